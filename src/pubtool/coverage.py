@@ -1,0 +1,350 @@
+"""Coverage: how complete each catalog is, by language and by statement, in messages and words.
+
+Counts follow `msgfmt --statistics` exactly (header and obsolete entries left out, a plural
+entry counted once, a fuzzy entry never translated, an entry translated when its first
+msgstr is not empty), so a release manager can trust them against gettext's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import polib
+
+from pubtool.errors import CatalogError
+from pubtool.project import Project
+from pubtool.statements import count_words
+
+SCHEMA = 1
+
+
+@dataclass
+class Counts:
+    """Messages and source words by state; percentages are of messages (and of words)."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    words_total: int = 0
+    words_translated: int = 0
+    words_fuzzy: int = 0
+    words_untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    @property
+    def percent_words(self) -> float:
+        return 100.0 * self.words_translated / self.words_total if self.words_total else 100.0
+
+    def add(self, state: str, words: int) -> None:
+        setattr(self, state, getattr(self, state) + 1)
+        self.words_total += words
+        setattr(self, f"words_{state}", getattr(self, f"words_{state}") + words)
+
+    def merge(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "obsolete": self.obsolete,
+            "total": self.total,
+            "words": {
+                "total": self.words_total,
+                "translated": self.words_translated,
+                "fuzzy": self.words_fuzzy,
+                "untranslated": self.words_untranslated,
+            },
+            "percent": round(self.percent, 2),
+            "percent_words": round(self.percent_words, 2),
+        }
+
+
+@dataclass
+class CatalogCoverage:
+    """One catalog's counts, overall and per statement, plus what is stale about it."""
+
+    path: str
+    language: str
+    counts: Counts = field(default_factory=Counts)
+    by_statement: dict[str, Counts] = field(default_factory=dict)
+    missing_from_catalog: int = 0  # in the template, not yet in the catalog: run `update`
+
+
+def entry_state(entry: polib.POEntry, *, source_language: bool = False) -> str:
+    """translated / fuzzy / untranslated, as msgfmt --statistics decides it."""
+    first = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+    if entry.fuzzy:
+        return "fuzzy" if first else "untranslated"
+    if first or source_language:
+        return "translated"
+    return "untranslated"
+
+
+def statement_of(occurrence: str) -> str:
+    """The statement a `#:` location belongs to: its file's stem."""
+    return PurePosixPath(occurrence).stem
+
+
+def _statements(entry: polib.POEntry) -> list[str]:
+    seen: list[str] = []
+    for path, _line in entry.occurrences:
+        if not path.endswith(".md"):
+            continue  # the collection title and other project-wide text belong to no statement
+        statement = statement_of(path)
+        if statement not in seen:
+            seen.append(statement)
+    return seen
+
+
+def measure_catalog(
+    catalog: polib.POFile,
+    *,
+    path: str,
+    language: str,
+    source_language: bool = False,
+    template: polib.POFile | None = None,
+) -> CatalogCoverage:
+    """Count a catalog; with a template, measure it against the template's messages."""
+    result = CatalogCoverage(path=path, language=language)
+    live = [entry for entry in catalog if not entry.obsolete and entry.msgid]
+    result.counts.obsolete = sum(1 for entry in catalog if entry.obsolete)
+    if template is None:
+        measured: Iterable[tuple[polib.POEntry, polib.POEntry | None]] = (
+            (entry, entry) for entry in live
+        )
+    else:
+        by_key = {(entry.msgctxt, entry.msgid): entry for entry in live}
+        pairs = []
+        for source in template:
+            if source.obsolete or not source.msgid:
+                continue
+            found = by_key.get((source.msgctxt, source.msgid))
+            if found is None:
+                result.missing_from_catalog += 1
+            pairs.append((source, found))
+        measured = pairs
+    for source, entry in measured:
+        state = (
+            "untranslated"
+            if entry is None
+            else entry_state(entry, source_language=source_language)
+        )
+        words = count_words(source.msgid)
+        result.counts.add(state, words)
+        for statement in _statements(source):
+            result.by_statement.setdefault(statement, Counts()).add(state, words)
+    return result
+
+
+def language_from(catalog: polib.POFile, path: Path) -> str:
+    """The catalog's language: its `Language` header, else the `<lang>/LC_MESSAGES` folder."""
+    header = catalog.metadata.get("Language", "").strip()
+    if header:
+        return header
+    parts = path.parts
+    if "LC_MESSAGES" in parts:
+        index = parts.index("LC_MESSAGES")
+        if index > 0:
+            return parts[index - 1]
+    return path.stem
+
+
+@dataclass
+class CoverageReport:
+    """Coverage of several catalogs, and the catalogs that could not be read."""
+
+    catalogs: list[CatalogCoverage] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def by_language(self) -> dict[str, Counts]:
+        languages: dict[str, Counts] = {}
+        for item in self.catalogs:
+            languages.setdefault(item.language, Counts()).merge(item.counts)
+        return dict(sorted(languages.items()))
+
+    def by_statement(self) -> dict[str, dict[str, Counts]]:
+        statements: dict[str, dict[str, Counts]] = {}
+        for item in self.catalogs:
+            for statement, counts in item.by_statement.items():
+                statements.setdefault(statement, {}).setdefault(item.language, Counts()).merge(counts)
+        return {key: dict(sorted(value.items())) for key, value in sorted(statements.items())}
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "schema": SCHEMA,
+            "catalogs": [
+                {
+                    "path": item.path,
+                    "language": item.language,
+                    **item.counts.as_dict(),
+                    "missing_from_catalog": item.missing_from_catalog,
+                }
+                for item in self.catalogs
+            ],
+            "languages": {lang: counts.as_dict() for lang, counts in self.by_language().items()},
+            "statements": {
+                statement: {lang: counts.as_dict() for lang, counts in languages.items()}
+                for statement, languages in self.by_statement().items()
+            },
+            "errors": list(self.errors),
+        }
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    language: str
+    percent: float
+    threshold: float
+    statement: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.language} {self.statement}" if self.statement else self.language
+        return f"{where}: {self.percent:.1f}% translated, below {self.threshold:g}%"
+
+
+def shortfalls(
+    report: CoverageReport, thresholds: Mapping[str, float], *, per_statement: bool = False
+) -> list[Shortfall]:
+    """Every language (or statement × language) under its bar; `*` is the default bar."""
+    found = []
+
+    def bar(language: str) -> float | None:
+        return thresholds.get(language, thresholds.get("*"))
+
+    for language, counts in report.by_language().items():
+        threshold = bar(language)
+        if threshold is not None and counts.percent < threshold:
+            found.append(Shortfall(language, counts.percent, threshold))
+    if per_statement:
+        for statement, languages in report.by_statement().items():
+            for language, counts in languages.items():
+                threshold = bar(language)
+                if threshold is not None and counts.percent < threshold:
+                    found.append(Shortfall(language, counts.percent, threshold, statement))
+    return found
+
+
+def parse_thresholds(values: Sequence[str]) -> dict[str, float]:
+    """`95` or `az=100,ru=80` (repeatable) into {language or '*': percent}."""
+    result: dict[str, float] = {}
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            language, _, number = part.rpartition("=")
+            try:
+                threshold = float(number)
+            except ValueError:
+                raise ValueError(f"{part!r} is not a percentage (use 95 or az=100,ru=80)") from None
+            if not 0 <= threshold <= 100:
+                raise ValueError(f"{part!r}: a percentage is between 0 and 100")
+            result[language.strip() or "*"] = threshold
+    return result
+
+
+# --- reading the files ----------------------------------------------------------------------
+
+
+def project_coverage(project: Project, languages: Sequence[str]) -> CoverageReport:
+    """Each configured catalog measured against the current template."""
+    from pubtool.pofile import load_po
+
+    report = CoverageReport()
+    if not project.template_path.exists():
+        raise CatalogError(
+            "no template yet: run `pubtool extract` first",
+            file=project.relative(project.template_path),
+        )
+    template = load_po(project.template_path)
+    for language in languages:
+        path = project.catalog_path(language)
+        shown = project.relative(path)
+        if path.exists():
+            try:
+                catalog = load_po(path)
+            except CatalogError as error:
+                report.errors.append(str(error))
+                continue
+        else:
+            catalog = polib.POFile()
+        report.catalogs.append(
+            measure_catalog(
+                catalog,
+                path=shown,
+                language=language,
+                source_language=language == project.source_language,
+                template=template,
+            )
+        )
+    return report
+
+
+def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None) -> CoverageReport:
+    """Any `.po` files or folders of them: each catalog counted on its own."""
+    from pubtool.pofile import load_po
+
+    report = CoverageReport()
+    for path in _catalog_files(paths, report):
+        try:
+            catalog = load_po(path)
+        except CatalogError as error:
+            report.errors.append(str(error))
+            continue
+        language = language_from(catalog, path)
+        report.catalogs.append(
+            measure_catalog(
+                catalog,
+                path=str(path),
+                language=language,
+                source_language=language == source_language,
+            )
+        )
+    return report
+
+
+def _catalog_files(paths: Sequence[Path], report: CoverageReport) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.rglob("*.po"))
+            if not found:
+                report.errors.append(f"{path}: no .po files in this folder")
+            files.extend(found)
+        elif path.is_file() and path.suffix == ".po":
+            files.append(path)
+        elif path.exists():
+            report.errors.append(f"{path}: not a catalog (.po file)")
+        else:
+            report.errors.append(f"{path}: no such file or folder")
+    return files
+
+
+def markdown_table(report: CoverageReport) -> str:
+    """The summary a CI job summary or a pull-request comment shows."""
+    lines = [
+        "| language | translated | fuzzy | untranslated | obsolete | words translated | % |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    for language, counts in report.by_language().items():
+        lines.append(
+            f"| {language} | {counts.translated} | {counts.fuzzy} | {counts.untranslated} "
+            f"| {counts.obsolete} | {counts.words_translated} / {counts.words_total} "
+            f"| {counts.percent:.1f} |"
+        )
+    for error in report.errors:
+        lines.append(f"\n**error:** `{error}`")
+    return "\n".join(lines) + "\n"

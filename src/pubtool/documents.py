@@ -1,0 +1,150 @@
+"""Documents: a statement joined with its translations, cell by cell, under a fallback policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import polib
+from babel.dates import format_date
+
+from pubtool.errors import RenderError
+from pubtool.statements import Block, Statement
+
+
+class Missing(str, Enum):
+    """What a booklet shows where a translation is missing or fuzzy."""
+
+    mark = "mark"  # the source text, visibly marked
+    source = "source"  # the source text, unmarked
+    omit = "omit"  # an empty cell
+    fail = "fail"  # refuse to build
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language's text of one block; `marked` says it stands in for a missing translation."""
+
+    language: str
+    text: str
+    marked: bool = False
+    state: str = "translated"  # translated | fuzzy | untranslated | source | corrected
+
+
+@dataclass(frozen=True)
+class Row:
+    """A source block and its text in each language of the edition, to be set side by side."""
+
+    kind: str
+    line: int
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A statement as one edition prints it."""
+
+    id: str
+    date: dt.date
+    dates: tuple[Cell, ...]
+    source: str | None
+    title: Row
+    issuer: Row
+    body: tuple[Row, ...]
+    signature: tuple[Row, ...]
+    notes: tuple[Row, ...]
+
+    def rows(self) -> tuple[Row, ...]:
+        return (self.title, self.issuer, *self.body, *self.signature, *self.notes)
+
+    def marked(self) -> int:
+        return sum(cell.marked for row in self.rows() for cell in row.cells)
+
+
+class Translations:
+    """Look-ups in one language's catalog, knowing whether it is the source language."""
+
+    def __init__(self, language: str, catalog: polib.POFile | None, *, is_source: bool) -> None:
+        self.language = language
+        self.is_source = is_source
+        self.entries = {
+            entry.msgid: entry for entry in (catalog or []) if not entry.obsolete and entry.msgid
+        }
+
+    def cell(self, text: str, missing: Missing) -> Cell | None:
+        entry = self.entries.get(text)
+        if self.is_source:
+            if entry is not None and entry.msgstr and not entry.fuzzy:
+                return Cell(self.language, entry.msgstr, state="corrected")
+            return Cell(self.language, text, state="source")
+        if entry is not None and entry.msgstr and not entry.fuzzy:
+            return Cell(self.language, entry.msgstr)
+        state = "fuzzy" if entry is not None and entry.msgstr else "untranslated"
+        if missing is Missing.mark:
+            return Cell(self.language, text, marked=True, state=state)
+        if missing is Missing.source:
+            return Cell(self.language, text, state=state)
+        if missing is Missing.omit:
+            return Cell(self.language, "", state=state)
+        return None
+
+
+def build_documents(
+    statements: Sequence[Statement],
+    catalogs: Mapping[str, polib.POFile | None],
+    languages: Sequence[str],
+    *,
+    source_language: str,
+    missing: Missing = Missing.mark,
+) -> list[Document]:
+    """Join statements and catalogs into documents; `missing=fail` raises on the first gap."""
+    lookups = [
+        Translations(language, catalogs.get(language), is_source=language == source_language)
+        for language in languages
+    ]
+    documents = []
+    for statement in statements:
+
+        def row(block: Block, statement: Statement = statement) -> Row:
+            cells = []
+            for lookup in lookups:
+                cell = lookup.cell(block.text, missing)
+                if cell is None:
+                    raise RenderError(
+                        f"no {lookup.language} translation for {block.kind} "
+                        f"{block.text[:50]!r} (--missing fail)",
+                        file=statement.path,
+                        line=block.line,
+                    )
+                cells.append(cell)
+            return Row(block.kind, block.line, tuple(cells))
+
+        documents.append(
+            Document(
+                id=statement.id,
+                date=statement.date,
+                dates=tuple(
+                    Cell(language, format_date(statement.date, "long", locale=language))
+                    for language in languages
+                ),
+                source=statement.source,
+                title=row(statement.title),
+                issuer=row(statement.issuer),
+                body=tuple(row(block) for block in statement.body),
+                signature=tuple(row(block) for block in statement.signature),
+                notes=tuple(row(block) for block in statement.notes),
+            )
+        )
+    return documents
+
+
+def fallback_count(documents: Sequence[Document]) -> int:
+    """Cells that show something other than a finished translation (marked or not)."""
+    return sum(
+        cell.state in ("fuzzy", "untranslated")
+        for document in documents
+        for row in document.rows()
+        for cell in row.cells
+    )

@@ -1,0 +1,45 @@
+"""One exception family: library code raises these, only the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PubtoolError(Exception):
+    """Bad input or configuration: reported as one line, never as a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, file: str | Path | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = str(file) if file is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        return f"{where}{self.message}"
+
+
+class ConfigError(PubtoolError):
+    """`[tool.pubtool]` in pyproject.toml is missing, malformed or names something that is not there."""
+
+
+class StatementError(PubtoolError):
+    """A statement file under `statements/` cannot be loaded as it is."""
+
+
+class CatalogError(PubtoolError):
+    """A `.po`/`.pot` file cannot be parsed, or cannot be written safely."""
+
+
+class RenderError(PubtoolError):
+    """A booklet or HTML page cannot be built from the documents given."""
+
+
+class GateFailed(PubtoolError):
+    """The work ran but its result is below the bar (coverage, checks): exit code 1."""
+
+    exit_code = 1

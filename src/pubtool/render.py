@@ -1,0 +1,239 @@
+"""Documents to HTML (Jinja2 templates) and HTML to PDF (WeasyPrint), fetching nothing unsafe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+import yaml
+from babel.core import Locale
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from pubtool import __version__
+from pubtool.documents import Cell, Document
+from pubtool.errors import RenderError
+from pubtool.files import write_bytes_atomically, write_text_atomically
+
+PAPER_SIZES = ("A4", "A5")
+FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
+DEFAULT_FONTS = ("Noto Serif", "PT Serif", "DejaVu Serif")
+
+# Raw HTML off, images off: translator text becomes text, and nothing in it is fetched.
+_INLINE = MarkdownIt("commonmark", {"html": False, "breaks": False}).disable("image")
+_INLINE_BREAKS = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable("image")
+
+
+def inline_markdown(text: str, breaks: bool = False) -> Markup:
+    """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped."""
+    parser = _INLINE_BREAKS if breaks else _INLINE
+    return Markup(parser.renderInline(text))  # noqa: S704 - markdown-it escapes, html is off
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the booklet is: which languages side by side, on which paper, in which fonts."""
+
+    languages: tuple[str, ...]
+    title: tuple[Cell, ...]
+    paper: str = "A4"
+    fonts: tuple[str, ...] = DEFAULT_FONTS
+    author: str = ""
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPER_SIZES:
+            raise RenderError(f"paper {self.paper!r} is not one of {', '.join(PAPER_SIZES)}")
+        for font in self.fonts:
+            if not FONT_NAME.match(font):
+                raise RenderError(f"font name {font!r} may hold only letters, digits, spaces, '-'")
+
+
+def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+    """Templates from the user's folder first, then the project's; autoescape always on."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in template_dirs]),
+        # HTML and SVG templates escape everything; the stylesheet is included as it is
+        autoescape=lambda name: not (name or "").endswith(".css"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["inline"] = inline_markdown
+    return environment
+
+
+def load_labels(template_dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
+    """The booklet's own words (Contents, Source…) per language, from `labels.yaml`."""
+    for folder in template_dirs:
+        path = folder / "labels.yaml"
+        if path.is_file():
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                raise RenderError(
+                    f"invalid YAML: {error}", file=path, line=mark.line + 1 if mark else None
+                ) from None
+            if not isinstance(data, dict):
+                raise RenderError("expected a mapping of language: {label: text}", file=path)
+            return data
+    raise RenderError("no labels.yaml in the template folders")
+
+
+def render_html(
+    documents: Sequence[Document],
+    edition: Edition,
+    template_dirs: Sequence[Path],
+    *,
+    template: str = "booklet.html.j2",
+    stylesheet_href: str = "booklet.css",
+) -> str:
+    """The booklet as one HTML page: cover, contents, then each statement in paired rows."""
+    labels = load_labels(template_dirs)
+    english = labels.get("en", {})
+    environment = template_environment(template_dirs)
+    try:
+        page = environment.get_template(template)
+    except jinja2.TemplateNotFound:
+        raise RenderError(f"template {template!r} not found in {', '.join(map(str, template_dirs))}") from None
+    years = sorted({document.date.year for document in documents})
+    return page.render(
+        documents=documents,
+        edition=edition,
+        languages=edition.languages,
+        lead=edition.languages[0],
+        labels={language: {**english, **labels.get(language, {})} for language in edition.languages},
+        language_names={
+            language: Locale.parse(language).get_display_name(language) or language
+            for language in edition.languages
+        },
+        years=(years[0], years[-1]) if years else None,
+        stylesheet_href=stylesheet_href,
+        version=__version__,
+    )
+
+
+class ConfinedFetcher:
+    """WeasyPrint URL fetcher that serves files under the allowed folders and nothing else.
+
+    Translator text is untrusted: a `file:` path elsewhere or any network address is
+    refused (and recorded), so a catalog cannot make the booklet read or leak anything.
+    """
+
+    def __init__(self, allowed: Sequence[Path]) -> None:
+        self.allowed = [folder.resolve() for folder in allowed]
+        self.refused: list[str] = []
+
+    def __call__(self, url: str, headers: Any = None) -> Any:
+        return self.fetch(url, headers)
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        from weasyprint.urls import URLFetcherResponse, URLFetchingError
+
+        parts = urlsplit(url)
+        if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+            path = Path(unquote(parts.path)).resolve()
+            if any(path.is_relative_to(folder) for folder in self.allowed) and path.is_file():
+                content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(
+                    url, body=path.read_bytes(), headers={"Content-Type": content_type}
+                )
+        self.refused.append(url)
+        raise URLFetchingError(f"pubtool fetches only its own template files, not {url}")
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    path: Path
+    pages: int
+    size: int
+    seconds: float
+    cached: bool
+    refused: tuple[str, ...] = ()
+
+
+def render_pdf(
+    html: str,
+    output: Path,
+    *,
+    base_dir: Path,
+    allowed_dirs: Sequence[Path],
+    progress: Callable[[str], None] | None = None,
+    metadata: dict[str, str] | None = None,
+) -> PdfResult:
+    """Lay out and write the PDF atomically, unless the same input already made this file."""
+    from weasyprint import HTML  # heavy import: only when a PDF is made
+
+    from pubtool.hyphenation import register_azerbaijani_hyphenation
+
+    started = time.perf_counter()
+    digest = _input_digest(html, allowed_dirs)
+    cache = _read_cache(output)
+    if output.exists() and cache.get("digest") == digest:
+        return PdfResult(output, int(cache.get("pages", 0)), output.stat().st_size,
+                         time.perf_counter() - started, cached=True)
+    register_azerbaijani_hyphenation()
+    fetcher = ConfinedFetcher(allowed_dirs)
+    if progress:
+        progress("laying out pages")
+    document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render()
+    if metadata:
+        for key, value in metadata.items():
+            setattr(document.metadata, key, value)
+    if progress:
+        progress(f"writing {len(document.pages)} pages")
+    data = document.write_pdf()
+    if not isinstance(data, bytes):
+        raise RenderError("WeasyPrint returned no PDF data", file=output)
+    try:
+        write_bytes_atomically(output, data)
+    except OSError as error:
+        raise RenderError(f"cannot write the PDF: {error.strerror}", file=output) from None
+    _write_cache(output, {"digest": digest, "pages": len(document.pages)})
+    return PdfResult(output, len(document.pages), len(data), time.perf_counter() - started,
+                     cached=False, refused=tuple(fetcher.refused))
+
+
+def _input_digest(html: str, folders: Sequence[Path]) -> str:
+    """Everything a PDF depends on: the HTML, the files it may load, and the renderer's version."""
+    import weasyprint
+
+    digest = hashlib.sha256()
+    digest.update(f"pubtool {__version__} weasyprint {weasyprint.__version__}\0".encode())
+    digest.update(html.encode("utf-8"))
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_path(output: Path) -> Path:
+    return output.with_name(f".{output.name}.pubtool-cache.json")
+
+
+def _read_cache(output: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(_cache_path(output).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(output: Path, data: dict[str, Any]) -> None:
+    write_text_atomically(_cache_path(output), json.dumps(data, sort_keys=True))
+
+
+def render_badge(label: str, percent: float, template_dirs: Sequence[Path]) -> str:
+    """An SVG coverage badge from `badge.svg.j2`."""
+    return template_environment(template_dirs).get_template("badge.svg.j2").render(
+        label=label, percent=percent
+    )

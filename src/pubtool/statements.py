@@ -1,0 +1,279 @@
+"""Statements: Markdown files with YAML front matter, loaded into blocks that know their line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pubtool.errors import StatementError
+
+STATEMENT_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.md$")
+SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REQUIRED_KEYS = ("id", "title", "date", "issuer")
+KNOWN_KEYS = {*REQUIRED_KEYS, "source", "signature", "notes"}
+
+#: The kinds of translatable unit, in the order a statement shows them.
+KINDS = ("title", "issuer", "heading", "paragraph", "list-item", "quote", "signature", "note")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One translatable unit: its kind, its Markdown text and where it stands in the file."""
+
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A public statement as the source of record: metadata plus its blocks in reading order."""
+
+    id: str
+    path: Path
+    date: dt.date
+    title: Block
+    issuer: Block
+    body: tuple[Block, ...]
+    signature: tuple[Block, ...] = ()
+    notes: tuple[Block, ...] = ()
+    source: str | None = None
+
+    def blocks(self) -> Iterator[Block]:
+        """Every translatable block, in the order of the printed statement."""
+        yield self.title
+        yield self.issuer
+        yield from self.body
+        yield from self.signature
+        yield from self.notes
+
+    @property
+    def paragraphs(self) -> int:
+        return len(self.body)
+
+    @property
+    def words(self) -> int:
+        return sum(count_words(block.text) for block in self.blocks())
+
+
+def count_words(text: str) -> int:
+    """Words as a translator counts them: runs of letters or digits."""
+    return len(re.findall(r"\w+(?:[’'-]\w+)*", text))
+
+
+def statement_files(folder: Path) -> list[Path]:
+    """Statement files are named `YYYY-MM-DD-<slug>.md`, in the folder or its subfolders
+    (`statements/2020/...`); README.md and REPAIRS.md are documentation, not statements."""
+    return sorted(p for p in folder.rglob("*.md") if p.is_file() and STATEMENT_FILE.match(p.name))
+
+
+def load_statements(
+    folder: Path, *, notice: Callable[[str], None] | None = None, display: Path | None = None
+) -> list[Statement]:
+    """Load and validate every statement in `folder`, in date order.
+
+    `display` is the folder paths are shown relative to (the project root), so errors and
+    `#:` references read `statements/<file>.md:<line>` wherever pubtool runs from.
+    """
+    statements = [
+        load_statement(path, notice=notice, shown=_shown(path, display))
+        for path in statement_files(folder)
+    ]
+    seen: dict[str, Statement] = {}
+    for statement in statements:
+        key = statement.id
+        if key in seen:
+            raise StatementError(
+                f"id {statement.id!r} is also used by {seen[key].path.as_posix()}",
+                file=_shown(statement.path, display),
+                line=2,
+            )
+        seen[key] = statement
+    return sorted(statements, key=lambda s: (s.date, s.id))
+
+
+def _shown(path: Path, display: Path | None) -> Path:
+    if display is None:
+        return path
+    try:
+        return path.resolve().relative_to(display.resolve())
+    except ValueError:
+        return path
+
+
+def load_statement(
+    path: Path, *, notice: Callable[[str], None] | None = None, shown: Path | None = None
+) -> Statement:
+    """Parse one statement file; any problem is a StatementError naming file and line."""
+    shown = shown or path
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise StatementError(f"not UTF-8 text ({error.reason})", file=shown) from None
+    return parse_statement(raw, path, notice=notice, shown=shown)
+
+
+def parse_statement(
+    raw: str, path: Path, *, notice: Callable[[str], None] | None = None, shown: Path | None = None
+) -> Statement:
+    """Parse a statement's text; `path` gives the expected id (its stem)."""
+    shown = shown or path
+    text = unicodedata.normalize("NFC", raw)
+    if text != raw and notice is not None:
+        notice(f"{shown}: text was not NFC-normalised; normalised on load (fix the file to silence)")
+    front, body_text, body_line = _split_front_matter(text, shown)
+    meta, lines = _parse_front_matter(front, shown)
+    statement_id = _required_str(meta, lines, "id", shown)
+    if not SAFE_ID.match(statement_id):
+        raise StatementError(
+            f"id {statement_id!r} must be lower-case letters, digits and '-' only",
+            file=shown, line=lines["id"],
+        )
+    if statement_id != path.stem:
+        raise StatementError(
+            f"id {statement_id!r} differs from the file name {path.name!r}",
+            file=shown, line=lines["id"],
+        )
+    date = meta["date"]
+    if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
+        raise StatementError(
+            f"date {date!r} is not an ISO 8601 date (YYYY-MM-DD)", file=shown, line=lines["date"]
+        )
+    body = tuple(_body_blocks(body_text, body_line, shown))
+    if not body:
+        raise StatementError("the statement has no body text", file=shown, line=body_line)
+    source = meta.get("source")
+    if source is not None and not isinstance(source, str):
+        raise StatementError("source must be a string", file=shown, line=lines["source"])
+    return Statement(
+        id=statement_id,
+        path=shown,
+        date=date,
+        title=Block("title", _inline(_required_str(meta, lines, "title", shown)), lines["title"]),
+        issuer=Block("issuer", _inline(_required_str(meta, lines, "issuer", shown)), lines["issuer"]),
+        body=body,
+        signature=_list_blocks(meta, lines, "signature", "signature", shown),
+        notes=_list_blocks(meta, lines, "notes", "note", shown),
+        source=source,
+    )
+
+
+def _split_front_matter(text: str, shown: Path) -> tuple[str, str, int]:
+    """Front matter sits between a first line `---` and the next `---` line."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise StatementError("missing YAML front matter (the file must start with ---)", shown, 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    raise StatementError("front matter is not closed by a --- line", file=shown, line=1)
+
+
+def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """YAML values plus the file line of each key (and of each list item, as `key[i]`)."""
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(front)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        raise StatementError(f"invalid YAML: {error.problem or error}", file=shown, line=line) from None
+    except ValueError as error:  # PyYAML's bare ValueError for dates such as 2011-02-30
+        line = _line_of_bad_date(front)
+        raise StatementError(f"invalid date: {error}", file=shown, line=line) from None
+    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
+        raise StatementError("front matter must be a mapping of key: value", file=shown, line=2)
+    lines: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        lines[key] = key_node.start_mark.line + 2
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                lines[f"{key}[{index}]"] = item.start_mark.line + 2
+    unknown = sorted(set(meta) - KNOWN_KEYS, key=str)
+    if unknown:
+        raise StatementError(f"unknown key {unknown[0]!r}", file=shown, line=lines.get(unknown[0]))
+    for key in REQUIRED_KEYS:
+        if key not in meta or meta[key] in (None, ""):
+            raise StatementError(f"missing required key {key!r}", file=shown, line=lines.get(key, 2))
+    return meta, lines
+
+
+def _line_of_bad_date(front: str) -> int:
+    for number, line in enumerate(front.split("\n"), start=2):
+        if re.match(r"^\s*date\s*:", line):
+            return number
+    return 2
+
+
+def _required_str(meta: dict[str, Any], lines: dict[str, Any], key: str, shown: Path) -> str:
+    value = meta[key]
+    if not isinstance(value, str) or not value.strip():
+        raise StatementError(f"{key} must be a non-empty string", file=shown, line=lines[key])
+    return value.strip()
+
+
+def _list_blocks(
+    meta: dict[str, Any], lines: dict[str, Any], key: str, kind: str, shown: Path
+) -> tuple[Block, ...]:
+    value = meta.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise StatementError(f"{key} must be a list of non-empty strings", file=shown, line=lines[key])
+    return tuple(
+        Block(kind, "\n".join(_inline(part) for part in item.strip().split("\n")), lines[f"{key}[{i}]"])
+        for i, item in enumerate(value)
+    )
+
+
+def _inline(text: str) -> str:
+    """One line of inline Markdown: soft line breaks become spaces, runs of spaces collapse."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_PARSER = MarkdownIt("commonmark", {"html": False})
+
+
+def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
+    """Blocks of the body from markdown-it tokens; inline Markdown is kept as written."""
+    tokens = _PARSER.parse(body)
+    containers: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            containers.append("list-item")
+        elif token.type == "blockquote_open":
+            containers.append("quote")
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        elif token.type in ("heading_open", "paragraph_open"):
+            inline = tokens[index + 1]
+            kind = "heading" if token.type == "heading_open" else (
+                containers[-1] if containers else "paragraph"
+            )
+            yield Block(kind, _inline_source(inline), first_line + _start_line(token))
+        elif token.type in ("fence", "code_block", "html_block", "table_open"):
+            raise StatementError(
+                f"{token.type.replace('_', ' ')} is not supported in statements",
+                file=shown,
+                line=first_line + _start_line(token),
+            )
+
+
+def _start_line(token: Token) -> int:
+    return token.map[0] if token.map else 0
+
+
+def _inline_source(inline: Token) -> str:
+    return _inline(inline.content)

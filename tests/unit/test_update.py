@@ -1,0 +1,107 @@
+"""update_catalog: a translation is never lost; changed source goes fuzzy with its past."""
+
+from __future__ import annotations
+
+import polib
+
+from pubtool.catalogs import Message, build_template, risky_changes, update_catalog
+
+OLD_SOURCE = "During the attack, 147 civilians were killed and 744 wounded in Baku."
+NEW_SOURCE = "During the attack, 150 civilians were killed and 744 wounded in Baku."
+OLD_AZ = "Hücum zamanı Bakıda 147 mülki şəxs öldürülmüş, 744 nəfər yaralanmışdır."
+
+
+def template(*texts: str) -> polib.POFile:
+    return build_template(
+        [Message(t, "paragraph", (("statements/2020-01-15-x.md", 9 + 2 * i),), ("2020-01-15-x",))
+         for i, t in enumerate(texts)],
+        project_name="statements",
+    )
+
+
+def catalog(*pairs: tuple[str, str], obsolete: tuple[str, str] | None = None) -> polib.POFile:
+    po = polib.POFile()
+    po.metadata = {"Language": "az", "Last-Translator": "Aysel <aysel@example.org>"}
+    for msgid, msgstr in pairs:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, tcomment="checked twice"))
+    if obsolete:
+        po.append(polib.POEntry(msgid=obsolete[0], msgstr=obsolete[1], obsolete=True))
+    return po
+
+
+def entries(po: polib.POFile) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in po}
+
+
+def test_new_catalog_has_headers_from_babel() -> None:
+    result, report = update_catalog(template("A."), None, language="ru")
+    assert result.metadata["Language"] == "ru"
+    assert result.metadata["Plural-Forms"].startswith("nplurals=3;")
+    assert result.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    assert result.metadata["Language-Team"].startswith("Russian")
+    assert report.new == 1 and len(result) == 1
+
+
+def test_unchanged_source_keeps_translation_comment_and_header() -> None:
+    result, report = update_catalog(
+        template("Baku.", OLD_SOURCE), catalog(("Baku.", "Bakı."), (OLD_SOURCE, OLD_AZ)),
+        language="az",
+    )
+    entry = entries(result)[OLD_SOURCE]
+    assert entry.msgstr == OLD_AZ and entry.tcomment == "checked twice" and not entry.fuzzy
+    assert entry.occurrences == [("statements/2020-01-15-x.md", "11")]
+    assert result.metadata["Last-Translator"] == "Aysel <aysel@example.org>"
+    assert report.kept == 2
+
+
+def test_changed_source_goes_fuzzy_with_previous_and_number_note() -> None:
+    result, report = update_catalog(
+        template("Baku.", NEW_SOURCE), catalog(("Baku.", "Bakı."), (OLD_SOURCE, OLD_AZ)),
+        language="az",
+    )
+    entry = entries(result)[NEW_SOURCE]
+    assert entry.fuzzy
+    assert entry.previous_msgid == OLD_SOURCE
+    assert entry.msgstr == OLD_AZ
+    assert "pubtool: number changed: 147 -> 150" in entry.comment
+    assert report.fuzzy_matched == 1 and report.risky == 1 and report.obsoleted == 0
+    # the note is derived, so a second update keeps it (and changes nothing else)
+    again, _ = update_catalog(template("Baku.", NEW_SOURCE), result, language="az")
+    assert [str(e) for e in again] == [str(e) for e in result]
+
+
+def test_negation_is_flagged() -> None:
+    notes = risky_changes("The perpetrators were punished.", "The perpetrators were not punished.")
+    assert notes == ["pubtool: negation changed: (none) -> not"]
+    assert risky_changes("On January 20, 1990.", "On February 20, 1990.") == [
+        "pubtool: date changed: January -> February"
+    ]
+    assert risky_changes("Same words.", "Same words, reordered.") == []
+
+
+def test_removed_source_goes_obsolete_and_can_be_dropped() -> None:
+    old = catalog(("Baku.", "Bakı."), ("A sentence that is gone now.", "Artıq olmayan cümlə."))
+    result, report = update_catalog(template("Baku."), old, language="az")
+    obsolete = [e for e in result if e.obsolete]
+    assert [(e.msgid, e.msgstr) for e in obsolete] == [
+        ("A sentence that is gone now.", "Artıq olmayan cümlə.")
+    ]
+    assert report.obsoleted == 1
+    dropped, report = update_catalog(template("Baku."), old, language="az", drop_obsolete=True)
+    assert not [e for e in dropped if e.obsolete] and report.dropped == 1
+
+
+def test_obsolete_translation_comes_back_when_its_source_does() -> None:
+    old = catalog(("Baku.", "Bakı."), obsolete=("Sumgayit.", "Sumqayıt."))
+    result, _ = update_catalog(template("Baku.", "Sumgayit."), old, language="az")
+    entry = entries(result)["Sumgayit."]
+    assert entry.msgstr == "Sumqayıt." and not entry.obsolete and not entry.fuzzy
+
+
+def test_no_translation_is_ever_lost() -> None:
+    old = catalog(*((f"Paragraph {i} about the tragedy of January 20.", f"Abzas {i}.")
+                    for i in range(20)))
+    new_texts = [f"Paragraph {i} about the tragedy of 20 January." for i in range(0, 20, 2)]
+    result, _ = update_catalog(template(*new_texts), old, language="az")
+    kept = sorted(e.msgstr for e in result if e.msgstr)
+    assert kept == sorted(f"Abzas {i}." for i in range(20))
