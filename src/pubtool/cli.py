@@ -520,7 +520,7 @@ def build_pdf_command(
     target = output or default_output(project, request.languages)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=stderr, transient=True,
+        console=stderr, transient=True, disable=not stderr.is_terminal,
     ) as bar:
         task = bar.add_task("starting", total=None)
         booklet, result = build_pdf(

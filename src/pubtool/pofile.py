@@ -788,7 +788,8 @@ class _Parser:
     def _missing_msgstr(self) -> str:
         assert self.draft is not None
         if "msgid" not in self.draft.field_lines:
-            return "no msgid yet"
+            first = min(self.draft.field_lines.values())
+            return f"the #| lines from line {first} have no msgid after them"
         return f"the msgid on line {self.draft.field_lines['msgid']} has no msgstr"
 
     def _unexpected(self, keyword: str, number: int) -> str:

@@ -80,7 +80,7 @@ def test_html_escapes_translations_and_marks_fallbacks() -> None:
                        [REPO / "templates"])
     assert '<link href="http://127.0.0.1:9' not in html
     assert "&lt;link href=" in html
-    assert 'class=" marked" data-mark="hələ tərcümə edilməyib"' in html
+    assert 'class="marked" data-mark="hələ tərcümə edilməyib"' in html
     assert '<html lang="az">' in html
 
 

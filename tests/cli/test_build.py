@@ -1,0 +1,200 @@
+"""`pubtool build-pdf` and `build-html`, read back with pypdf as a reader would see them."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from pathlib import Path
+
+import polib
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from pubtool.cli import app
+
+runner = CliRunner()
+
+AZ = {
+    "Test statements": "Sınaq bəyanatları",
+    "First statement on the 30th anniversary": "30-cu ildönümü ilə bağlı birinci bəyanat",
+    "Second statement": "İkinci bəyanat",
+    "On the night of January 19-20, 1990, 147 civilians were killed in *Baku*.":
+        "1990-cı il yanvarın 19-dan 20-nə keçən gecə *Bakıda* 147 dinc sakin qətlə yetirildi.",
+    "The statement was sent to the UN Secretary-General.":
+        "Bəyanat BMT-nin Baş katibinə göndərilib.",
+}
+RU = {
+    "Test statements": "Тестовые заявления",
+    "First statement on the 30th anniversary": "Первое заявление к 30-й годовщине",
+    "Second statement": "Второе заявление",
+    "On the night of January 19-20, 1990, 147 civilians were killed in *Baku*.":
+        "В ночь с 19 на 20 января 1990 года в *Баку* были убиты 147 мирных жителей.",
+}
+
+
+def invoke(project: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--project", str(project), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def fill(project: Path, language: str, translations: dict[str, str]) -> None:
+    path = project / "locales" / language / "LC_MESSAGES" / "statements.po"
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        if entry.msgid in translations:
+            entry.msgstr = translations[entry.msgid]
+    catalog.save(str(path))
+
+
+@pytest.fixture
+def translated(project_dir: Path) -> Path:
+    assert invoke(project_dir, "extract")[0] == 0
+    assert invoke(project_dir, "update")[0] == 0
+    fill(project_dir, "az", AZ)
+    fill(project_dir, "ru", RU)
+    return project_dir
+
+
+def text_of(pdf: Path) -> str:
+    """The PDF's text with hyphenation undone (WeasyPrint breaks words with U+2010)."""
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    return text.replace("\u2010\n", "")
+
+
+def test_bilingual_booklet(translated: Path) -> None:
+    code, out, err = invoke(translated, "build-pdf", "--lang", "az,en")
+    assert code == 0, err
+    pdf = translated / "build" / "booklet-az-en.pdf"
+    assert out.startswith("build/booklet-az-en.pdf: ")
+    reader = PdfReader(pdf)
+    assert [item.title for item in reader.outline] == [
+        "30-cu ildönümü ilə bağlı birinci bəyanat",
+        "İkinci bəyanat",
+    ]
+    assert reader.metadata.title == "Sınaq bəyanatları"
+    assert reader.metadata.author == "Test statements"
+    assert reader.trailer["/Root"]["/Lang"] == "az"
+    text = text_of(pdf)
+    for expected in ("Sınaq bəyanatları", "15 yanvar 2020", "January 15, 2020", "Mündəricat",
+                     "Bakıda 147 dinc sakin", "ə", "ı", "ğ", "İkinci"):
+        assert expected in text, expected
+    # paragraphs in order, each column's text beside the other
+    first = text.index("1990-cı il yanvarın 19-dan")
+    assert first < text.index("Bəyanat BMT-nin Baş katibinə")
+    assert text.index("On the night of January") < text.index("The statement was sent")
+    # untranslated blocks are counted and marked
+    assert "blocks without a finished translation" in err
+    # the mark is upper-cased the Azerbaijani way (i -> İ) by CSS text-transform and lang="az"
+    assert text.count("⚠ HƏLƏ TƏRCÜMƏ EDİLMƏYİB") == 7
+    for page in reader.pages:  # every font is embedded
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
+
+
+def test_russian_edition_and_three_columns(translated: Path) -> None:
+    output = translated / "out" / "ru.pdf"
+    code, _, err = invoke(translated, "build-pdf", "--lang", "ru", "-o", str(output))
+    assert code == 0, err
+    text = text_of(output)
+    assert "В ночь с 19 на 20 января 1990 года" in text and "15 января 2020\u202fг." in text
+    code, _, err = invoke(translated, "build-pdf", "--lang", "az,en,ru", "--paper", "a5")
+    assert code == 0, err
+    page = PdfReader(translated / "build" / "booklet-az-en-ru.pdf").pages[0]
+    assert round(float(page.mediabox.width)) == 420  # A5: 148 mm
+
+
+def test_missing_policies_and_coverage_gate(translated: Path) -> None:
+    code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "--missing", "fail")
+    assert code == 2 and "no az translation" in err and "statements/2020-01-15-first.md:" in err
+    code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "--min-coverage", "90")
+    assert code == 1 and "below --min-coverage 90%" in err
+    assert not (translated / "build" / "booklet-az-en.pdf").exists()
+    code, _, _ = invoke(translated, "build-pdf", "--lang", "az,en", "--missing", "omit")
+    assert code == 0
+    assert "TƏRCÜMƏ EDİLMƏYİB" not in text_of(translated / "build" / "booklet-az-en.pdf")
+
+
+def test_rebuild_with_nothing_changed_is_cached(translated: Path) -> None:
+    assert invoke(translated, "build-pdf", "--lang", "az,en")[0] == 0
+    pdf = translated / "build" / "booklet-az-en.pdf"
+    before = pdf.stat().st_mtime_ns
+    code, out, _ = invoke(translated, "build-pdf", "--lang", "az,en")
+    assert code == 0 and "unchanged" in out and pdf.stat().st_mtime_ns == before
+    fill(translated, "az", {"Second statement": "İkinci bəyanat (yenilənib)"})
+    code, out, _ = invoke(translated, "build-pdf", "--lang", "az,en")
+    assert code == 0 and "unchanged" not in out
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        _Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_hostile_translation_renders_as_text_and_fetches_nothing(translated: Path) -> None:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        hostile = (
+            f'<img src="file:///etc/passwd"> <link href="http://127.0.0.1:{port}/x.css"> '
+            f"![x](http://127.0.0.1:{port}/y.png)"
+        )
+        fill(translated, "az", {"Second statement": hostile})
+        code, _, err = invoke(translated, "build-pdf", "--lang", "az,en")
+        assert code == 0, err
+    finally:
+        server.shutdown()
+    assert _Recorder.hits == []
+    text = text_of(translated / "build" / "booklet-az-en.pdf")
+    assert '<img src="file:///etc/passwd">' in text.replace("\n", " ")
+    assert "root:x:0:0" not in text
+
+
+def test_bad_requests_are_one_line(translated: Path, tmp_path: Path) -> None:
+    cases = [
+        (["--lang", "de,en"], "unknown language 'de'"),
+        (["--lang", "az,en", "--statement", "1999-01-01-nope"], "unknown statement id"),
+        (["--lang", "az,en", "-o", str(tmp_path / "x.txt")], "must end in .pdf"),
+        (["--lang", "az,en", "--paper", "letter"], "paper 'LETTER'"),
+        (["--lang", "az,en", "--missing", "maybe"], "--missing: 'maybe'"),
+    ]
+    for args, message in cases:
+        code, _, err = invoke(translated, "build-pdf", *args)
+        assert code == 2 and message in err and err.count("\n") == 1, (args, err)
+    (translated / "locales" / "ru" / "LC_MESSAGES" / "statements.po").unlink()
+    code, _, err = invoke(translated, "build-pdf", "--lang", "ru,en")
+    assert code == 2 and "no ru catalog" in err
+
+
+def test_unwritable_output_leaves_nothing(translated: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "-o", str(locked / "b.pdf"))
+        if code == 0:  # running as root: permissions do not bind
+            pytest.skip("permissions are not enforced for this user")
+        assert code == 2 and "not writable" in err
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_build_html(translated: Path) -> None:
+    code, out, _ = invoke(translated, "build-html", "--lang", "ru,en")
+    assert code == 0
+    html = (translated / "build" / "booklet-ru-en.html").read_text(encoding="utf-8")
+    assert "В ночь с 19 на 20 января" in html and "<em>Баку</em>" in html
