@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polib
 
-from pubtool.documents import Document, Missing, Translations, build_documents, fallback_count
+from pubtool.documents import Cell, Document, Missing, Translations, build_documents, fallback_count
 from pubtool.errors import GateFailed, RenderError
 from pubtool.pofile import load_po
 from pubtool.project import Project
@@ -159,9 +159,10 @@ def _catalog(project: Project, language: str) -> polib.POFile | None:
 
 def _title_cell(
     title: str, catalog: polib.POFile | None, language: str, source_language: str
-) -> object:
+) -> Cell:
+    """The collection title in one language; untranslated, it stays in the source language."""
     lookup = Translations(language, catalog, is_source=language == source_language)
-    return lookup.cell(title, Missing.source)
+    return lookup.cell(title, Missing.source) or Cell(language, title, state="untranslated")
 
 
 def _coverage(

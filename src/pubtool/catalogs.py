@@ -57,22 +57,6 @@ def collect_messages(statements: Sequence[Statement]) -> list[Message]:
     ]
 
 
-def statement_ids(entry: polib.POEntry) -> list[str]:
-    """The statements an entry belongs to, from its `#. statement:` comments."""
-    return [
-        line.split(":", 1)[1].strip()
-        for line in entry.comment.splitlines()
-        if line.startswith("statement:")
-    ]
-
-
-def entry_kind(entry: polib.POEntry) -> str | None:
-    for line in entry.comment.splitlines():
-        if line.startswith("kind:"):
-            return line.split(":", 1)[1].strip()
-    return None
-
-
 def template_entry(message: Message) -> polib.POEntry:
     comment = "\n".join([f"kind: {message.kind}", *(f"statement: {s}" for s in message.statements)])
     return polib.POEntry(
@@ -124,9 +108,9 @@ def _creation_date(now: dt.datetime | None) -> str:
     if now is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         now = (
-            dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+            dt.datetime.fromtimestamp(int(epoch), dt.UTC)
             if epoch
-            else dt.datetime.now(dt.timezone.utc)
+            else dt.datetime.now(dt.UTC)
         )
     return now.strftime("%Y-%m-%d %H:%M%z")
 
@@ -134,9 +118,7 @@ def _creation_date(now: dt.datetime | None) -> str:
 # --- what changed in a source text, where an old translation is then wrong ------------------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.IGNORECASE
-)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.IGNORECASE)
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
@@ -157,7 +139,8 @@ def risky_changes(old: str, new: str) -> list[str]:
     old_months, new_months = _MONTH.findall(old), _MONTH.findall(new)
     if old_months != new_months:
         notes.append(
-            f"date changed: {', '.join(old_months) or '(none)'} -> {', '.join(new_months) or '(none)'}"
+            f"date changed: {', '.join(old_months) or '(none)'} -> "
+            f"{', '.join(new_months) or '(none)'}"
         )
     old_negations = [m.lower() for m in _NEGATION.findall(old)]
     new_negations = [m.lower() for m in _NEGATION.findall(new)]
@@ -366,7 +349,8 @@ def update_catalogs(
     """Create or update each language's catalog from the template, under one project lock."""
     if not project.template_path.exists():
         raise CatalogError(
-            "no template yet: run `pubtool extract` first", file=project.relative(project.template_path)
+            "no template yet: run `pubtool extract` first",
+            file=project.relative(project.template_path),
         )
     template = load_po(project.template_path)
     reports: dict[str, UpdateReport] = {}
@@ -398,7 +382,9 @@ def compile_catalogs(
     for language in languages:
         path = project.catalog_path(language)
         if not path.exists():
-            raise CatalogError("no catalog: run `pubtool update` first", file=project.relative(path))
+            raise CatalogError(
+                "no catalog: run `pubtool update` first", file=project.relative(path)
+            )
         catalog = load_po(path)
         counts[language] = write_mo(catalog, project.mo_path(language), use_fuzzy=use_fuzzy)
     return counts

@@ -1,4 +1,4 @@
-"""The `pubtool` command: parses options, calls the library, turns results into output and exit codes."""
+"""The `pubtool` command: options in, a library call, output and an exit code out."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -34,14 +34,14 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
 def reports_errors(command: F) -> F:
-    """Bad input is one line on stderr and an exit code (2 usage/config, 1 gate), never a traceback."""
+    """Bad input is one line on stderr and exit code 2 (1 for a failed gate), no traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -65,7 +65,9 @@ def root(
     ctx: typer.Context,
     project: Annotated[
         Path | None,
-        typer.Option("--project", "-P", help="Project folder (default: found by walking up from here)."),
+        typer.Option(
+            "--project", "-P", help="Project folder (default: found by walking up from here)."
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -102,7 +104,7 @@ def statements_command(
 
     project = _project(ctx)
     statements = load_statements(project.statements_dir, notice=_notice, display=project.root)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": s.id,
             "date": s.date.isoformat(),
@@ -120,7 +122,10 @@ def statements_command(
     if output_format is OutputFormat.markdown:
         print("| id | date | title | paragraphs | words |\n|---|---|---|--:|--:|")
         for row in rows:
-            print(f"| {row['id']} | {row['date']} | {row['title']} | {row['paragraphs']} | {row['words']} |")
+            print(
+                f"| {row['id']} | {row['date']} | {row['title']} "
+                f"| {row['paragraphs']} | {row['words']} |"
+            )
         return
     table = Table(
         title=f"{len(rows)} statements in {project.relative(project.statements_dir)}/",
@@ -196,7 +201,9 @@ def update_command(
 def compile_command(
     ctx: typer.Context,
     lang: LanguagesOption = None,
-    use_fuzzy: Annotated[bool, typer.Option("--use-fuzzy", help="Include fuzzy translations.")] = False,
+    use_fuzzy: Annotated[
+        bool, typer.Option("--use-fuzzy", help="Include fuzzy translations.")
+    ] = False,
 ) -> None:
     """Compile catalogs to .mo files (fuzzy entries left out unless --use-fuzzy)."""
     from pubtool.catalogs import compile_catalogs
@@ -255,9 +262,13 @@ def status_command(
         project = _project(ctx)
         report = project_coverage(project, project.parse_languages(lang))
     try:
-        thresholds = parse_thresholds(fail_under) if fail_under else dict(project.fail_under if project else {})
-    except ValueError as error:
-        raise PubtoolError(f"--fail-under: {error}") from None
+        thresholds = (
+            parse_thresholds(fail_under)
+            if fail_under
+            else dict(project.fail_under if project else {})
+        )
+    except ValueError as problem:
+        raise PubtoolError(f"--fail-under: {problem}") from None
     if output_format is OutputFormat.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     elif output_format is OutputFormat.markdown:
@@ -291,8 +302,12 @@ def _print_coverage_table(report: Any) -> None:
         counts = item.counts
         colour = "green" if counts.percent >= 100 else ("yellow" if counts.percent >= 90 else "red")
         table.add_row(
-            item.path, item.language, str(counts.translated), str(counts.fuzzy),
-            str(counts.untranslated), str(counts.obsolete),
+            item.path,
+            item.language,
+            str(counts.translated),
+            str(counts.fuzzy),
+            str(counts.untranslated),
+            str(counts.obsolete),
             f"{counts.words_translated}/{counts.words_total}",
             f"[{colour}]{counts.percent:.1f}[/{colour}]",
         )
@@ -330,7 +345,7 @@ def _write_badges(report: Any, folder: Path, project: Project | None) -> None:
 # --- checks ---------------------------------------------------------------------------------
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     table = "table"
     json = "json"
@@ -354,11 +369,16 @@ def check_command(
     from pubtool.glossary import Glossary, load_glossary
 
     project = _project(ctx)
+    files: list[tuple[Path, str, str | None]]
     if paths:
         files = [(path, str(path), None) for path in _po_files(paths)]
     else:
         files = [
-            (project.catalog_path(language), project.relative(project.catalog_path(language)), language)
+            (
+                project.catalog_path(language),
+                project.relative(project.catalog_path(language)),
+                language,
+            )
             for language in project.parse_languages(lang)
             if project.catalog_path(language).exists()
         ]
@@ -371,24 +391,38 @@ def check_command(
         files, source_language=project.source_language, glossary=glossary, settings=project.checks
     )
     if output_format is CheckFormat.json:
-        print(json.dumps({
-            "schema": 1,
-            "catalogs": report.catalogs,
-            "errors": report.error_count,
-            "findings": [
-                {"file": f.file, "line": f.line, "code": f.code, "severity": f.severity,
-                 "message": f.message, "msgid": f.msgid, "fuzzy": f.fuzzy}
-                for f in report.findings
-            ],
-            "unreadable": report.errors,
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "schema": 1,
+                    "catalogs": report.catalogs,
+                    "errors": report.error_count,
+                    "findings": [
+                        {
+                            "file": f.file,
+                            "line": f.line,
+                            "code": f.code,
+                            "severity": f.severity,
+                            "message": f.message,
+                            "msgid": f.msgid,
+                            "fuzzy": f.fuzzy,
+                        }
+                        for f in report.findings
+                    ],
+                    "unreadable": report.errors,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif output_format is CheckFormat.table:
         table = Table(box=box.SIMPLE_HEAD, title=f"{len(report.findings)} findings")
         for column in ("where", "check", "severity", "message", "source starts"):
             table.add_column(column)
         for f in report.findings:
-            table.add_row(f"{f.file}:{f.line}", f.code, f.severity, escape(f.message),
-                          escape(_start(f.msgid)))
+            table.add_row(
+                f"{f.file}:{f.line}", f.code, f.severity, escape(f.message), escape(_start(f.msgid))
+            )
         stdout.print(table)
     else:
         for f in report.findings:
@@ -449,7 +483,9 @@ def _booklet_request(
     try:
         missing_policy = Missing(missing)
     except ValueError:
-        raise PubtoolError(f"--missing: {missing!r} is not one of mark, source, omit, fail") from None
+        raise PubtoolError(
+            f"--missing: {missing!r} is not one of mark, source, omit, fail"
+        ) from None
     return BookletRequest(
         languages=languages,
         statement_ids=tuple(statement or ()),
@@ -510,21 +546,30 @@ def build_pdf_command(
     font: FontOption = None,
     templates: TemplatesOption = None,
 ) -> None:
-    """Build a bilingual PDF booklet: the first language beside the others, paragraph by paragraph."""
+    """Build a bilingual PDF booklet: each paragraph beside its translation."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from pubtool.booklet import build_pdf, default_output
 
     project = _project(ctx)
-    request = _booklet_request(project, lang, statement, missing, min_coverage, paper, font, templates)
+    request = _booklet_request(
+        project, lang, statement, missing, min_coverage, paper, font, templates
+    )
     target = output or default_output(project, request.languages)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=stderr, transient=True, disable=not stderr.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
     ) as bar:
         task = bar.add_task("starting", total=None)
         booklet, result = build_pdf(
-            project, request, target, notice=_notice,
+            project,
+            request,
+            target,
+            notice=_notice,
             progress=lambda step: bar.update(task, description=step),
         )
     for url in result.refused:
@@ -538,7 +583,8 @@ def build_pdf_command(
     print(
         f"{project.relative(result.path)}: {state}{result.pages} pages, "
         f"{result.size / 1024:.0f} KiB, {result.seconds:.1f} s, "
-        f"{len(booklet.documents)} statements, {booklet.fallbacks} blocks marked or filled from source"
+        f"{len(booklet.documents)} statements, "
+        f"{booklet.fallbacks} blocks marked or filled from source"
     )
 
 
@@ -558,7 +604,9 @@ def build_html_command(
     from pubtool.files import write_text_atomically
 
     project = _project(ctx)
-    request = _booklet_request(project, lang, statement, missing, min_coverage, "A4", None, templates)
+    request = _booklet_request(
+        project, lang, statement, missing, min_coverage, "A4", None, templates
+    )
     target = output or default_output(project, request.languages, "html")
     booklet = prepare_booklet(project, request, notice=_notice)
     try:

@@ -151,7 +151,7 @@ def measure_catalog(
 
 def language_from(catalog: polib.POFile, path: Path) -> str:
     """The catalog's language: its `Language` header, else the `<lang>/LC_MESSAGES` folder."""
-    header = catalog.metadata.get("Language", "").strip()
+    header = str(catalog.metadata.get("Language", "")).strip()
     if header:
         return header
     parts = path.parts
@@ -179,7 +179,8 @@ class CoverageReport:
         statements: dict[str, dict[str, Counts]] = {}
         for item in self.catalogs:
             for statement, counts in item.by_statement.items():
-                statements.setdefault(statement, {}).setdefault(item.language, Counts()).merge(counts)
+                per_language = statements.setdefault(statement, {})
+                per_language.setdefault(item.language, Counts()).merge(counts)
         return {key: dict(sorted(value.items())) for key, value in sorted(statements.items())}
 
     def as_dict(self) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import polib
 from babel.dates import format_date
@@ -14,7 +14,7 @@ from pubtool.errors import RenderError
 from pubtool.statements import Block, Statement
 
 
-class Missing(str, Enum):
+class Missing(StrEnum):
     """What a booklet shows where a translation is missing or fuzzy."""
 
     mark = "mark"  # the source text, visibly marked

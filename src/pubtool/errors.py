@@ -10,7 +10,9 @@ class PubtoolError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, file: str | Path | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, file: str | Path | None = None, line: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.file = str(file) if file is not None else None
@@ -24,7 +26,7 @@ class PubtoolError(Exception):
 
 
 class ConfigError(PubtoolError):
-    """`[tool.pubtool]` in pyproject.toml is missing, malformed or names something that is not there."""
+    """`[tool.pubtool]` is missing or malformed, or names something that is not there."""
 
 
 class StatementError(PubtoolError):

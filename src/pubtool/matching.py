@@ -76,7 +76,7 @@ def _candidates(
     text: str, index: dict[str, list[int]], frequency: Counter[str], total: int
 ) -> list[int]:
     """Old texts sharing the most rare words with `text` (rarer words weigh more)."""
-    votes: Counter[int] = Counter()
+    votes: defaultdict[int, float] = defaultdict(float)
     tokens = sorted(_tokens(text), key=lambda t: (frequency.get(t, 0), t))
     common = max(50, total // 20)
     for token in tokens:
@@ -86,4 +86,5 @@ def _candidates(
         weight = 1.0 / len(postings)
         for position in postings:
             votes[position] += weight
-    return [position for position, _ in votes.most_common(_CANDIDATES)]
+    best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    return [position for position, _ in best[:_CANDIDATES]]

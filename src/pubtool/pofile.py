@@ -586,7 +586,7 @@ def load_po(path: str | Path) -> polib.POFile:
     try:
         drafts = _Parser(text.split("\n")).parse()
         _check_charset(drafts, text)
-        _check_encoding(text)
+        _check_encoding(drafts, text)
         _check_duplicates(drafts)
         _check_plural_counts(drafts)
         return _build_catalog(drafts, path)
@@ -760,9 +760,10 @@ class _Parser:
         text = "".join(strings)
         self.draft.string_lines.append((number, text))
         if self.current_field == "msgstr[]":
-            self.draft.plural_forms[-1] += text
+            self.draft.plural_forms[-1] = _joined(self.draft.plural_forms[-1], text)
         else:
-            self.draft.fields[self.current_field] += text
+            field = self.current_field
+            self.draft.fields[field] = _joined(self.draft.fields[field], text)
 
     # ends of messages -------------------------------------------------------------------
 
@@ -779,7 +780,8 @@ class _Parser:
         if draft.complete:
             self._finish()
         elif draft.started:
-            raise _PoSyntaxError(f"the file ends early: {self._missing_msgstr()}", draft.first_line)
+            line = draft.field_lines.get("msgid", min(draft.field_lines.values()))
+            raise _PoSyntaxError(f"the file ends early: {self._missing_msgstr()}", line)
         else:
             raise _PoSyntaxError(
                 "the file ends with comments that belong to no message", draft.first_line
@@ -798,10 +800,16 @@ class _Parser:
         shown = keyword.replace("#|", "#| ").replace("msgstr[]", "msgstr[N]")
         if keyword in _START_KEYWORDS and draft.started:
             return self._missing_msgstr()
-        if draft.last_keyword is None:
-            return f"{shown} before any msgid"
+        if draft.last_keyword is None or draft.complete:
+            return f"{shown} without a msgid before it"
         after = draft.last_keyword.replace("#|", "#| ").replace("msgstr[]", "msgstr[N]")
         return f"{shown} cannot follow {after}"
+
+
+def _joined(value: str, more: str) -> str:
+    """Concatenate as gettext does, as bytes: escaped bytes split over strings join up."""
+    joined = (value + more).encode("utf-8", errors="surrogateescape")
+    return joined.decode("utf-8", errors="surrogateescape")
 
 
 def _parse_strings(text: str, number: int) -> list[str]:
@@ -910,11 +918,28 @@ def _check_charset(drafts: Sequence[_Draft], text: str) -> None:
         raise _PoSyntaxError(f"the header declares charset {match[1]}; only UTF-8 is read", line)
 
 
-def _check_encoding(text: str) -> None:
-    """Bytes that are not UTF-8 were decoded to lone surrogates; name the first line."""
+def _check_encoding(drafts: Sequence[_Draft], text: str) -> None:
+    """Bytes that are not UTF-8 were decoded to lone surrogates: name the first line.
+
+    Raw bytes show in the file's lines; bytes written as escapes only in the strings.
+    """
     for number, line in enumerate(text.split("\n"), start=1):
-        if re.search("[\udc80-\udcff]", line):
+        if _has_invalid_bytes(line):
             raise _PoSyntaxError("bytes that are not valid UTF-8", number)
+    for draft in drafts:
+        for keyword, value in draft.fields.items():
+            if _has_invalid_bytes(value):
+                raise _PoSyntaxError(
+                    f"{keyword} has escaped bytes that are not valid UTF-8",
+                    draft.field_lines[keyword],
+                )
+        for number, value in zip(draft.plural_lines, draft.plural_forms, strict=True):
+            if _has_invalid_bytes(value):
+                raise _PoSyntaxError("escaped bytes that are not valid UTF-8", number)
+
+
+def _has_invalid_bytes(text: str) -> bool:
+    return re.search("[\udc80-\udcff]", text) is not None
 
 
 def _check_duplicates(drafts: Sequence[_Draft]) -> None:

@@ -119,8 +119,18 @@ class _TableReader:
     """Typed access to `[tool.pubtool]` that names the offending key in every error."""
 
     KNOWN = {
-        "source-language", "languages", "domain", "statements", "locales", "templates",
-        "output", "glossary", "width", "fail-under", "checks", "title",
+        "source-language",
+        "languages",
+        "domain",
+        "statements",
+        "locales",
+        "templates",
+        "output",
+        "glossary",
+        "width",
+        "fail-under",
+        "checks",
+        "title",
     }
 
     def __init__(self, path: Path, table: dict[str, Any]) -> None:
@@ -170,7 +180,9 @@ class _TableReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = {"*": value}
         if not isinstance(value, dict):
-            raise self.error(key, f"expected a number or a table of language = number, got {value!r}")
+            raise self.error(
+                key, f"expected a number or a table of language = number, got {value!r}"
+            )
         result: dict[str, float] = {}
         for language, threshold in value.items():
             if language != "*" and language not in languages:

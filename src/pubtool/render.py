@@ -104,14 +104,18 @@ def render_html(
     try:
         page = environment.get_template(template)
     except jinja2.TemplateNotFound:
-        raise RenderError(f"template {template!r} not found in {', '.join(map(str, template_dirs))}") from None
+        raise RenderError(
+            f"template {template!r} not found in {', '.join(map(str, template_dirs))}"
+        ) from None
     years = sorted({document.date.year for document in documents})
     return page.render(
         documents=documents,
         edition=edition,
         languages=edition.languages,
         lead=edition.languages[0],
-        labels={language: {**english, **labels.get(language, {})} for language in edition.languages},
+        labels={
+            language: {**english, **labels.get(language, {})} for language in edition.languages
+        },
         language_names={
             language: Locale.parse(language).get_display_name(language) or language
             for language in edition.languages
@@ -179,13 +183,20 @@ def render_pdf(
     digest = _input_digest(html, allowed_dirs)
     cache = _read_cache(output)
     if output.exists() and cache.get("digest") == digest:
-        return PdfResult(output, int(cache.get("pages", 0)), output.stat().st_size,
-                         time.perf_counter() - started, cached=True)
+        return PdfResult(
+            output,
+            int(cache.get("pages", 0)),
+            output.stat().st_size,
+            time.perf_counter() - started,
+            cached=True,
+        )
     register_azerbaijani_hyphenation()
     fetcher = ConfinedFetcher(allowed_dirs)
     if progress:
         progress("laying out pages")
-    document = HTML(string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher).render()
+    document = HTML(
+        string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+    ).render()
     if metadata:
         for key, value in metadata.items():
             setattr(document.metadata, key, value)
@@ -199,8 +210,14 @@ def render_pdf(
     except OSError as error:
         raise RenderError(f"cannot write the PDF: {error.strerror}", file=output) from None
     _write_cache(output, {"digest": digest, "pages": len(document.pages)})
-    return PdfResult(output, len(document.pages), len(data), time.perf_counter() - started,
-                     cached=False, refused=tuple(fetcher.refused))
+    return PdfResult(
+        output,
+        len(document.pages),
+        len(data),
+        time.perf_counter() - started,
+        cached=False,
+        refused=tuple(fetcher.refused),
+    )
 
 
 def _input_digest(html: str, folders: Sequence[Path]) -> str:
@@ -234,6 +251,8 @@ def _write_cache(output: Path, data: dict[str, Any]) -> None:
 
 def render_badge(label: str, percent: float, template_dirs: Sequence[Path]) -> str:
     """An SVG coverage badge from `badge.svg.j2`."""
-    return template_environment(template_dirs).get_template("badge.svg.j2").render(
-        label=label, percent=percent
+    return (
+        template_environment(template_dirs)
+        .get_template("badge.svg.j2")
+        .render(label=label, percent=percent)
     )

@@ -129,19 +129,23 @@ def parse_statement(
     shown = shown or path
     text = unicodedata.normalize("NFC", raw)
     if text != raw and notice is not None:
-        notice(f"{shown}: text was not NFC-normalised; normalised on load (fix the file to silence)")
+        notice(
+            f"{shown}: text was not NFC-normalised; normalised on load (fix the file to silence)"
+        )
     front, body_text, body_line = _split_front_matter(text, shown)
     meta, lines = _parse_front_matter(front, shown)
     statement_id = _required_str(meta, lines, "id", shown)
     if not SAFE_ID.match(statement_id):
         raise StatementError(
             f"id {statement_id!r} must be lower-case letters, digits and '-' only",
-            file=shown, line=lines["id"],
+            file=shown,
+            line=lines["id"],
         )
     if statement_id != path.stem:
         raise StatementError(
             f"id {statement_id!r} differs from the file name {path.name!r}",
-            file=shown, line=lines["id"],
+            file=shown,
+            line=lines["id"],
         )
     date = meta["date"]
     if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
@@ -159,7 +163,9 @@ def parse_statement(
         path=shown,
         date=date,
         title=Block("title", _inline(_required_str(meta, lines, "title", shown)), lines["title"]),
-        issuer=Block("issuer", _inline(_required_str(meta, lines, "issuer", shown)), lines["issuer"]),
+        issuer=Block(
+            "issuer", _inline(_required_str(meta, lines, "issuer", shown)), lines["issuer"]
+        ),
         body=body,
         signature=_list_blocks(meta, lines, "signature", "signature", shown),
         notes=_list_blocks(meta, lines, "notes", "note", shown),
@@ -188,7 +194,9 @@ def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[s
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
-        raise StatementError(f"invalid YAML: {error.problem or error}", file=shown, line=line) from None
+        raise StatementError(
+            f"invalid YAML: {error.problem or error}", file=shown, line=line
+        ) from None
     except ValueError as error:  # PyYAML's bare ValueError for dates such as 2011-02-30
         line = _line_of_bad_date(front)
         raise StatementError(f"invalid date: {error}", file=shown, line=line) from None
@@ -206,7 +214,9 @@ def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[s
         raise StatementError(f"unknown key {unknown[0]!r}", file=shown, line=lines.get(unknown[0]))
     for key in REQUIRED_KEYS:
         if key not in meta or meta[key] in (None, ""):
-            raise StatementError(f"missing required key {key!r}", file=shown, line=lines.get(key, 2))
+            raise StatementError(
+                f"missing required key {key!r}", file=shown, line=lines.get(key, 2)
+            )
     return meta, lines
 
 
@@ -231,9 +241,15 @@ def _list_blocks(
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise StatementError(f"{key} must be a list of non-empty strings", file=shown, line=lines[key])
+        raise StatementError(
+            f"{key} must be a list of non-empty strings", file=shown, line=lines[key]
+        )
     return tuple(
-        Block(kind, "\n".join(_inline(part) for part in item.strip().split("\n")), lines[f"{key}[{i}]"])
+        Block(
+            kind,
+            "\n".join(_inline(part) for part in item.strip().split("\n")),
+            lines[f"{key}[{i}]"],
+        )
         for i, item in enumerate(value)
     )
 
@@ -259,8 +275,10 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
             containers.pop()
         elif token.type in ("heading_open", "paragraph_open"):
             inline = tokens[index + 1]
-            kind = "heading" if token.type == "heading_open" else (
-                containers[-1] if containers else "paragraph"
+            kind = (
+                "heading"
+                if token.type == "heading_open"
+                else (containers[-1] if containers else "paragraph")
             )
             yield Block(kind, _inline_source(inline), first_line + _start_line(token))
         elif token.type in ("fence", "code_block", "html_block", "table_open"):

@@ -66,8 +66,10 @@ def test_statements_table_and_json(project_dir: Path) -> None:
 
 def test_bad_statement_is_one_line_with_file_and_line(project_dir: Path) -> None:
     path = project_dir / "statements" / "2020-01-15-first.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2020-01-15", "date: 15.01.2020"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("date: 2020-01-15", "date: 15.01.2020"),
+        encoding="utf-8",
+    )
     code, _, err = run(project_dir, "extract")
     assert code == 2
     assert err == (
@@ -100,7 +102,9 @@ def test_catalogs_are_what_msgcat_writes_and_pass_msgfmt(project_dir: Path) -> N
     run(project_dir, "update")
     for path in sorted((project_dir / "locales").rglob("*.po*")):
         written = path.read_bytes()
-        assert subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout == written
+        assert (
+            subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout == written
+        )
         if path.suffix == ".po":
             subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
 
@@ -128,10 +132,14 @@ def test_update_keeps_translations_when_source_changes(project_dir: Path) -> Non
     run(project_dir, "update", "--lang", "az")
     az = project_dir / "locales" / "az" / "LC_MESSAGES" / "statements.po"
     old = "On the night of January 19-20, 1990, 147 civilians were killed in *Baku*."
-    translate(az, {old: "1990-cı il yanvarın 19-dan 20-nə keçən gecə *Bakıda* 147 mülki şəxs öldürülüb."})
+    translate(
+        az, {old: "1990-cı il yanvarın 19-dan 20-nə keçən gecə *Bakıda* 147 mülki şəxs öldürülüb."}
+    )
     statement = project_dir / "statements" / "2020-01-15-first.md"
-    statement.write_text(statement.read_text(encoding="utf-8").replace("147 civilians", "150 civilians"),
-                         encoding="utf-8")
+    statement.write_text(
+        statement.read_text(encoding="utf-8").replace("147 civilians", "150 civilians"),
+        encoding="utf-8",
+    )
     run(project_dir, "extract")
     code, out, _ = run(project_dir, "update", "--lang", "az")
     assert code == 0 and "1 fuzzy from changed source (1 with changed numbers" in out
@@ -151,7 +159,9 @@ def test_broken_catalog_is_never_overwritten(project_dir: Path) -> None:
     code, _, err = run(project_dir, "update")
     assert code == 2 and err.startswith("pubtool: error: ") and "statements.po:" in err
     assert az.read_text(encoding="utf-8") == broken
-    assert (project_dir / "locales" / "ru" / "LC_MESSAGES" / "statements.po").read_bytes() == ru_before
+    assert (
+        project_dir / "locales" / "ru" / "LC_MESSAGES" / "statements.po"
+    ).read_bytes() == ru_before
 
 
 def test_unknown_language(project_dir: Path) -> None:
@@ -163,7 +173,9 @@ def test_compile_leaves_out_fuzzy(project_dir: Path) -> None:
     run(project_dir, "extract")
     run(project_dir, "update", "--lang", "az")
     az = project_dir / "locales" / "az" / "LC_MESSAGES" / "statements.po"
-    translate(az, {"Second statement": "İkinci bəyanat", "A heading": "Başlıq"}, fuzzy=("A heading",))
+    translate(
+        az, {"Second statement": "İkinci bəyanat", "A heading": "Başlıq"}, fuzzy=("A heading",)
+    )
     code, out, _ = run(project_dir, "compile", "--lang", "az")
     assert code == 0 and "1 messages" in out
     mo = polib.mofile(str(project_dir / "locales" / "az" / "LC_MESSAGES" / "statements.mo"))

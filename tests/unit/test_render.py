@@ -58,8 +58,19 @@ def test_fetcher_serves_only_allowed_folders(tmp_path: Path) -> None:
 
 def document(text: str) -> Document:
     def row(kind: str, source: str, translated: str, marked: bool = False) -> Row:
-        return Row(kind, 1, (Cell("az", translated, marked=marked, state="untranslated" if marked else "translated"),
-                             Cell("en", source, state="source")))
+        return Row(
+            kind,
+            1,
+            (
+                Cell(
+                    "az",
+                    translated,
+                    marked=marked,
+                    state="untranslated" if marked else "translated",
+                ),
+                Cell("en", source, state="source"),
+            ),
+        )
 
     return Document(
         id="2020-01-15-x",
@@ -68,16 +79,22 @@ def document(text: str) -> Document:
         source=None,
         title=row("title", "Title", "Başlıq"),
         issuer=row("issuer", "Issuer", "Bəyanatı verən"),
-        body=(row("paragraph", "Source text.", text), row("paragraph", "Missing.", "Missing.", True)),
+        body=(
+            row("paragraph", "Source text.", text),
+            row("paragraph", "Missing.", "Missing.", True),
+        ),
         signature=(),
         notes=(),
     )
 
 
 def test_html_escapes_translations_and_marks_fallbacks() -> None:
-    edition = Edition(languages=("az", "en"), title=(Cell("az", "Bəyanatlar"), Cell("en", "Statements")))
-    html = render_html([document('<link href="http://127.0.0.1:9/x.css"> ə ı ğ İ')], edition,
-                       [REPO / "templates"])
+    edition = Edition(
+        languages=("az", "en"), title=(Cell("az", "Bəyanatlar"), Cell("en", "Statements"))
+    )
+    html = render_html(
+        [document('<link href="http://127.0.0.1:9/x.css"> ə ı ğ İ')], edition, [REPO / "templates"]
+    )
     assert '<link href="http://127.0.0.1:9' not in html
     assert "&lt;link href=" in html
     assert 'class="marked" data-mark="hələ tərcümə edilməyib"' in html

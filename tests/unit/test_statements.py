@@ -41,7 +41,10 @@ def test_blocks_kinds_and_lines(project_dir: Path) -> None:
         ("signature", 8),
         ("signature", 9),
     ]
-    assert first.body[0].text == "On the night of January 19-20, 1990, 147 civilians were killed in *Baku*."
+    assert (
+        first.body[0].text
+        == "On the night of January 19-20, 1990, 147 civilians were killed in *Baku*."
+    )
     assert first.signature[1].text == (
         "Commissioner for Human Rights\n(Ombudsman) of the Republic of Azerbaijan"
     )

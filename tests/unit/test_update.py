@@ -13,8 +13,10 @@ OLD_AZ = "Hücum zamanı Bakıda 147 mülki şəxs öldürülmüş, 744 nəfər 
 
 def template(*texts: str) -> polib.POFile:
     return build_template(
-        [Message(t, "paragraph", (("statements/2020-01-15-x.md", 9 + 2 * i),), ("2020-01-15-x",))
-         for i, t in enumerate(texts)],
+        [
+            Message(t, "paragraph", (("statements/2020-01-15-x.md", 9 + 2 * i),), ("2020-01-15-x",))
+            for i, t in enumerate(texts)
+        ],
         project_name="statements",
     )
 
@@ -44,7 +46,8 @@ def test_new_catalog_has_headers_from_babel() -> None:
 
 def test_unchanged_source_keeps_translation_comment_and_header() -> None:
     result, report = update_catalog(
-        template("Baku.", OLD_SOURCE), catalog(("Baku.", "Bakı."), (OLD_SOURCE, OLD_AZ)),
+        template("Baku.", OLD_SOURCE),
+        catalog(("Baku.", "Bakı."), (OLD_SOURCE, OLD_AZ)),
         language="az",
     )
     entry = entries(result)[OLD_SOURCE]
@@ -56,7 +59,8 @@ def test_unchanged_source_keeps_translation_comment_and_header() -> None:
 
 def test_changed_source_goes_fuzzy_with_previous_and_number_note() -> None:
     result, report = update_catalog(
-        template("Baku.", NEW_SOURCE), catalog(("Baku.", "Bakı."), (OLD_SOURCE, OLD_AZ)),
+        template("Baku.", NEW_SOURCE),
+        catalog(("Baku.", "Bakı."), (OLD_SOURCE, OLD_AZ)),
         language="az",
     )
     entry = entries(result)[NEW_SOURCE]
@@ -99,8 +103,9 @@ def test_obsolete_translation_comes_back_when_its_source_does() -> None:
 
 
 def test_no_translation_is_ever_lost() -> None:
-    old = catalog(*((f"Paragraph {i} about the tragedy of January 20.", f"Abzas {i}.")
-                    for i in range(20)))
+    old = catalog(
+        *((f"Paragraph {i} about the tragedy of January 20.", f"Abzas {i}.") for i in range(20))
+    )
     new_texts = [f"Paragraph {i} about the tragedy of 20 January." for i in range(0, 20, 2)]
     result, _ = update_catalog(template(*new_texts), old, language="az")
     kept = sorted(e.msgstr for e in result if e.msgstr)

@@ -1,0 +1,474 @@
+"""PO writing is byte-identical to GNU msgcat; PO loading refuses broken catalogs precisely."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pubtool.errors import CatalogError
+from pubtool.pofile import format_po, load_po, write_po
+
+MSGCAT = shutil.which("msgcat")
+MSGFMT = shutil.which("msgfmt")
+needs_msgcat = pytest.mark.skipif(
+    MSGCAT is None, reason="GNU gettext's msgcat is not on PATH (Debian package: gettext)"
+)
+needs_msgfmt = pytest.mark.skipif(
+    MSGFMT is None, reason="GNU gettext's msgfmt is not on PATH (Debian package: gettext)"
+)
+# Examples compared with msgcat per width; raise it locally for a thorough run.
+EXAMPLES = int(os.environ.get("PUBTOOL_MSGCAT_EXAMPLES", "200"))
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+PARAGRAPHS = {
+    "en": (
+        "On the night of January 19-20, 1990, 147 civilians were killed in Baku by Soviet "
+        "troops — the tragedy is known as “Black January”; it’s a well-known, state-of-the-art "
+        "example (see: p. 12–14) [ed.] of the co-operation… https://example.com/1990/statement"
+    ),
+    "az": (
+        "1990-cı il yanvarın 19-dan 20-nə keçən gecə sovet qoşunları Bakıya daxil olaraq dinc "
+        "əhaliyə qarşı amansız cinayət törətdilər; İstiqlal uğrunda şəhid olanların xatirəsi "
+        "əbədidir: «Qara Yanvar» — ümummilli hüzn günü, çağırış və öyüd."
+    ),
+    "ru": (
+        "В ночь с 19 на 20 января 1990 года советские войска вошли в Баку; погибли 147 мирных "
+        "жителей… Это трагедия, которую «невозможно забыть» — так говорится в заявлении "
+        "Омбудсмена (см. http://ombudsman.az/ru/view/news/1990)."
+    ),
+}
+
+
+def msgcat(path: Path, width: int) -> bytes:
+    result = subprocess.run(
+        [MSGCAT or "msgcat", f"--width={width}", str(path)], capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+def golden_catalog() -> polib.POFile:
+    """Every part of a message msgcat writes, in the three languages of the statements."""
+    po = polib.POFile()
+    po.header = "Azerbaijani translation of the statements.\nCreated by hand.\n\nAfter a blank."
+    po.metadata = {
+        "Project-Id-Version": "statements",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": "2024-01-20 09:00+0400",
+        "PO-Revision-Date": "2024-01-21 10:00+0400",
+        "Last-Translator": "Translator <translator@example.org>",
+        "Language-Team": "Azerbaijani <>",
+        "Language": "az",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        "X-Long-Field": "a header line long enough to be wrapped by msgcat at any width " * 2,
+    }
+    po.metadata["X-Long-Field"] = po.metadata["X-Long-Field"].strip()
+    references = [
+        ("statements/1990-01-21-gafarova-supreme-council.md", "12"),
+        ("statements/2024-01-20-black-january-34th-anniversary.md", "3"),
+        ("./statements/2026-01-19-ombudsman-36th-anniversary.md", "140"),
+        ("statements/REPAIRS.md", ""),
+    ]
+    po.append(
+        polib.POEntry(
+            msgid=PARAGRAPHS["en"],
+            msgstr=PARAGRAPHS["az"],
+            tcomment="Checked against the printed original.\nSecond translator line.",
+            comment="kind: paragraph\nstatement: 1990-01-21-gafarova-supreme-council",
+            occurrences=references,
+        )
+    )
+    po.append(
+        polib.POEntry(
+            msgid=PARAGRAPHS["az"],
+            msgstr=PARAGRAPHS["ru"],
+            flags=["fuzzy"],
+            previous_msgctxt="older context",
+            previous_msgid=PARAGRAPHS["en"],
+            occurrences=references[:1],
+        )
+    )
+    po.append(
+        polib.POEntry(
+            msgctxt="title",
+            msgid='Line one\nLine two with "quotes", a backslash \\ and a\ttab\n',
+            msgstr='Birinci sətir\nİkinci sətir: "dırnaq", \\ və\ttab\n',
+        )
+    )
+    po.append(polib.POEntry(msgid="Untranslated but fuzzy", msgstr="", flags=["fuzzy"]))
+    po.append(
+        polib.POEntry(
+            msgid="%d statement was issued on January 20",
+            msgid_plural="%d statements were issued on January 20",
+            msgstr_plural={0: "%d bəyanat verildi", 1: "%d bəyanat 20 Yanvarda verildi"},
+            flags=["c-format"],
+        )
+    )
+    po.append(polib.POEntry(msgid="no-wrap " * 15, msgstr="sarınmır " * 12, flags=["no-wrap"]))
+    po.append(
+        polib.POEntry(
+            msgid="An old sentence that left the statements, " * 3,
+            msgstr="Bəyanatlardan çıxmış köhnə cümlə, " * 3,
+            obsolete=True,
+            flags=["fuzzy"],
+            previous_msgid="the even older sentence",
+            tcomment="kept for reference",
+        )
+    )
+    po.append(polib.POEntry(msgid="obsolete, never translated", msgstr="", obsolete=True))
+    return po
+
+
+# --- writing: the same bytes as msgcat -------------------------------------------------------
+
+
+@needs_msgcat
+@pytest.mark.parametrize("width", [79, 60, 100])
+def test_golden_catalog_is_what_msgcat_writes(tmp_path: Path, width: int) -> None:
+    path = tmp_path / "az.po"
+    text = format_po(golden_catalog(), width)
+    path.write_text(text, encoding="utf-8")
+    assert msgcat(path, width) == text.encode("utf-8")
+
+
+@needs_msgcat
+def test_a_file_in_another_layout_reads_and_writes_as_msgcat_does(tmp_path: Path) -> None:
+    """polib wraps differently: loading its file and writing it gives msgcat's output."""
+    path = tmp_path / "az.po"
+    golden_catalog().save(str(path))
+    assert format_po(load_po(path)).encode("utf-8") == msgcat(path, 79)
+
+
+@pytest.mark.parametrize(
+    ("value", "width", "expected"),
+    [
+        (
+            "Soviet troops entered Baku on the night of 19–20 January 1990 — a well-known date.",
+            40,
+            [
+                'msgid ""',
+                '"Soviet troops entered Baku on the "',
+                '"night of 19–20 January 1990 — a well-"',
+                '"known date."',
+            ],
+        ),
+        (
+            "See https://example.com/statements/black-january for details",
+            40,
+            ['msgid ""', '"See https://example.com/statements/"', '"black-january for details"'],
+        ),
+        (
+            "The “Black January” tragedy: «Qara Yanvar» (1990)…",
+            30,
+            ['msgid ""', '"The “Black January” "', '"tragedy: «Qara "', '"Yanvar» (1990)…"'],
+        ),
+        (
+            'Quote "inside" and back\\slash\\es \\\\ everywhere """',
+            20,
+            [
+                'msgid ""',
+                '"Quote \\"inside\\" "',
+                '"and "',
+                '"back\\\\slash\\\\es \\\\"',
+                '"\\\\ everywhere "',
+                '"\\"\\"\\""',
+            ],
+        ),
+        ("One line\nTwo", 79, ['msgid ""', '"One line\\n"', '"Two"']),
+        ("Ends with a newline\n", 79, ['msgid "Ends with a newline\\n"']),
+    ],
+)
+def test_strings_wrap_where_gettext_wraps_them(value: str, width: int, expected: list[str]) -> None:
+    """Layouts msgcat produced, kept here so they are checked where gettext is missing too.
+
+    gettext breaks after a hyphen or a slash, never before closing punctuation and never
+    inside an escape sequence.
+    """
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=value, msgstr=""))
+    block = format_po(po, width).split("\n\n")[1]
+    assert block.splitlines()[:-1] == expected
+
+
+WORDS = [
+    "January",
+    "civilians",
+    "well-known",
+    "state-of-the-art",
+    "Azərbaycan",
+    "şəhid",
+    "İstiqlal",
+    "ölkə",
+    "çağırış",
+    "Qarabağ",
+    "ğ",
+    "гражданских",
+    "январь",
+    "Россия",
+    "https://example.com/a/b?x=1",
+    "and/or",
+    "1990",
+    "20",
+    "147",
+    "3,5",
+    "12.5%",
+    "e.g.",
+]
+PUNCTUATION = list(".,;:!?()[]{}“”«»–—’‘…-/'") + ["\u00a0", "-", "—"]
+SEPARATORS = [" ", " ", " ", "", "  ", "\n", '"', "\\", "\t", " \n"]
+ALPHABET = "abcxyzəğıİşçöüАБВабв0123456789 .,;:!?()[]{}“”«»–—’…-/'\"\\\n\t\u00a0"
+
+words_and_punctuation = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCTUATION)),
+        st.sampled_from(SEPARATORS),
+    ),
+    max_size=40,
+).map(lambda pairs: "".join(token + separator for token, separator in pairs))
+texts = st.one_of(words_and_punctuation, st.text(alphabet=ALPHABET, max_size=160))
+
+
+@needs_msgcat
+@pytest.mark.parametrize("width", [79, 60, 100])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(msgid=texts, msgstr=texts, fuzzy=st.booleans(), obsolete=st.booleans())
+def test_any_text_is_written_as_msgcat_writes_it(
+    tmp_path: Path, width: int, msgid: str, msgstr: str, fuzzy: bool, obsolete: bool
+) -> None:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    flags = ["fuzzy"] if fuzzy else []
+    po.append(polib.POEntry(msgctxt="a", msgid=msgid, msgstr=msgstr, flags=flags))
+    po.append(polib.POEntry(msgctxt="b", msgid=msgstr, msgstr=msgid, previous_msgid=msgid))
+    po.append(polib.POEntry(msgctxt="c", msgid=msgid, msgstr=msgstr + "x", obsolete=obsolete))
+    text = format_po(po, width)
+    path = tmp_path / "random.po"
+    path.write_text(text, encoding="utf-8")
+    assert msgcat(path, width) == text.encode("utf-8")
+    assert format_po(load_po(path), width) == text
+
+
+@needs_msgfmt
+def test_msgfmt_check_accepts_what_is_written(tmp_path: Path) -> None:
+    po = golden_catalog()
+    po[2].msgid, po[2].msgstr = "Line one\nLine two", "Birinci sətir\nİkinci sətir"
+    path = tmp_path / "az.po"
+    write_po(po, path)
+    result = subprocess.run(
+        [MSGFMT or "msgfmt", "--check", "-o", str(tmp_path / "az.mo"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
+# --- write_po ---------------------------------------------------------------------------------
+
+
+def test_write_then_load_then_format_is_identity(tmp_path: Path) -> None:
+    path = tmp_path / "locales" / "az.po"
+    write_po(golden_catalog(), path, width=79)
+    text = path.read_text(encoding="utf-8")
+    assert format_po(load_po(path), 79) == text
+    assert text == format_po(golden_catalog(), 79)
+
+
+def test_write_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(HEADER, encoding="utf-8")
+    path.chmod(0o600)
+    write_po(golden_catalog(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["az.po"]
+
+
+def test_a_catalog_that_cannot_be_written_leaves_the_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(HEADER, encoding="utf-8")
+    po = golden_catalog()
+    po[0].flags.append("read-only")  # gettext drops flags it does not know
+    with pytest.raises(CatalogError, match="unknown flag 'read-only'"):
+        write_po(po, path)
+    assert path.read_text(encoding="utf-8") == HEADER
+
+
+# --- load_po: what round-trips ------------------------------------------------------------
+
+
+def test_load_keeps_every_part_of_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    write_po(golden_catalog(), path)
+    po = load_po(path)
+    assert po.metadata["Language"] == "az"
+    assert po.header.startswith("Azerbaijani translation")
+    first, fuzzy, multiline, _, plural, nowrap, obsolete = po
+    assert first.tcomment == "Checked against the printed original.\nSecond translator line."
+    assert first.comment == "kind: paragraph\nstatement: 1990-01-21-gafarova-supreme-council"
+    assert first.occurrences[2] == ("statements/2026-01-19-ombudsman-36th-anniversary.md", "140")
+    assert first.occurrences[3] == ("statements/REPAIRS.md", "")
+    assert fuzzy.fuzzy and fuzzy.previous_msgid == PARAGRAPHS["en"]
+    assert fuzzy.previous_msgctxt == "older context"
+    assert multiline.msgctxt == "title" and multiline.msgstr.endswith("\\ və\ttab\n")
+    assert plural.msgstr_plural == {0: "%d bəyanat verildi", 1: "%d bəyanat 20 Yanvarda verildi"}
+    assert plural.flags == ["c-format"]
+    assert nowrap.flags == ["no-wrap"]
+    assert obsolete.obsolete and obsolete.fuzzy and obsolete.previous_msgid
+    assert len(po) == 7  # msgcat drops the untranslated obsolete message, and so do we
+
+
+def test_load_reads_flags_as_gettext_does(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(
+        HEADER
+        + "\n#, no-c-format, fuzzy,python-format, impossible-sh-format, wrap, range: 1..5\n"
+        + 'msgid "a"\nmsgstr "b"\n',
+        encoding="utf-8",
+    )
+    (entry,) = load_po(path)
+    assert entry.flags == ["fuzzy", "no-c-format", "python-format", "range: 1..5"]
+
+
+def test_load_accepts_crlf_and_several_strings_on_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_bytes(
+        (HEADER + '\nmsgid "a" "b"\n  msgstr "c"\n"\\x41\\102"\n').replace("\n", "\r\n").encode()
+    )
+    (entry,) = load_po(path)
+    assert (entry.msgid, entry.msgstr) == ("ab", "cAB")
+
+
+# --- load_po: what is refused, and where --------------------------------------------------
+
+MALFORMED = {
+    "unterminated string": (HEADER + '\nmsgid "abc\nmsgstr ""\n', 5, "unterminated string"),
+    "bad escape": (HEADER + '\nmsgid "a\\qb"\nmsgstr ""\n', 5, "invalid escape sequence \\q"),
+    "not PO syntax": (HEADER + '\nmsgid "a"\nmsgstr ""\nmsgfoo "b"\n', 7, "not valid PO"),
+    "text after a string": (HEADER + '\nmsgid "a" b\nmsgstr ""\n', 5, "unexpected text"),
+    "cut short": (HEADER + '\nmsgid "a"\nmsgstr ""\n\n#: x.md:1\nmsgid "x"\n', 9, "ends early"),
+    "comments at the end": (HEADER + '\nmsgid "a"\nmsgstr ""\n\n#: x.md:1\n', 8, "no message"),
+    "comment inside a message": (HEADER + '\nmsgid "a"\n# no\nmsgstr ""\n', 6, "no msgstr"),
+    "msgstr before msgid": (HEADER + '\nmsgstr "a"\n', 5, "msgstr without a msgid"),
+    "duplicate msgid": (
+        HEADER + '\nmsgid "a"\nmsgstr ""\n\nmsgid "b"\nmsgstr ""\n\nmsgid "a"\nmsgstr "x"\n',
+        11,
+        "duplicate message 'a', first defined on line 5",
+    ),
+    "duplicate of an obsolete msgid": (
+        HEADER + '\nmsgctxt "c"\nmsgid "a"\nmsgstr ""\n\n#~ msgctxt "c"\n#~ msgid "a"\n'
+        '#~ msgstr "x"\n',
+        10,
+        "duplicate message",
+    ),
+    "charset not UTF-8": (
+        'msgid ""\nmsgstr ""\n"Language: az\\n"\n'
+        '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n',
+        4,
+        "charset ISO-8859-1",
+    ),
+    "non-ASCII without charset": ('msgid "a"\nmsgstr ""\n\nmsgid "b"\nmsgstr "ə"\n', 5, "charset"),
+    "plural forms short of nplurals": (
+        HEADER
+        + '"Plural-Forms: nplurals=3; plural=n%3;\\n"\n'
+        + '\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        9,
+        "2 plural forms, but the header says nplurals=3",
+    ),
+    "plural forms beyond nplurals": (
+        HEADER
+        + '"Plural-Forms: nplurals=1; plural=0;\\n"\n'
+        + '\nmsgid "a"\nmsgid_plural "as"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        9,
+        "2 plural forms, but the header says nplurals=1",
+    ),
+    "plural forms out of order": (
+        HEADER + '\nmsgid "a"\nmsgid_plural "as"\nmsgstr[1] ""\nmsgstr[0] ""\n',
+        7,
+        "msgstr[1] where msgstr[0] was expected",
+    ),
+    "plural forms without msgid_plural": (
+        HEADER + '\nmsgid "a"\nmsgstr[0] ""\n',
+        6,
+        "msgstr[N] cannot follow msgid",
+    ),
+    "obsolete and live lines mixed": (
+        HEADER + '\n#~ msgid "a"\nmsgstr "b"\n',
+        6,
+        "mixes obsolete",
+    ),
+    "unknown flag": (HEADER + '\n#, fuzzy, read-only\nmsgid "a"\nmsgstr "b"\n', 5, "read-only"),
+    "domain directive": (HEADER + '\ndomain "other"\n', 5, "domain"),
+}
+
+
+@pytest.mark.parametrize(("text", "line", "message"), MALFORMED.values(), ids=MALFORMED.keys())
+def test_malformed_catalogs_are_refused_at_their_line(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    with pytest.raises(CatalogError) as raised:
+        load_po(path)
+    assert (raised.value.file, raised.value.line) == (str(path), line)
+    assert message in raised.value.message
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        ((HEADER + '\nmsgid "a"\nmsgstr "\xff"\n').encode("latin-1"), 6, "not valid UTF-8"),
+        (b"\xef\xbb\xbf" + HEADER.encode(), 1, "byte order mark"),
+        ((HEADER + '\nmsgid "a"\nmsgstr "\\xff"\n').encode(), 6, "not valid UTF-8"),
+    ],
+    ids=["invalid bytes", "byte order mark", "invalid escaped byte"],
+)
+def test_bytes_that_are_not_utf8_are_refused(
+    tmp_path: Path, data: bytes, line: int, message: str
+) -> None:
+    path = tmp_path / "az.po"
+    path.write_bytes(data)
+    with pytest.raises(CatalogError, match=message) as raised:
+        load_po(path)
+    assert raised.value.line == line
+    assert path.read_bytes() == data
+
+
+def test_same_msgid_in_different_contexts_is_not_a_duplicate(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(
+        HEADER + '\nmsgid "a"\nmsgstr ""\n\nmsgctxt "title"\nmsgid "a"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    assert [entry.msgctxt for entry in load_po(path)] == [None, "title"]
+
+
+def test_a_missing_file_is_a_catalog_error(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="cannot read"):
+        load_po(tmp_path / "missing.po")
+
+
+def test_error_message_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(HEADER + '\nmsgid "a\\qb"\nmsgstr ""\n', encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        load_po(path)
+    assert str(raised.value) == f"{path}:5: invalid escape sequence \\q"
