@@ -295,14 +295,14 @@ def status_command(
 
 
 def _print_coverage_table(report: Any) -> None:
-    table = Table(title="Translation coverage", box=box.SIMPLE_HEAD)
-    for column in ("catalog", "lang", "translated", "fuzzy", "untransl.", "obsolete", "words", "%"):
-        table.add_column(column, justify="left" if column in ("catalog", "lang") else "right")
+    table = Table(title="Translation coverage", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("lang", no_wrap=True)
+    for column in ("transl.", "fuzzy", "untransl.", "obsol.", "words", "%", "% words"):
+        table.add_column(column, justify="right", no_wrap=True)
     for item in report.catalogs:
         counts = item.counts
         colour = "green" if counts.percent >= 100 else ("yellow" if counts.percent >= 90 else "red")
         table.add_row(
-            item.path,
             item.language,
             str(counts.translated),
             str(counts.fuzzy),
@@ -310,8 +310,11 @@ def _print_coverage_table(report: Any) -> None:
             str(counts.obsolete),
             f"{counts.words_translated}/{counts.words_total}",
             f"[{colour}]{counts.percent:.1f}[/{colour}]",
+            f"{counts.percent_words:.1f}",
         )
     stdout.print(table)
+    for item in report.catalogs:
+        stdout.print(f"  {item.language}: {item.path}", style="dim")
     statements = report.by_statement()
     if statements:
         languages = sorted({lang for per in statements.values() for lang in per})
