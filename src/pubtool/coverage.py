@@ -93,6 +93,11 @@ def entry_state(entry: polib.POEntry, *, source_language: bool = False) -> str:
     return "untranslated"
 
 
+def _is_header(entry: polib.POEntry) -> bool:
+    """gettext's header: an empty msgid without a context (with one, it is a message)."""
+    return not entry.msgid and entry.msgctxt is None
+
+
 def statement_of(occurrence: str) -> str:
     """The statement a `#:` location belongs to: its file's stem."""
     return PurePosixPath(occurrence).stem
@@ -119,7 +124,7 @@ def measure_catalog(
 ) -> CatalogCoverage:
     """Count a catalog; with a template, measure it against the template's messages."""
     result = CatalogCoverage(path=path, language=language)
-    live = [entry for entry in catalog if not entry.obsolete and entry.msgid]
+    live = [entry for entry in catalog if not entry.obsolete and not _is_header(entry)]
     result.counts.obsolete = sum(1 for entry in catalog if entry.obsolete)
     if template is None:
         measured: Iterable[tuple[polib.POEntry, polib.POEntry | None]] = (
@@ -129,7 +134,7 @@ def measure_catalog(
         by_key = {(entry.msgctxt, entry.msgid): entry for entry in live}
         pairs = []
         for source in template:
-            if source.obsolete or not source.msgid:
+            if source.obsolete or _is_header(source):
                 continue
             found = by_key.get((source.msgctxt, source.msgid))
             if found is None:

@@ -14,6 +14,7 @@ gettext refuses, and a little more, with a `file:line` error instead of a half-r
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,15 +34,24 @@ DEFAULT_WIDTH = 79
 
 
 class _Break(enum.Enum):
+    """What may happen before a character: no break, a break, or a forced one (BK)."""
+
     PROHIBITED = enum.auto()
     POSSIBLE = enum.auto()
     MANDATORY = enum.auto()
 
 
+# UAX #14 classes: AL letters, NU digits, SP space, GL glue (no-break space), WJ word joiner,
+# HY hyphen-minus, BA break after, BB break before, B2 break on both sides (em dash),
+# OP/CL/CP opening/closing punctuation and parentheses, QU quotation marks, IS separators
+# inside numbers, EX ! and ?, IN ellipsis, NS nonstarters, PR/PO prefix/postfix to numbers,
+# ID ideographs, CM combining marks, ZW/ZWJ zero width space/joiner, BK forced break.
+#
 # May a line break between a character of the row's class and one of the column's class?
-# D: yes.  I: only if spaces stand between them.  P: no.  Read off libunistring 1.0's pair
-# table (`lbrktables.c`).  SY (the slash) behaves exactly like IS there, so it is folded
-# into IS; note IS-AL is D on purpose, so "example.com" may break after the dot.
+# D: yes.  I: only if spaces stand between them.  P: no.  This is libunistring 1.0's pair
+# table (`lbrktables.c`), checked against the library itself.  SY (the slash) behaves
+# exactly like IS there, so it is folded into IS; IS-AL is D on purpose, so a URL may
+# break after a dot, as gettext does.
 _PAIR_TABLE = {
     # after: WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR AL ID
     "WJ": "PIIIIIPPPIIIIPIIIII",
@@ -64,7 +74,11 @@ _PAIR_TABLE = {
     "AL": "PIDIDIPPPIIIIPIIIID",
     "ID": "PIDIDIPPPIIDIPDIDDD",
 }
-_TABLE_CLASSES = tuple(_PAIR_TABLE)  # the columns, in the order of the rows
+_PAIR_RULES = {
+    (before, after): rule
+    for before, row in _PAIR_TABLE.items()
+    for after, rule in zip(_PAIR_TABLE, row, strict=True)  # columns are in the rows' order
+}
 
 # Characters whose class their Unicode category does not tell (see `_CLASS_BY_CATEGORY`).
 # Together they cover Latin, Greek, Cyrillic, general punctuation, currency, letterlike
@@ -77,7 +91,7 @@ _CLASS_EXCEPTIONS = {
     "WJ": "\u2060\ufeff",  # word joiners
     "GL": "\u00a0\u2007\u2011\u202f\u034f\u035c\u035d\u035e\u035f\u0360\u0361\u0362",
     "HY": "-",
-    "BA": "\t|\u00ad\u058a\u2010\u2012\u2013\u2027\u2056\u2058\u2059\u205a\u205b\u205d\u205e",
+    "BA": "|\u00ad\u058a\u2010\u2012\u2013\u2027\u2056\u2058\u2059\u205a\u205b\u205d\u205e",
     "B2": "\u2014\u2e3a\u2e3b",  # em dashes: break before or after, not between two
     "BB": "\u00b4\u02c8\u02cc\u02df\u1ffd",
     "CP": ")]",
@@ -90,7 +104,7 @@ _CLASS_EXCEPTIONS = {
     "\u20a7\u20b6\u20bb\u20be\u20c0\u2103\u2109",
     "PR": "$+\\\u00b1\u2116\u2212\u2213",
     "QU": "\"'",
-    "AL": "\u2015\u2e1a\u2061\u2062\u2063\u2064",  # dashes and invisible operators that glue
+    "AL": "\u2015\u2e1a\u2061\u2062\u2063\u2064",  # a dash and operators that act as letters
 }
 _CLASS_OF_CHARACTER = {
     character: line_class
@@ -117,6 +131,7 @@ _CLASS_BY_CATEGORY = {
 }
 
 
+@functools.cache
 def _line_break_class(character: str) -> str:
     """UAX #14 class of one character; wide East Asian characters are ideographs (ID).
 
@@ -133,6 +148,7 @@ def _line_break_class(character: str) -> str:
     return line_class
 
 
+@functools.cache
 def _column_width(character: str) -> int:
     """Columns a character takes, as libunistring's `uc_width` counts them for UTF-8."""
     category = unicodedata.category(character)
@@ -144,7 +160,7 @@ def _column_width(character: str) -> int:
 
 
 def _pair_break(before: str, after: str, spaces_between: bool) -> _Break:
-    rule = _PAIR_TABLE[before][_TABLE_CLASSES.index(after)]
+    rule = _PAIR_RULES[before, after]
     if rule == "D" or (rule == "I" and spaces_between):
         return _Break.POSSIBLE
     return _Break.PROHIBITED
@@ -186,21 +202,18 @@ def _break_opportunities(characters: Sequence[str]) -> list[_Break]:
 
 
 def _line_starts(
-    characters: Sequence[str], glued: Sequence[bool], width: int, start_column: int
+    characters: Sequence[str], opportunities: Sequence[_Break], width: int, start_column: int
 ) -> list[bool]:
     """Before which characters gettext starts a new line (libunistring's `u8_width_linebreaks`).
 
     The text is cut into pieces at break opportunities; a piece that would run past `width`
     moves to a new line, so a line breaks at the last opportunity before it overflows.
-    `glued` marks characters no line may start with, whatever the opportunities say.
     """
-    opportunities = _break_opportunities(characters)
     starts = [False] * len(characters)
     piece_start: int | None = None
     column = start_column
     piece_width = 0
-    for index, character in enumerate(characters):
-        opportunity = _Break.PROHIBITED if glued[index] else opportunities[index]
+    for index, (character, opportunity) in enumerate(zip(characters, opportunities, strict=True)):
         overflows = piece_start is not None and column + piece_width > width
         if opportunity is not _Break.PROHIBITED and overflows:
             assert piece_start is not None
@@ -259,6 +272,15 @@ def _escaped(portion: str) -> tuple[list[str], list[bool]]:
     return characters, glued
 
 
+def _portion_opportunities(characters: Sequence[str], glued: Sequence[bool]) -> list[_Break]:
+    """Break opportunities, except before the characters no line may start with."""
+    opportunities = _break_opportunities(characters)
+    return [
+        _Break.PROHIBITED if stuck else opportunity
+        for opportunity, stuck in zip(opportunities, glued, strict=True)
+    ]
+
+
 def _string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
     """`keyword "value"` laid out as `wrap()` in gettext's write-po.c does.
 
@@ -273,13 +295,14 @@ def _string_lines(prefix: str, keyword: str, value: str, width: int | None) -> l
     portions = _portions(value)
     for number, portion in enumerate(portions, start=1):
         characters, glued = _escaped(portion)
+        opportunities = _portion_opportunities(characters, glued)
         start_column = len(prefix) + len(keyword) + 2 - continuation_column if first_line else 0
-        starts = _line_starts(characters, glued, room, start_column)
+        starts = _line_starts(characters, opportunities, room, start_column)
         must_open_empty = number < len(portions) or start_column > room or any(starts)
         if first_line and characters and must_open_empty:
             lines.append(f'{prefix}{keyword} ""')
             first_line = False
-            starts = _line_starts(characters, glued, room, 0)
+            starts = _line_starts(characters, opportunities, room, 0)
         pieces = _split_at(characters, starts)
         lines.append(f'{prefix}{keyword} "{pieces[0]}"' if first_line else f'{prefix}"{pieces[0]}"')
         lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
@@ -397,15 +420,25 @@ def format_po(po: polib.POFile, width: int = DEFAULT_WIDTH) -> str:
 
     The header comes first, from `po.header`, `po.metadata` in polib's fixed field order
     and `po.metadata_is_fuzzy`; then the messages in catalog order, obsolete ones last, as
-    msgcat puts them.  Raises CatalogError for content msgcat would change or drop (unknown
-    flags, plural forms that are not numbered 0..n-1), so what is written reads back whole.
+    msgcat puts them; an obsolete message without a translation is left out, as msgcat
+    does.  Raises CatalogError for content gettext would drop or read back differently
+    (unknown flags, plural forms not numbered 0..n-1, a previous msgctxt without a previous
+    msgid, a comment ending in a backslash), so what is written reads back whole.
     """
+    width = _page_width(width)
     blocks = [_header_block(po, width)]
     live = [entry for entry in po if not entry.obsolete]
     obsolete = [entry for entry in po if entry.obsolete]
     blocks += [_entry_block(entry, width) for entry in live]
     blocks += [_entry_block(entry, width) for entry in obsolete if _first_msgstr(entry)]
     return "\n".join("".join(f"{line}\n" for line in block) for block in blocks)
+
+
+def _page_width(width: int) -> int:
+    """gettext's `message_page_width_set`: 0 means no limit, and no page is narrower than 20."""
+    if width < 0:
+        raise ValueError(f"negative page width {width}")
+    return _UNLIMITED if width == 0 else max(width, 20)
 
 
 def write_po(po: polib.POFile, path: str | Path, width: int = DEFAULT_WIDTH) -> None:
@@ -423,7 +456,7 @@ def write_po(po: polib.POFile, path: str | Path, width: int = DEFAULT_WIDTH) -> 
 
 def _header_block(po: polib.POFile, width: int) -> list[str]:
     msgstr = "".join(f"{name}: {value}\n" for name, value in po.ordered_metadata())
-    lines = _comment_lines("#", po.header or "")
+    lines = _checked_comments(_comment_lines("#", po.header or ""))
     if po.metadata_is_fuzzy and msgstr:
         lines.append("#, fuzzy")
     lines += _string_lines("", "msgid", "", width)
@@ -439,12 +472,19 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
         flags = _parse_flags(entry.flags)
     except ValueError as error:
         raise CatalogError(f"msgid {_excerpt(entry.msgid)}: {error}") from None
+    orphans = entry.previous_msgctxt is not None or entry.previous_msgid_plural is not None
+    if orphans and entry.previous_msgid is None:
+        raise CatalogError(
+            f"msgid {_excerpt(entry.msgid)}: a previous msgctxt or msgid_plural needs a "
+            "previous msgid (gettext cannot read it otherwise)"
+        )
     string_width = None if flags.no_wrap else width
     prefix = "#~ " if entry.obsolete else ""
     previous_prefix = "#~| " if entry.obsolete else "#| "
     lines = _comment_lines("#", entry.tcomment or "")
     lines += _comment_lines("#.", entry.comment or "")
     lines += _reference_lines(entry.occurrences or [], width)
+    _checked_comments(lines)
     flag_words = flags.words(translated=bool(_first_msgstr(entry)))
     if flag_words:
         lines.append("#, " + ", ".join(flag_words))
@@ -499,6 +539,13 @@ def _comment_lines(marker: str, text: str) -> list[str]:
     return [f"{marker} {line}" if line else marker for line in text.split("\n")]
 
 
+def _checked_comments(lines: list[str]) -> list[str]:
+    """gettext would join a comment that ends in a backslash with the line after it."""
+    if any(line.endswith("\\") for line in lines):
+        raise CatalogError(_TRAILING_BACKSLASH)
+    return lines
+
+
 def _reference_lines(occurrences: Iterable[tuple[str, str]], width: int) -> list[str]:
     """`#: file:line` references, filled up to the page width as gettext does (in bytes)."""
     lines: list[str] = []
@@ -517,17 +564,20 @@ def _reference_lines(occurrences: Iterable[tuple[str, str]], width: int) -> list
 
 
 def _unique_references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
-    """`file:line` once each, without a leading `./`; gettext keeps the first of duplicates."""
+    """`file:line` once each (as gettext reads them), written without a leading `./`."""
+    seen: set[tuple[str, int | None]] = set()
     references: list[str] = []
     for path, line in occurrences:
-        line = str(line).strip()
-        if not re.fullmatch("[0-9]*", line):
-            raise CatalogError(f"reference {path}:{line}: the line is not a number")
+        text = str(line).strip()
+        if not re.fullmatch("[0-9]*", text):
+            raise CatalogError(f"reference {path}:{text}: the line is not a number")
+        number = int(text) if text else None
+        if (path, number) in seen:
+            continue
+        seen.add((path, number))
         while path.startswith("./"):
             path = path[2:]
-        reference = f"{path}:{int(line)}" if line else path
-        if reference not in references:
-            references.append(reference)
+        references.append(path if number is None else f"{path}:{number}")
     return references
 
 
@@ -551,6 +601,7 @@ _SIMPLE_ESCAPES = {
     "\\": "\\",
     '"': '"',
 }
+_TRAILING_BACKSLASH = "a comment that ends in a backslash, which joins it to the next line"
 _START_KEYWORDS = ("#|msgctxt", "#|msgid", "msgctxt", "msgid")
 _NEXT_KEYWORDS = {
     None: _START_KEYWORDS,
@@ -570,11 +621,14 @@ def load_po(path: str | Path) -> polib.POFile:
 
     The file is parsed here, line by line, rather than validated and then handed to polib:
     one parser means what is checked is exactly what is loaded (polib reads some lines
-    differently from gettext, e.g. `##` comments, and silently drops others, e.g. comments
-    between messages at the end), and every error knows its line.  Refused: unterminated
-    strings, unknown escapes, lines that are not PO syntax, a file that ends inside a
-    message, duplicate messages, flags gettext does not know, a charset other than UTF-8,
-    bytes that are not UTF-8, and plural messages whose forms do not match `nplurals`.
+    differently from gettext, e.g. `##` comments or a backslash at the end of a line, and
+    silently drops others, e.g. comments after the last message), and every error knows
+    its line.  Everything gettext refuses is refused: unterminated strings, unknown
+    escapes, lines that are not PO syntax, a file that ends inside a message, duplicate
+    messages, a byte order mark.  So is what would not survive being written back: flags
+    gettext does not know, comments ending in a backslash, a header field given twice or
+    header comments polib cannot hold.  And what pubtool cannot use: a charset other than
+    UTF-8, bytes that are not UTF-8, plural messages whose forms do not match `nplurals`.
     """
     try:
         data = Path(path).read_bytes()
@@ -584,7 +638,7 @@ def load_po(path: str | Path) -> polib.POFile:
         raise CatalogError("a byte order mark, which gettext refuses", file=path, line=1)
     text = data.decode("utf-8", errors="surrogateescape")
     try:
-        drafts = _Parser(text.split("\n")).parse()
+        drafts = _Parser(_logical_lines(text)).parse()
         _check_charset(drafts, text)
         _check_encoding(drafts, text)
         _check_duplicates(drafts)
@@ -592,6 +646,23 @@ def load_po(path: str | Path) -> polib.POFile:
         return _build_catalog(drafts, path)
     except _PoSyntaxError as error:
         raise CatalogError(error.message, file=path, line=error.line) from None
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines as gettext's lexer sees them, each with the number of its first physical line.
+
+    Like C, gettext joins a line that ends in a backslash to the next one, anywhere.
+    """
+    physical = text.split("\n")
+    lines: list[tuple[int, str]] = []
+    start, pending = 1, ""
+    for number, line in enumerate(physical, start=1):
+        if line.endswith("\\") and number < len(physical):
+            pending += line[:-1]
+            continue
+        lines.append((start, pending + line))
+        start, pending = number + 1, ""
+    return lines
 
 
 class _PoSyntaxError(Exception):
@@ -638,16 +709,14 @@ class _Draft:
 class _Parser:
     """PO syntax, one line at a time, as gettext's lexer and grammar accept it."""
 
-    def __init__(self, lines: list[str]) -> None:
-        if lines and lines[-1] == "":
-            lines = lines[:-1]
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
         self.lines = lines
         self.drafts: list[_Draft] = []
         self.draft: _Draft | None = None
         self.current_field: str | None = None
 
     def parse(self) -> list[_Draft]:
-        for number, line in enumerate(self.lines, start=1):
+        for number, line in self.lines:
             self._line(line.removesuffix("\r").lstrip(), number)
         self._finish_at_end()
         return self.drafts
@@ -659,7 +728,7 @@ class _Parser:
         if line.startswith("#~|"):
             self._keyword_line(line[3:], number, obsolete=True, previous=True)
         elif line.startswith("#~"):
-            self._keyword_line(line[2:], number, obsolete=True, previous=False)
+            self._obsolete_line(line[2:].lstrip(), number)
         elif line.startswith("#|"):
             self._keyword_line(line[2:], number, obsolete=False, previous=True)
         elif line.startswith("#"):
@@ -667,9 +736,18 @@ class _Parser:
         else:
             self._keyword_line(line, number, obsolete=False, previous=False)
 
+    def _obsolete_line(self, rest: str, number: int) -> None:
+        """`#~ msgid …`; gettext also reads `#~ #. comment` as a plain comment."""
+        if rest.startswith("#") and not rest.startswith(("#~", "#|")):
+            self._comment_line(rest, number)
+        else:
+            self._keyword_line(rest, number, obsolete=True, previous=False)
+
     # comments ---------------------------------------------------------------------
 
     def _comment_line(self, line: str, number: int) -> None:
+        if line.endswith("\\"):
+            raise _PoSyntaxError(_TRAILING_BACKSLASH, number)
         draft = self._draft_for_comment(number)
         marker, rest = line[:2], line[2:]
         if marker in ("#,", "#!"):
@@ -678,7 +756,11 @@ class _Parser:
         elif marker == "#.":
             draft.extracted_comments.append(rest.removeprefix(" "))
         elif marker == "#:":
-            draft.references += _parse_references(rest)
+            draft.references += [
+                reference
+                for reference in _parse_references(rest)
+                if reference not in draft.references
+            ]
         else:
             draft.translator_comments.append(line[1:].removeprefix(" "))
 
@@ -696,6 +778,8 @@ class _Parser:
 
     def _keyword_line(self, line: str, number: int, *, obsolete: bool, previous: bool) -> None:
         line = line.strip()
+        if not line and (obsolete or previous):
+            return  # a bare `#~` or `#|`, which gettext skips
         match = _KEYWORD.match(line)
         if match is None and not line.startswith('"'):
             what = "domain directives are not supported" if line.startswith("domain") else None
@@ -798,7 +882,7 @@ class _Parser:
         draft = self.draft
         assert draft is not None
         shown = keyword.replace("#|", "#| ").replace("msgstr[]", "msgstr[N]")
-        if keyword in _START_KEYWORDS and draft.started:
+        if keyword in _START_KEYWORDS and "msgid" in draft.field_lines:
             return self._missing_msgstr()
         if draft.last_keyword is None or draft.complete:
             return f"{shown} without a msgid before it"
@@ -1000,6 +1084,10 @@ def _set_header(po: polib.POFile, draft: _Draft) -> None:
     for line in draft.fields["msgstr"].splitlines():
         if ":" in line:
             name, value = line.split(":", 1)
+            if name in po.metadata:
+                where = [n for n, string in draft.string_lines if string.startswith(f"{name}:")]
+                line_number = where[1] if len(where) > 1 else draft.field_lines["msgstr"]
+                raise _PoSyntaxError(f"header field {name} appears twice", line_number)
             po.metadata[name] = value.strip()
         elif name is not None:
             po.metadata[name] += "\n" + line.strip()

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from pubtool.coverage import (
     CatalogCoverage,
-    CoverageReport,
     Counts,
+    CoverageReport,
     entry_state,
     language_from,
     measure_catalog,
@@ -168,6 +168,13 @@ def test_header_only_and_fuzzy_header_are_not_counted(tmp_path: Path) -> None:
 
 
 @needs_msgfmt
+def test_empty_msgid_with_context_is_a_message_not_the_header(tmp_path: Path) -> None:
+    text = HEADER + '\nmsgctxt "label"\nmsgid ""\nmsgstr "Etiket"\n\nmsgid "a"\nmsgstr ""\n'
+    path = write_po(tmp_path, text)
+    assert message_counts(measure_file(path).counts) == msgfmt_statistics(path) == (1, 0, 1)
+
+
+@needs_msgfmt
 def test_only_obsolete_entries(tmp_path: Path) -> None:
     path = write_po(tmp_path, HEADER + '\n#~ msgid "Old"\n#~ msgstr "Köhnə"\n')
     result = measure_file(path)
@@ -190,7 +197,8 @@ def test_entry_state_rules() -> None:
     assert entry_state(entry(**plural, msgstr_plural={0: "b", 1: "bs"}, flags=["fuzzy"])) == "fuzzy"
     # the source language's own catalog: empty is complete, fuzzy is still never translated
     assert entry_state(entry(msgid="a", msgstr=""), source_language=True) == "translated"
-    assert entry_state(entry(msgid="a", msgstr="b", flags=["fuzzy"]), source_language=True) == "fuzzy"
+    fuzzy = entry(msgid="a", msgstr="b", flags=["fuzzy"])
+    assert entry_state(fuzzy, source_language=True) == "fuzzy"
 
 
 def test_source_language_catalog_empty_entries_are_complete(tmp_path: Path) -> None:
@@ -227,9 +235,12 @@ def catalog_texts(draw: st.DrawFn) -> str:
             lines.append("#, fuzzy")
         if not obsolete:
             lines.append(f"#: statements/2020-01-15-s{number % 3}.md:{number + 1}")
+        source = f"message number {number}"
         if draw(st.booleans()):
             lines.append(f"{prefix}msgctxt {quoted(f'context {number}')}")
-        lines.append(f"{prefix}msgid {quoted(f'message number {number}')}")
+            if draw(st.integers(0, 4)) == 0:
+                source = ""  # with a context, an empty msgid is a message like any other
+        lines.append(f"{prefix}msgid {quoted(source)}")
         if draw(st.booleans()):
             lines.append(f"{prefix}msgid_plural {quoted(f'messages number {number}')}")
             lines.append(f"{prefix}msgstr[0] {quoted(draw(TEXT))}")
@@ -241,7 +252,9 @@ def catalog_texts(draw: st.DrawFn) -> str:
 
 
 @needs_msgfmt
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=catalog_texts())
 def test_property_counts_agree_with_msgfmt(tmp_path: Path, text: str) -> None:
     path = write_po(tmp_path, text, "random.po")
@@ -249,8 +262,11 @@ def test_property_counts_agree_with_msgfmt(tmp_path: Path, text: str) -> None:
     assert message_counts(result.counts) == msgfmt_statistics(path)
     assert result.counts.obsolete == text.count("#~ msgid ")
     counts = result.counts
-    assert counts.words_total == counts.words_translated + counts.words_fuzzy + counts.words_untranslated
-    assert counts.words_total == 3 * counts.total  # "message number N": three words each
+    words = counts.words_translated + counts.words_fuzzy + counts.words_untranslated
+    assert counts.words_total == words
+    # "message number N": three words each, an empty msgid none
+    empty = len(re.findall(r'^msgid ""$', text, flags=re.MULTILINE)) - 1  # less the header
+    assert counts.words_total == 3 * (counts.total - empty)
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -135,8 +135,9 @@ def golden_catalog() -> polib.POFile:
 
 
 @needs_msgcat
-@pytest.mark.parametrize("width", [79, 60, 100])
+@pytest.mark.parametrize("width", [79, 60, 100, 10, 0])
 def test_golden_catalog_is_what_msgcat_writes(tmp_path: Path, width: int) -> None:
+    """Also at 10 (gettext widens any page below 20 to 20) and 0 (no limit)."""
     path = tmp_path / "az.po"
     text = format_po(golden_catalog(), width)
     path.write_text(text, encoding="utf-8")
@@ -300,6 +301,26 @@ def test_write_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == ["az.po"]
 
 
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (polib.POEntry(msgid="a", msgstr="b", flags=["read-only"]), "unknown flag"),
+        (polib.POEntry(msgid="a", previous_msgctxt="old"), "needs a previous msgid"),
+        (polib.POEntry(msgid="a", msgstr_plural={0: "x", 2: "y"}), "numbered"),
+        (polib.POEntry(msgid="a", tcomment="C:\\"), "ends in a backslash"),
+        (polib.POEntry(msgid="a", occurrences=[("a.md", "x")]), "not a number"),
+        (polib.POEntry(msgid=""), "header belongs in po.metadata"),
+    ],
+)
+def test_what_gettext_would_read_differently_is_not_written(
+    entry: polib.POEntry, message: str
+) -> None:
+    po = polib.POFile()
+    po.append(entry)
+    with pytest.raises(CatalogError, match=message):
+        format_po(po)
+
+
 def test_a_catalog_that_cannot_be_written_leaves_the_file_alone(tmp_path: Path) -> None:
     path = tmp_path / "az.po"
     path.write_text(HEADER, encoding="utf-8")
@@ -344,6 +365,20 @@ def test_load_reads_flags_as_gettext_does(tmp_path: Path) -> None:
     )
     (entry,) = load_po(path)
     assert entry.flags == ["fuzzy", "no-c-format", "python-format", "range: 1..5"]
+
+
+def test_load_reads_lines_as_gettext_does(tmp_path: Path) -> None:
+    """A backslash before a newline joins lines; `#~ #.` is a comment; a bare `#~` is nothing."""
+    path = tmp_path / "az.po"
+    path.write_text(
+        HEADER
+        + '\n#~ #. note\n#~\n#~ msgid "a"\n#~ msgstr "b"\n'
+        + '\n# one\\\n line\nmsgid "ab\\\ncd"\nmsgstr "x"\n',
+        encoding="utf-8",
+    )
+    obsolete, live = load_po(path)
+    assert (obsolete.obsolete, obsolete.comment, obsolete.msgid) == (True, "note", "a")
+    assert (live.tcomment, live.msgid) == ("one line", "abcd")
 
 
 def test_load_accepts_crlf_and_several_strings_on_a_line(tmp_path: Path) -> None:
@@ -414,6 +449,17 @@ MALFORMED = {
         "mixes obsolete",
     ),
     "unknown flag": (HEADER + '\n#, fuzzy, read-only\nmsgid "a"\nmsgstr "b"\n', 5, "read-only"),
+    "comment ending in a backslash": (
+        HEADER + '\n# C:\\\\\n\nmsgid "a"\nmsgstr "b"\n',  # spliced: "# C:\\" + ""
+        5,
+        "ends in a backslash",
+    ),
+    "header field twice": (HEADER + '"Content-Type: text/plain\\n"\n', 4, "appears twice"),
+    "previous msgctxt without previous msgid": (
+        HEADER + '\n#| msgctxt "old"\nmsgid "a"\nmsgstr "b"\n',
+        6,
+        "msgid cannot follow #| msgctxt",
+    ),
     "domain directive": (HEADER + '\ndomain "other"\n', 5, "domain"),
 }
 
