@@ -10,7 +10,7 @@ import polib
 
 from pubtool.documents import Cell, Document, Missing, Translations, build_documents, fallback_count
 from pubtool.errors import GateFailed, RenderError
-from pubtool.pofile import load_po
+from pubtool.catalogs import load_catalog
 from pubtool.project import Project
 from pubtool.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
 from pubtool.statements import Statement, load_statements
@@ -148,7 +148,7 @@ def _select(statements: list[Statement], ids: Sequence[str]) -> list[Statement]:
 def _catalog(project: Project, language: str) -> polib.POFile | None:
     path = project.catalog_path(language)
     if path.exists():
-        return load_po(path)
+        return load_catalog(project, path)
     if language == project.source_language:
         return None  # the source language needs no catalog: the statements are its text
     raise RenderError(

@@ -315,10 +315,23 @@ def _new_header(language: str) -> str:
 # --- the files: extract, update, compile ----------------------------------------------------
 
 
+def load_catalog(project: Project, path: Path) -> polib.POFile:
+    """`load_po`, with errors naming the file as the user sees it: relative to the project."""
+    try:
+        return load_po(path)
+    except CatalogError as error:
+        error.file = project.relative(path)
+        raise
+
+
 def extract_template(project: Project, *, notice: Callable[[str], None] | None = None) -> bool:
     """Write `locales/<domain>.pot` from the statements; True when the file changed."""
     statements = load_statements(project.statements_dir, notice=notice, display=project.root)
-    previous = load_po(project.template_path) if project.template_path.exists() else None
+    previous = (
+        load_catalog(project, project.template_path)
+        if project.template_path.exists()
+        else None
+    )
     title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
     template = build_template(
         [title, *collect_messages(statements)], project_name=project.domain, previous=previous
@@ -352,11 +365,11 @@ def update_catalogs(
             "no template yet: run `pubtool extract` first",
             file=project.relative(project.template_path),
         )
-    template = load_po(project.template_path)
+    template = load_catalog(project, project.template_path)
     reports: dict[str, UpdateReport] = {}
     with _catalog_lock(project, lock_timeout):
         loaded = {
-            language: load_po(project.catalog_path(language))
+            language: load_catalog(project, project.catalog_path(language))
             if project.catalog_path(language).exists()
             else None
             for language in languages
@@ -385,7 +398,7 @@ def compile_catalogs(
             raise CatalogError(
                 "no catalog: run `pubtool update` first", file=project.relative(path)
             )
-        catalog = load_po(path)
+        catalog = load_catalog(project, path)
         counts[language] = write_mo(catalog, project.mo_path(language), use_fuzzy=use_fuzzy)
     return counts
 

@@ -1180,6 +1180,7 @@ def check_catalog_files(
         try:
             catalog = load_po(path)
         except CatalogError as error:
+            error.file = shown
             report.errors.append(str(error))
             continue
         context = CheckContext(

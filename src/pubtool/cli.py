@@ -280,7 +280,7 @@ def status_command(
     for item in report.catalogs:
         if item.missing_from_catalog:
             _notice(
-                f"{item.path}: {item.missing_from_catalog} messages of the template are not in "
+                f"{item.path}: {item.missing_from_catalog} message(s) of the template not in "
                 "the catalog yet (counted as untranslated): run `pubtool update`"
             )
     for error in report.errors:

@@ -267,7 +267,7 @@ def parse_thresholds(values: Sequence[str]) -> dict[str, float]:
 
 def project_coverage(project: Project, languages: Sequence[str]) -> CoverageReport:
     """Each configured catalog measured against the current template."""
-    from pubtool.pofile import load_po
+    from pubtool.catalogs import load_catalog
 
     report = CoverageReport()
     if not project.template_path.exists():
@@ -275,13 +275,13 @@ def project_coverage(project: Project, languages: Sequence[str]) -> CoverageRepo
             "no template yet: run `pubtool extract` first",
             file=project.relative(project.template_path),
         )
-    template = load_po(project.template_path)
+    template = load_catalog(project, project.template_path)
     for language in languages:
         path = project.catalog_path(language)
         shown = project.relative(path)
         if path.exists():
             try:
-                catalog = load_po(path)
+                catalog = load_catalog(project, path)
             except CatalogError as error:
                 report.errors.append(str(error))
                 continue

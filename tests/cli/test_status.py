@@ -367,7 +367,7 @@ def test_stale_catalog(project: Path) -> None:
     assert code == 0
     hints = [line for line in err.splitlines() if "run `pubtool update`" in line]
     assert len(hints) == 3
-    assert "locales/az/LC_MESSAGES/statements.po: 1 messages of the template" in hints[0]
+    assert "locales/az/LC_MESSAGES/statements.po: 1 message(s) of the template" in hints[0]
     data = json.loads(out)
     az, en, ru = data["catalogs"]
     assert (az["translated"], az["untranslated"]) == (10, 2)
