@@ -106,10 +106,10 @@ def _same_entries(a: polib.POFile, b: polib.POFile) -> bool:
 def _creation_date(now: dt.datetime | None) -> str:
     """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
     if now is None:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         now = (
             dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-            if epoch
+            if epoch.isdigit()
             else dt.datetime.now(dt.UTC)
         )
     return now.strftime("%Y-%m-%d %H:%M%z")
@@ -161,6 +161,7 @@ class UpdateReport:
 
     kept: int = 0
     new: int = 0
+    untranslated: int = 0  # in the old catalog already, still without a translation
     fuzzy_matched: int = 0
     obsoleted: int = 0
     dropped: int = 0
@@ -189,6 +190,7 @@ def update_catalog(
     result.header = catalog.header if catalog is not None else _new_header(language)
     used: set[int] = set()
     pending: list[tuple[int, polib.POEntry]] = []
+    known_untranslated: set[int] = set()
     for template_entry_ in template:
         old = live_old.get((template_entry_.msgctxt, template_entry_.msgid))
         entry = _fresh_entry(template_entry_)
@@ -202,12 +204,15 @@ def update_catalog(
         else:
             if old is not None:
                 used.add(id(old))
+                known_untranslated.add(len(pending))
             pending.append((len(result), entry))
         result.append(entry)
     candidates = [e for e in old_entries if id(e) not in used and _has_translation(e)]
+    matched: set[int] = set()
     for found in match_changed(
         [entry.msgid for _, entry in pending], [old.msgid for old in candidates]
     ):
+        matched.add(found.new)
         _, entry = pending[found.new]
         old = candidates[found.old]
         used.add(id(old))
@@ -216,7 +221,9 @@ def update_catalog(
         if _add_risk_notes(entry):
             report.risky += 1
         report.fuzzy_matched += 1
-    report.new = len(pending) - report.fuzzy_matched
+    unmatched = set(range(len(pending))) - matched
+    report.untranslated = len(unmatched & known_untranslated)
+    report.new = len(unmatched - known_untranslated)
     for old in old_entries:
         if id(old) in used or not _has_translation(old):
             continue
@@ -328,9 +335,7 @@ def extract_template(project: Project, *, notice: Callable[[str], None] | None =
     """Write `locales/<domain>.pot` from the statements; True when the file changed."""
     statements = load_statements(project.statements_dir, notice=notice, display=project.root)
     previous = (
-        load_catalog(project, project.template_path)
-        if project.template_path.exists()
-        else None
+        load_catalog(project, project.template_path) if project.template_path.exists() else None
     )
     title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
     template = build_template(

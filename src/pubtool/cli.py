@@ -192,7 +192,8 @@ def update_command(
         print(
             f"{path}: {report.kept} kept, {report.fuzzy_matched} fuzzy from changed source"
             f" ({report.risky} with changed numbers, dates or negation), {report.new} new,"
-            f" {report.obsoleted} made obsolete, {report.dropped} dropped"
+            f" {report.untranslated} still untranslated, {report.obsoleted} made obsolete,"
+            f" {report.dropped} dropped"
         )
 
 
