@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,14 +126,8 @@ def _check_output(output: Path) -> None:
     parent = output.parent
     while not parent.exists():
         parent = parent.parent
-    if not parent.is_dir() or not _writable(parent):
+    if not parent.is_dir() or not os.access(parent, os.W_OK):
         raise RenderError("the output folder is not writable", file=output)
-
-
-def _writable(folder: Path) -> bool:
-    import os
-
-    return os.access(folder, os.W_OK)
 
 
 def _select(statements: list[Statement], ids: Sequence[str]) -> list[Statement]:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich import box
@@ -19,6 +19,10 @@ from rich.table import Table
 from pubtool import __version__
 from pubtool.errors import PubtoolError
 from pubtool.project import Project, load_project
+
+if TYPE_CHECKING:  # the heavier modules load only when their command runs
+    from pubtool.booklet import BookletRequest
+    from pubtool.coverage import CoverageReport
 
 app = typer.Typer(
     name="pubtool",
@@ -295,7 +299,7 @@ def status_command(
         raise typer.Exit(GateFailed.exit_code)
 
 
-def _print_coverage_table(report: Any) -> None:
+def _print_coverage_table(report: CoverageReport) -> None:
     table = Table(title="Translation coverage", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("lang", no_wrap=True)
     for column in ("transl.", "fuzzy", "untransl.", "obsol.", "words", "%", "% words"):
@@ -331,7 +335,7 @@ def _print_coverage_table(report: Any) -> None:
         stdout.print(detail)
 
 
-def _write_badges(report: Any, folder: Path, project: Project | None) -> None:
+def _write_badges(report: CoverageReport, folder: Path, project: Project | None) -> None:
     from pubtool.files import write_text_atomically
     from pubtool.render import render_badge
 
@@ -470,7 +474,7 @@ def _booklet_request(
     paper: str,
     font: list[str] | None,
     templates: Path | None,
-) -> Any:
+) -> BookletRequest:
     from pubtool.booklet import BookletRequest
     from pubtool.documents import Missing
     from pubtool.render import DEFAULT_FONTS
