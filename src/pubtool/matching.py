@@ -36,7 +36,12 @@ def _tokens(text: str) -> set[str]:
 def match_changed(
     new_texts: Sequence[str], old_texts: Sequence[str], cutoff: float = DEFAULT_CUTOFF
 ) -> list[Match]:
-    """Pair new texts with old ones, best pairs first, each old text used at most once."""
+    """Each new text with the old text most like it (at least `cutoff`), if any.
+
+    An old text may serve several new ones, as in msgmerge: when a statement reuses last
+    year's paragraph and also edits it, both new paragraphs deserve the old translation as
+    a fuzzy start, and handing it to only one would leave the other with a worse match.
+    """
     if not new_texts or not old_texts:
         return []
     old_tokens = [_tokens(text) for text in old_texts]
@@ -46,30 +51,18 @@ def match_changed(
         document_frequency.update(tokens)
         for token in tokens:
             index[token].append(position)
-    proposals: list[Match] = []
+    matches: list[Match] = []
     for new_position, text in enumerate(new_texts):
         candidates = _candidates(text, index, document_frequency, len(old_texts))
         if candidates:
-            for old_position in candidates:
-                score = fuzz.ratio(text, old_texts[old_position], score_cutoff=cutoff)
-                if score:
-                    proposals.append(Match(new_position, old_position, score))
+            choices = {position: old_texts[position] for position in candidates}
         else:  # no rare word to go by (a short text): rapidfuzz scans all, in C++
-            for _, score, old_position in process.extract(
-                text, old_texts, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_CANDIDATES
-            ):
-                proposals.append(Match(new_position, old_position, score))
-    proposals.sort(key=lambda m: (-m.score, m.new, m.old))
-    taken_new: set[int] = set()
-    taken_old: set[int] = set()
-    matches = []
-    for proposal in proposals:
-        if proposal.new in taken_new or proposal.old in taken_old:
-            continue
-        taken_new.add(proposal.new)
-        taken_old.add(proposal.old)
-        matches.append(proposal)
-    return sorted(matches, key=lambda m: m.new)
+            choices = dict(enumerate(old_texts))
+        best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is not None:
+            _, score, old_position = best
+            matches.append(Match(new_position, old_position, score))
+    return matches
 
 
 def _candidates(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import mimetypes
 import re
@@ -175,10 +176,6 @@ def render_pdf(
     metadata: dict[str, str] | None = None,
 ) -> PdfResult:
     """Lay out and write the PDF atomically, unless the same input already made this file."""
-    from weasyprint import HTML  # heavy import: only when a PDF is made
-
-    from pubtool.hyphenation import register_azerbaijani_hyphenation
-
     started = time.perf_counter()
     digest = _input_digest(html, allowed_dirs)
     cache = _read_cache(output)
@@ -190,6 +187,10 @@ def render_pdf(
             time.perf_counter() - started,
             cached=True,
         )
+    from weasyprint import HTML  # heavy import: only when a PDF is made
+
+    from pubtool.hyphenation import register_azerbaijani_hyphenation
+
     register_azerbaijani_hyphenation()
     fetcher = ConfinedFetcher(allowed_dirs)
     if progress:
@@ -221,11 +222,14 @@ def render_pdf(
 
 
 def _input_digest(html: str, folders: Sequence[Path]) -> str:
-    """Everything a PDF depends on: the HTML, the files it may load, and the renderer's version."""
-    import weasyprint
+    """Everything a PDF depends on: the HTML, the files it may load, and the renderer's version.
 
+    The version comes from the package metadata: importing WeasyPrint takes half a second,
+    which a rebuild with nothing changed should not pay.
+    """
     digest = hashlib.sha256()
-    digest.update(f"pubtool {__version__} weasyprint {weasyprint.__version__}\0".encode())
+    renderer = importlib.metadata.version("weasyprint")
+    digest.update(f"pubtool {__version__} weasyprint {renderer}\0".encode())
     digest.update(html.encode("utf-8"))
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
