@@ -7,6 +7,7 @@ per new text, and only those are scored with rapidfuzz.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 #: Below this similarity (0-100) an old translation is more misleading than helpful.
 DEFAULT_CUTOFF = 60.0
-_CANDIDATES = 12
+_CANDIDATES = 25
 _WORD = re.compile(r"\w+")
 
 
@@ -79,5 +80,5 @@ def _candidates(
         weight = 1.0 / len(postings)
         for position in postings:
             votes[position] += weight
-    best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
-    return [position for position, _ in best[:_CANDIDATES]]
+    best = heapq.nlargest(_CANDIDATES, votes.items(), key=lambda item: (item[1], -item[0]))
+    return [position for position, _ in best]
