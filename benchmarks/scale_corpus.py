@@ -149,9 +149,14 @@ def _swap_words(text: str, rng: random.Random, count: int) -> str:
 def _add_opening(text: str, rng: random.Random) -> str:
     opening = rng.choice(OPENINGS).format(day=rng.randint(1, 31), year=rng.randint(1991, 2026))
     first, _, rest = text.partition(" ")
-    if first in ("The", "This", "We", "It", "On", "In", "Today", "These", "Those", "Our"):
-        first = first.lower()
+    if not _is_name(first, rest):
+        first = first[:1].lower() + first[1:]
     return f"{opening}{first} {rest}"
+
+
+def _is_name(word: str, text: str) -> bool:
+    """A capitalised word that is capitalised mid-sentence too (Azerbaijan, UN, I) is a name."""
+    return not word[1:].islower() or re.search(rf"[a-z,;:] {re.escape(word)}\b", text) is not None
 
 
 def variant(text: str, rng: random.Random) -> str:
@@ -224,8 +229,8 @@ def _edit_delete(text: str, rng: random.Random) -> str | None:
 
 def _edit_append(text: str, rng: random.Random) -> str | None:
     clause = rng.choice(APPENDED_CLAUSES)
-    stripped = text.rstrip(".”\" ")
-    return f"{stripped}{clause}{text[len(stripped):]}"
+    stripped = text.rstrip('.”" ')
+    return f"{stripped}{clause}{text[len(stripped) :]}"
 
 
 EDITS: tuple[Callable[[str, random.Random], str | None], ...] = (
