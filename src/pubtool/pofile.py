@@ -13,18 +13,27 @@ gettext refuses, and a little more, with a `file:line` error instead of a half-r
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import enum
 import functools
+import gc
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
 from pubtool.errors import CatalogError
 from pubtool.files import write_text_atomically
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap
+
+    _CharMap = dict[int, int] | _EncodingMap  # what `codecs.charmap_build` returns
 
 __all__ = ["format_po", "load_po", "write_po"]
 
@@ -290,33 +299,219 @@ def _string_lines(prefix: str, keyword: str, value: str, width: int | None) -> l
     """
     continuation_column = len(prefix) + 1  # continuation lines start with prefix and a quote
     room = (_UNLIMITED if width is None else width) - 1 - continuation_column
+    first_column = len(prefix) + len(keyword) + 2 - continuation_column
+    if "\n" not in value[:-1]:
+        # One portion that fits even if every character took two columns: no piece can
+        # overflow, so `_line_starts` would start no line and the string stays on one.
+        escaped = _escape(value)
+        if first_column + 2 * len(escaped) <= room:
+            return [f'{prefix}{keyword} "{escaped}"']
     lines: list[str] = []
     first_line = True
     portions = _portions(value)
     for number, portion in enumerate(portions, start=1):
-        characters, glued = _escaped(portion)
-        opportunities = _portion_opportunities(characters, glued)
-        start_column = len(prefix) + len(keyword) + 2 - continuation_column if first_line else 0
-        starts = _line_starts(characters, opportunities, room, start_column)
-        must_open_empty = number < len(portions) or start_column > room or any(starts)
-        if first_line and characters and must_open_empty:
+        escaped, line_starts = _portion_layout(portion)
+        start_column = first_column if first_line else 0
+        starts = line_starts(room, start_column)
+        must_open_empty = number < len(portions) or start_column > room or bool(starts)
+        if first_line and escaped and must_open_empty:
             lines.append(f'{prefix}{keyword} ""')
             first_line = False
-            starts = _line_starts(characters, opportunities, room, 0)
-        pieces = _split_at(characters, starts)
+            starts = line_starts(room, 0)
+        ends = [*starts, None]
+        pieces = [escaped[start:end] for start, end in zip([0, *starts], ends, strict=True)]
         lines.append(f'{prefix}{keyword} "{pieces[0]}"' if first_line else f'{prefix}"{pieces[0]}"')
         lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
         first_line = False
     return lines
 
 
-def _split_at(characters: Sequence[str], starts: Sequence[bool]) -> list[str]:
-    pieces = [""]
-    for character, starts_line in zip(characters, starts, strict=True):
-        if starts_line:
-            pieces.append("")
-        pieces[-1] += character
-    return pieces
+def _escape(text: str) -> str:
+    """The text as written between quotes: `_escaped`'s characters, joined."""
+    return _NEEDS_ESCAPE.sub(_escape_match, text)
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return "\\" + _ESCAPES[match[0]]
+
+
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_LineStarts = Callable[[int, int], list[int]]
+
+
+def _portion_layout(portion: str) -> tuple[str, _LineStarts]:
+    """The escaped portion, and where its lines start for a given room and start column.
+
+    The second element maps `(room, start_column)` to the indexes into the escaped text at
+    which `_line_starts` starts a line.  Most text takes the fast path (`_simple_breaks`);
+    text it cannot handle goes through the exact character-by-character functions.
+    """
+    escaped = _escape(portion)
+    breaks = _simple_breaks(escaped, portion.endswith("\n"))
+    if breaks is not None:
+        return escaped, functools.partial(_simple_line_starts, breaks, len(escaped))
+    return escaped, _exact_layout(portion)[1]
+
+
+def _exact_layout(portion: str) -> tuple[str, _LineStarts]:
+    """`_portion_layout` one character at a time, as libunistring does it: the reference."""
+    characters, glued = _escaped(portion)
+    opportunities = _portion_opportunities(characters, glued)
+
+    def line_starts(room: int, start_column: int) -> list[int]:
+        starts = _line_starts(characters, opportunities, room, start_column)
+        return [index for index, starts_line in enumerate(starts) if starts_line]
+
+    return "".join(characters), line_starts
+
+
+class _ClassCodes(dict[int, str]):
+    """`str.translate` table: a character's line break class as one letter, filled lazily.
+
+    Characters the fast path cannot handle map to `#`: those that are not one column wide,
+    and those of the classes with rules beyond the pair table (BK, ZW, ZWJ, CM).
+    """
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        letter = _CLASS_LETTERS.get(_line_break_class(character), "#")
+        if _column_width(character) != 1:
+            letter = "#"
+        self[code] = letter
+        return letter
+
+
+_CLASS_LETTERS = {line_class: chr(ord("a") + i) for i, line_class in enumerate(_PAIR_TABLE)}
+_CLASS_LETTERS["SP"] = " "
+_CLASS_CODES = _ClassCodes()
+
+
+class _ClassEncoder:
+    """`text.translate(_CLASS_CODES)` as bytes, some ten times faster for non-ASCII text.
+
+    `str.translate` looks every character up in a dict.  A charmap codec (what the
+    cp1251-like codecs use) maps characters to bytes in C: each character the texts use
+    gets a byte of its own (ASCII keeps its code, others take the bytes from 128 up as
+    they appear), and `bytes.translate` turns those bytes into class letters.  When 256
+    bytes are not enough, or for characters from U+FFFE up (a charmap holds only the BMP,
+    and U+FFFE marks an unused byte), the dict does the work.  The state is replaced
+    whole, never changed in place, so a concurrent call sees either state.
+    """
+
+    def __init__(self) -> None:
+        self._state = self._build([chr(code) for code in range(128)])
+
+    @staticmethod
+    def _build(characters: list[str]) -> tuple[list[str], _CharMap, bytes]:
+        table = "".join(characters).ljust(256, "\ufffe")
+        letters = bytes(ord(_CLASS_CODES[ord(character)]) for character in characters)
+        return characters, codecs.charmap_build(table), letters.ljust(256, b"#")
+
+    def encode(self, text: str) -> bytes:
+        characters, encoding_map, letters = self._state
+        try:
+            return codecs.charmap_encode(text, "strict", encoding_map)[0].translate(letters)
+        except UnicodeEncodeError:
+            pass
+        known = set(characters)
+        new = sorted({character for character in text if character not in known})
+        if len(characters) + len(new) > 256 or any(c > "\ufffd" for c in new):
+            return text.translate(_CLASS_CODES).encode("ascii")
+        self._state = characters, encoding_map, letters = self._build(characters + new)
+        return codecs.charmap_encode(text, "strict", encoding_map)[0].translate(letters)
+
+
+_CLASS_ENCODER = _ClassEncoder()
+
+
+# Letters and digits (AL, NU) are most of any text, and no rule breaks between two of them.
+# The patterns below are written so that the regex engine only stops at other characters
+# and at spaces, skipping the inside of words quickly.  AL and NU have the same row.
+_WORD_CLASSES = ("AL", "NU")
+assert len({_PAIR_TABLE[line_class] for line_class in _WORD_CLASSES}) == 1
+
+
+def _after_sets(before: str) -> tuple[str, str]:
+    """Class letters a break may come before after `before`: directly, and after spaces."""
+    rules = list(zip(_PAIR_TABLE, _PAIR_TABLE[before], strict=True))
+    direct = "".join(_CLASS_LETTERS[after] for after, rule in rules if rule == "D")
+    spaced = "".join(_CLASS_LETTERS[after] for after, rule in rules if rule in "DI")
+    return direct, spaced
+
+
+def _pair_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Patterns over class letters for the places `_break_opportunities` allows a break.
+
+    The first matches a class letter that is not a word class, with the spaces after it, or
+    the spaces after a word class; the match ends where the break is, and a lookahead
+    checks the class after it, unconsumed so that it can start the next match.  The second
+    matches the (rare) letter a word class is directly followed by with a break between
+    them; there the break is at the start of the match.  Each alternative of the first
+    starts with a literal, so the engine skips to where one can start.
+    """
+    words = "".join(_CLASS_LETTERS[line_class] for line_class in _WORD_CLASSES)
+    word_direct, word_spaced = _after_sets(_WORD_CLASSES[0])
+    alternatives = [f" (?<=[{words}] ) *(?=[{word_spaced}])"]
+    for before in _PAIR_TABLE:
+        direct, spaced = _after_sets(before)
+        branches = [f" +(?=[{spaced}])"] if spaced else []
+        branches += [f"(?=[{direct}])"] if direct else []
+        if before not in _WORD_CLASSES and branches:
+            alternatives.append(f"{_CLASS_LETTERS[before]}(?:{'|'.join(branches)})")
+    after_word = f"[{word_direct}](?<=[{words}][{word_direct}])"
+    return re.compile("|".join(alternatives).encode()), re.compile(after_word.encode())
+
+
+_PAIR_BREAK, _WORD_BREAK = _pair_patterns()
+_GLUED_ESCAPE = re.compile(r"\\.")
+
+
+def _simple_breaks(escaped: str, ends_with_newline: bool) -> list[int] | None:
+    """The indexes before which `_portion_opportunities` allows a break, or None.
+
+    None when the text has a character that is not one column wide or whose class is BK,
+    ZW, ZWJ or CM.  Without those, `_break_opportunities` keeps `last` as the class of the
+    last character that is not a space, `after_joiner` stays false and nothing is
+    mandatory: a break is possible before a character that is not a space exactly when
+    some earlier character is not a space and the pair rule from the last such one says D,
+    or says I and a space stands right before.  `_PAIR_BREAK` and `_WORD_BREAK` find
+    exactly these places.  Then the characters glued to an escape's backslash, and the
+    backslash of a final `\\n`, lose their break (as in `_portion_opportunities`).
+    """
+    classes = _CLASS_ENCODER.encode(escaped)
+    if b"#" in classes:
+        return None
+    breaks = [match.end() for match in _PAIR_BREAK.finditer(classes)]
+    word_breaks = [match.start() for match in _WORD_BREAK.finditer(classes)]
+    if word_breaks:
+        breaks = sorted(breaks + word_breaks)
+    if "\\" in escaped:
+        glued = {match.start() + 1 for match in _GLUED_ESCAPE.finditer(escaped)}
+        if ends_with_newline:
+            glued.add(len(escaped) - 2)
+        breaks = [index for index in breaks if index not in glued]
+    return breaks
+
+
+def _simple_line_starts(breaks: list[int], length: int, room: int, start_column: int) -> list[int]:
+    """`_line_starts` for text of one-column characters, jumping from line to line.
+
+    Every character is one column wide, so the column at any index is the column the line
+    started at plus the distance from its start.  `_line_starts` starts a new line at the
+    piece before the first break whose piece would end past `room` (the first break of
+    all has no piece before it that could move), and then goes on from there; a bisection
+    finds that break.  The last piece, up to the end, is checked the same way.
+    """
+    starts = []
+    line_start, column = 0, start_column  # where the current line starts, and its column
+    index = 1
+    while (index := bisect.bisect_right(breaks, line_start + room - column, index)) < len(breaks):
+        line_start, column = breaks[index - 1], 0
+        starts.append(line_start)
+        index += 1
+    if breaks and column + length - line_start > room:
+        starts.append(breaks[-1])
+    return starts
 
 
 # --- flags: what gettext understands after `#,` -------------------------------------------
@@ -636,16 +831,26 @@ def load_po(path: str | Path) -> polib.POFile:
         raise CatalogError(f"cannot read the catalog: {error.strerror}", file=path) from None
     if data.startswith(b"\xef\xbb\xbf"):
         raise CatalogError("a byte order mark, which gettext refuses", file=path, line=1)
-    text = data.decode("utf-8", errors="surrogateescape")
+    try:
+        text, valid_utf8 = data.decode("utf-8"), True
+    except UnicodeDecodeError:  # bytes that are not UTF-8 become lone surrogates
+        text, valid_utf8 = data.decode("utf-8", errors="surrogateescape"), False
+    # The parse makes millions of objects and frees none: the cyclic garbage collector
+    # would walk them all again and again, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         drafts = _Parser(_logical_lines(text)).parse()
         _check_charset(drafts, text)
-        _check_encoding(drafts, text)
+        _check_encoding(drafts, text, valid_utf8=valid_utf8)
         _check_duplicates(drafts)
         _check_plural_counts(drafts)
         return _build_catalog(drafts, path)
     except _PoSyntaxError as error:
         raise CatalogError(error.message, file=path, line=error.line) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -653,6 +858,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
 
     Like C, gettext joins a line that ends in a backslash to the next one, anywhere.
     """
+    if "\\\n" not in text:  # nothing to join, the common case
+        return list(enumerate(text.split("\n"), start=1))
     physical = text.split("\n")
     lines: list[tuple[int, str]] = []
     start, pending = 1, ""
@@ -716,7 +923,17 @@ class _Parser:
         self.current_field: str | None = None
 
     def parse(self) -> list[_Draft]:
+        simple_continuation = _SIMPLE_CONTINUATION.fullmatch
         for number, line in self.lines:
+            # Most lines continue a live string with one simple string: they are taken here
+            # when `_line` would take them the same way; anything else goes through it.
+            match = simple_continuation(line)
+            if match is not None:
+                draft, field = self.draft, self.current_field
+                live = draft is not None and draft.obsolete is False
+                if live and field and not field.startswith("#|"):
+                    self._append(_unescaped(match[1]), number)
+                    continue
             self._line(line.removesuffix("\r").lstrip(), number)
         self._finish_at_end()
         return self.drafts
@@ -798,7 +1015,7 @@ class _Parser:
                 raise _PoSyntaxError(f"{match[1]} cannot be a previous (#|) field", number)
             keyword = "#|" + keyword
         self._start_field(keyword, plural_index, number, obsolete=obsolete)
-        self._append(strings, number)
+        self._append("".join(strings), number)
 
     def _start_field(
         self, keyword: str, plural_index: int | None, number: int, *, obsolete: bool
@@ -837,17 +1054,17 @@ class _Parser:
             raise _PoSyntaxError("a string outside any msgid or msgstr", number)
         if previous != self.current_field.startswith("#|") or draft.obsolete != obsolete:
             raise _PoSyntaxError("this string continues a different kind of line", number)
-        self._append(strings, number)
+        self._append("".join(strings), number)
 
-    def _append(self, strings: list[str], number: int) -> None:
-        assert self.draft is not None and self.current_field is not None
-        text = "".join(strings)
-        self.draft.string_lines.append((number, text))
-        if self.current_field == "msgstr[]":
-            self.draft.plural_forms[-1] = _joined(self.draft.plural_forms[-1], text)
+    def _append(self, text: str, number: int) -> None:
+        """Add the strings of one line (joined) to the current field."""
+        draft, field = self.draft, self.current_field
+        assert draft is not None and field is not None
+        draft.string_lines.append((number, text))
+        if field == "msgstr[]":
+            draft.plural_forms[-1] = _joined(draft.plural_forms[-1], text)
         else:
-            field = self.current_field
-            self.draft.fields[field] = _joined(self.draft.fields[field], text)
+            draft.fields[field] = _joined(draft.fields[field], text)
 
     # ends of messages -------------------------------------------------------------------
 
@@ -891,7 +1108,13 @@ class _Parser:
 
 
 def _joined(value: str, more: str) -> str:
-    """Concatenate as gettext does, as bytes: escaped bytes split over strings join up."""
+    """Concatenate as gettext does, as bytes: escaped bytes split over strings join up.
+
+    Only bytes that are not valid UTF-8 on their own (surrogates here) can join up with
+    what follows them, and only with such bytes: otherwise the strings just concatenate.
+    """
+    if not ("\udc80" <= value[-1:] <= "\udcff" and "\udc80" <= more[:1] <= "\udcff"):
+        return value + more
     joined = (value + more).encode("utf-8", errors="surrogateescape")
     return joined.decode("utf-8", errors="surrogateescape")
 
@@ -906,11 +1129,35 @@ def _parse_strings(text: str, number: int) -> list[str]:
             continue
         if text[position] != '"':
             raise _PoSyntaxError(f"unexpected text {_excerpt(text[position:])}", number)
-        value, position = _parse_string(text, position + 1, number)
+        match = _SIMPLE_STRING.match(text, position)
+        if match is None:  # other escapes, or an error: the exact path says which
+            value, position = _parse_string(text, position + 1, number)
+        else:
+            value, position = _unescaped(match[1]), match.end()
         strings.append(value)
     if not strings:
         raise _PoSyntaxError("a keyword without a string", number)
     return strings
+
+
+# A string whose escapes are all C's one-character ones (`\\n`, `\\"`, …): the common case.
+_SIMPLE_STRING = re.compile(r'"([^"\\]*(?:\\[ntrabfv\\"][^"\\]*)*)"')
+_SIMPLE_ESCAPE = re.compile(r"\\(.)")
+# A whole line holding one such string (the `\r` of a CRLF file included).
+_SIMPLE_CONTINUATION = re.compile("[ \t]*" + _SIMPLE_STRING.pattern + "[ \t]*\r?")
+
+
+def _unescaped(body: str) -> str:
+    """A string matched by `_SIMPLE_STRING`, as `_parse_string` would return it.
+
+    Those escapes stand for ASCII bytes, and the string starts and ends next to ASCII
+    quotes.  UTF-8 decoding resynchronises at every ASCII byte, so decoding the string's
+    bytes on their own gives back exactly the characters (and surrogates) the file's
+    decoding gave: only the escapes need replacing.
+    """
+    if "\\" not in body:
+        return body
+    return _SIMPLE_ESCAPE.sub(lambda match: _SIMPLE_ESCAPES[match[1]], body)
 
 
 def _parse_string(text: str, position: int, number: int) -> tuple[str, int]:
@@ -1002,14 +1249,18 @@ def _check_charset(drafts: Sequence[_Draft], text: str) -> None:
         raise _PoSyntaxError(f"the header declares charset {match[1]}; only UTF-8 is read", line)
 
 
-def _check_encoding(drafts: Sequence[_Draft], text: str) -> None:
+def _check_encoding(drafts: Sequence[_Draft], text: str, *, valid_utf8: bool) -> None:
     """Bytes that are not UTF-8 were decoded to lone surrogates: name the first line.
 
-    Raw bytes show in the file's lines; bytes written as escapes only in the strings.
+    Raw bytes show in the file's lines (unless the file decoded as UTF-8 as it is);
+    bytes written as escapes only in the strings.
     """
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _has_invalid_bytes(line):
-            raise _PoSyntaxError("bytes that are not valid UTF-8", number)
+    invalid = None if valid_utf8 else _INVALID_BYTE.search(text)
+    if invalid is not None:
+        number = text.count("\n", 0, invalid.start()) + 1
+        raise _PoSyntaxError("bytes that are not valid UTF-8", number)
+    if not _BYTE_ESCAPE.search(text) and "\\\n" not in text:
+        return  # no `\\x..` or octal escape, not even one spliced over two lines
     for draft in drafts:
         for keyword, value in draft.fields.items():
             if _has_invalid_bytes(value):
@@ -1022,8 +1273,12 @@ def _check_encoding(drafts: Sequence[_Draft], text: str) -> None:
                 raise _PoSyntaxError("escaped bytes that are not valid UTF-8", number)
 
 
+_INVALID_BYTE = re.compile("[\udc80-\udcff]")
+_BYTE_ESCAPE = re.compile(r"\\[x0-7]")
+
+
 def _has_invalid_bytes(text: str) -> bool:
-    return re.search("[\udc80-\udcff]", text) is not None
+    return _INVALID_BYTE.search(text) is not None
 
 
 def _check_duplicates(drafts: Sequence[_Draft]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -13,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pubtool import pofile
 from pubtool.errors import CatalogError
 from pubtool.pofile import format_po, load_po, write_po
 
@@ -461,6 +464,17 @@ MALFORMED = {
         "msgid cannot follow #| msgctxt",
     ),
     "domain directive": (HEADER + '\ndomain "other"\n', 5, "domain"),
+    "a string continuing a previous msgid": (
+        HEADER + '\n#| msgid "a"\n"b"\nmsgid "c"\nmsgstr ""\n',
+        6,
+        "this string continues a different kind of line",
+    ),
+    "a string continuing an obsolete msgid": (
+        HEADER + '\n#~ msgid "a"\n"b"\n#~ msgstr "c"\n',
+        6,
+        "this string continues a different kind of line",
+    ),
+    "a string after a comment": (HEADER + '\n# comment\n"a"\n', 6, "a string outside any"),
 }
 
 
@@ -518,3 +532,221 @@ def test_error_message_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as raised:
         load_po(path)
     assert str(raised.value) == f"{path}:5: invalid escape sequence \\q"
+
+
+# --- fast paths: each agrees with the exact path it stands in for -------------------------
+
+# Every class the line breaker knows, characters of other widths, escapes and newlines.
+LAYOUT_ALPHABET = (
+    ALPHABET
+    + "\u0301\u200b\u200d\u2060\ufeff\u0085\u2028\u00ad\u2014\u2e3a\u2026\u00b4\u00a1\u203c"
+    + "%$+±°‰\u2010\u2013|\x01\x7f\r\a\u1160\u4e2d\u6587\u3001\uff08\uff09\U0001f600\ufffe"
+)
+layout_texts = st.one_of(words_and_punctuation, st.text(alphabet=LAYOUT_ALPHABET, max_size=200))
+
+
+@settings(max_examples=max(EXAMPLES, 500), deadline=None)
+@given(text=layout_texts, room=st.integers(1, 120), start_column=st.integers(0, 130))
+def test_the_fast_layout_agrees_with_the_exact_one(text: str, room: int, start_column: int) -> None:
+    for portion in pofile._portions(text):
+        escaped, line_starts = pofile._portion_layout(portion)
+        exact_escaped, exact_line_starts = pofile._exact_layout(portion)
+        assert escaped == exact_escaped
+        for column in (start_column, 0):
+            assert line_starts(room, column) == exact_line_starts(room, column)
+        breaks = pofile._simple_breaks(escaped, portion.endswith("\n"))
+        if breaks is not None:
+            opportunities = pofile._portion_opportunities(*pofile._escaped(portion))
+            assert breaks == [
+                index
+                for index, opportunity in enumerate(opportunities)
+                if opportunity is not pofile._Break.PROHIBITED
+            ]
+
+
+@pytest.mark.parametrize("language", PARAGRAPHS)
+def test_ordinary_text_takes_the_fast_layout(language: str) -> None:
+    """So that the test above compares something: the fast path is the common one."""
+    text = PARAGRAPHS[language] + ' "quoted" back\\slash'
+    assert pofile._simple_breaks(pofile._escape(text), ends_with_newline=False)
+
+
+def exact_string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
+    """`_string_lines` without its shortcut for short strings, on the exact layout."""
+    continuation_column = len(prefix) + 1
+    room = (pofile._UNLIMITED if width is None else width) - 1 - continuation_column
+    lines: list[str] = []
+    first_line = True
+    portions = pofile._portions(value)
+    for number, portion in enumerate(portions, start=1):
+        escaped, line_starts = pofile._exact_layout(portion)
+        start_column = len(prefix) + len(keyword) + 2 - continuation_column if first_line else 0
+        starts = line_starts(room, start_column)
+        if first_line and escaped and (number < len(portions) or start_column > room or starts):
+            lines.append(f'{prefix}{keyword} ""')
+            first_line = False
+            starts = line_starts(room, 0)
+        pieces = [escaped[a:b] for a, b in zip([0, *starts], [*starts, None], strict=True)]
+        lines.append(f'{prefix}{keyword} "{pieces[0]}"' if first_line else f'{prefix}"{pieces[0]}"')
+        lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
+        first_line = False
+    return lines
+
+
+@settings(max_examples=max(EXAMPLES, 500), deadline=None)
+@given(
+    value=layout_texts,
+    prefix=st.sampled_from(["", "#~ ", "#| ", "#~| "]),
+    keyword=st.sampled_from(["msgid", "msgstr", "msgstr[1]", "msgctxt", "msgid_plural"]),
+    width=st.one_of(st.none(), st.integers(20, 120)),
+)
+def test_string_lines_agree_with_the_exact_layout(
+    value: str, prefix: str, keyword: str, width: int | None
+) -> None:
+    expected = exact_string_lines(prefix, keyword, value, width)
+    assert pofile._string_lines(prefix, keyword, value, width) == expected
+
+
+def test_the_class_encoder_agrees_with_translate_beyond_its_256_bytes() -> None:
+    encoder = pofile._ClassEncoder()  # a fresh one: the module's has learnt other text
+    texts = [
+        "".join(map(chr, range(0x400, 0x460))),  # Cyrillic: learnt
+        "ə ğ ı İ ş ç ö ü “” « » — …",
+        "".join(map(chr, range(0x370, 0x3FF))) + "".join(map(chr, range(0x100, 0x180))),  # full
+        "a\ufffe b\U0001f600 c\U00010000",  # characters a charmap cannot hold
+        "abc əğı",
+    ]
+    for text in texts:
+        assert encoder.encode(text) == text.translate(pofile._CLASS_CODES).encode("ascii")
+
+
+# Pieces of strings: simple ones (the fast path), escaped bytes, and errors (raw bytes too).
+SIMPLE_TOKENS = ["z", "ə", " ", "\\n", '\\"', "\\\\", "\\t", "\\a", "\t"]
+BYTE_TOKENS = ["\\x41", "\\xc3", "\\xa9", "\\303"]
+BAD_TOKENS = ["\\q", "\\0", "\\400", "\\", '"', "\\xg", "\udcc3", "\udca9", "x\udcff"]
+valid_bodies = st.lists(st.sampled_from(SIMPLE_TOKENS + BYTE_TOKENS), max_size=8).map("".join)
+bad_bodies = st.tuples(valid_bodies, st.sampled_from(BAD_TOKENS), valid_bodies).map("".join)
+simple_bodies = st.lists(st.sampled_from(SIMPLE_TOKENS), max_size=8).map("".join)
+string_bodies = st.integers(0, 49).flatmap(  # an error now and then, not in every file
+    lambda n: bad_bodies if n == 0 else simple_bodies if n % 2 else valid_bodies
+)
+
+
+@given(body=string_bodies)
+def test_simple_strings_unescape_as_the_exact_parser_does(body: str) -> None:
+    text = f'"{body}"'
+    match = pofile._SIMPLE_STRING.match(text)
+    if match is not None and match.end() == len(text):
+        assert pofile._unescaped(match[1]) == pofile._parse_string(text, 1, 1)[0]
+
+
+@given(first=st.binary(max_size=6), second=st.binary(max_size=6))
+def test_strings_join_as_bytes(first: bytes, second: bytes) -> None:
+    joined = pofile._joined(
+        first.decode("utf-8", "surrogateescape"), second.decode("utf-8", "surrogateescape")
+    )
+    assert joined == (first + second).decode("utf-8", "surrogateescape")
+
+
+# Messages as they come (`{c}` a continuation line), and lines that may stray among them.
+PO_MESSAGES = [
+    ["# comment", "#: a.md:1", "msgid {s}", "{c}", "msgstr {s}", "{c}", "{c}"],
+    ["#, fuzzy", "msgctxt {s}", "{c}", "msgid {s}", "msgstr {s}", "{c}"],
+    ["#| msgctxt {s}", "#| msgid {s}", "#| {c}", "msgid {s}", "{c}", "msgstr {s}"],
+    ["#| msgid {s}", "#| msgid_plural {s}", "#| {c}", "msgid {s}", "msgstr {s}"],
+    ["#~ msgid {s}", "#~ {c}", "#~ msgstr {s}", "#~ {c}"],
+    ["#~| msgid {s}", "#~| {c}", "#~ msgid {s}", "#~ msgstr {s}", "#~ {c}"],
+    ["msgid {s}", "msgid_plural {s}", "{c}", "msgstr[0] {s}", "{c}", "msgstr[1] {s}", "{c}"],
+]
+CONTINUATIONS = ["{s}", "{s}", "{s}", "  {s}  ", "\t{s}\r", "{s}\r\r", "{s} {s}", "{s}\\"]
+PO_LINES = [
+    "",
+    "#",
+    "#~",
+    "# comment",
+    "msgid {s}",
+    "msgstr {s}",
+    "msgstr[1] {s}",
+    "#~ msgstr {s}",
+    "#| msgid {s}",
+    "{s}",
+    "{s} x",
+    "#~ {s}",
+    "#| {s}",
+]
+
+
+@st.composite
+def po_files(draw: st.DrawFn) -> str:
+    """Catalogs that are mostly right, so that their later lines are read too."""
+    lines = []
+    for number in range(draw(st.integers(0, 5))):
+        for line in draw(st.sampled_from(PO_MESSAGES)):
+            change = draw(st.integers(0, 20))
+            if change == 0:  # a stray line
+                line = draw(st.sampled_from(PO_LINES))
+            elif change <= 2:  # the line of another kind of message
+                kind = draw(st.sampled_from(["", "#~ ", "#| ", "#~| "]))
+                line = kind + re.sub(r"^#[~|]+ ", "", line)
+            line = line.replace("{c}", draw(st.sampled_from(CONTINUATIONS)))
+            first = True
+            while "{s}" in line:
+                body = draw(string_bodies)
+                if first and "msgid " in line:  # a different msgid in each message, mostly
+                    body = f"{number}{body}"
+                line, first = line.replace("{s}", f'"{body}"', 1), False
+            lines.append(line)
+        lines.append("")
+    return HEADER + "\n".join(lines) + "\n"
+
+
+def load_outcome(path: Path) -> tuple[object, ...]:
+    """What load_po makes of a file: its error and line, or every part of every message."""
+    try:
+        po = load_po(path)
+    except CatalogError as error:
+        return ("error", error.message, error.line)
+    entries = [
+        (e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, e.msgstr_plural, e.previous_msgctxt)
+        + (e.previous_msgid, e.previous_msgid_plural, e.tcomment, e.comment, e.occurrences)
+        + (e.flags, e.obsolete, e.linenum)
+        for e in po
+    ]
+    return ("catalog", po.header, po.metadata, po.metadata_is_fuzzy, entries)
+
+
+@settings(
+    max_examples=max(EXAMPLES, 300),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=po_files())
+def test_fast_loading_agrees_with_the_exact_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    path = tmp_path / "random.po"
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    fast = load_outcome(path)
+    with monkeypatch.context() as patch:
+        never = re.compile("(?!)")
+        patch.setattr(pofile, "_SIMPLE_STRING", never)
+        patch.setattr(pofile, "_SIMPLE_CONTINUATION", never)
+        exact = load_outcome(path)
+    assert fast == exact
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_load_leaves_the_garbage_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    path = tmp_path / "az.po"
+    was_enabled = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        path.write_text(HEADER + '\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
+        load_po(path)
+        assert gc.isenabled() == enabled
+        path.write_text(HEADER + '\nmsgid "a\\q"\n', encoding="utf-8")
+        with pytest.raises(CatalogError):
+            load_po(path)
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
