@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 from pubtool.errors import CatalogError, StatementError
 from pubtool.files import write_text_atomically
 from pubtool.matching import match_changed
-from pubtool.pofile import format_po, load_po
+from pubtool.pofile import format_po, load_po, paused_garbage_collector
 from pubtool.project import Project
 from pubtool.statements import Statement, load_statements, parse_statement
 
@@ -379,16 +379,17 @@ def update_catalogs(
             else None
             for language in languages
         }  # parse every catalog before writing any, so one broken file stops all writes
-        for language in languages:
-            updated, report = update_catalog(
-                template,
-                loaded[language],
-                language=language,
-                drop_obsolete=drop_obsolete,
-                width=project.width,
-            )
-            write_po_if_changed(updated, project.catalog_path(language), project.width)
-            reports[language] = report
+        with paused_garbage_collector():
+            for language in languages:
+                updated, report = update_catalog(
+                    template,
+                    loaded[language],
+                    language=language,
+                    drop_obsolete=drop_obsolete,
+                    width=project.width,
+                )
+                write_po_if_changed(updated, project.catalog_path(language), project.width)
+                reports[language] = report
     return reports
 
 

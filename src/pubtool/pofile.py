@@ -21,6 +21,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -835,19 +836,26 @@ def load_po(path: str | Path) -> polib.POFile:
         text, valid_utf8 = data.decode("utf-8"), True
     except UnicodeDecodeError:  # bytes that are not UTF-8 become lone surrogates
         text, valid_utf8 = data.decode("utf-8", errors="surrogateescape"), False
-    # The parse makes millions of objects and frees none: the cyclic garbage collector
-    # would walk them all again and again, for nothing.
+    with paused_garbage_collector():
+        try:
+            drafts = _Parser(_logical_lines(text)).parse()
+            _check_charset(drafts, text)
+            _check_encoding(drafts, text, valid_utf8=valid_utf8)
+            _check_duplicates(drafts)
+            _check_plural_counts(drafts)
+            return _build_catalog(drafts, path)
+        except _PoSyntaxError as error:
+            raise CatalogError(error.message, file=path, line=error.line) from None
+
+
+@contextmanager
+def paused_garbage_collector() -> Iterator[None]:
+    """Building a catalog makes millions of objects and frees none: the cyclic garbage
+    collector would walk them all again and again, for nothing. Restored as it was."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        drafts = _Parser(_logical_lines(text)).parse()
-        _check_charset(drafts, text)
-        _check_encoding(drafts, text, valid_utf8=valid_utf8)
-        _check_duplicates(drafts)
-        _check_plural_counts(drafts)
-        return _build_catalog(drafts, path)
-    except _PoSyntaxError as error:
-        raise CatalogError(error.message, file=path, line=error.line) from None
+        yield
     finally:
         if collecting:
             gc.enable()
