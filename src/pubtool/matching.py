@@ -80,5 +80,4 @@ def _candidates(
         weight = 1.0 / len(postings)
         for position in postings:
             votes[position] += weight
-    best = heapq.nlargest(_CANDIDATES, votes.items(), key=lambda item: (item[1], -item[0]))
-    return [position for position, _ in best]
+    return heapq.nlargest(_CANDIDATES, votes, key=votes.__getitem__)
