@@ -31,7 +31,7 @@ from scale_corpus import Corpus, make_corpus
 
 from pubtool.catalogs import update_catalog
 from pubtool.files import write_text_atomically
-from pubtool.pofile import format_po, load_po
+from pubtool.pofile import format_po, load_po, paused_garbage_collector
 
 MSGMERGE_TIMEOUT = 600.0
 
@@ -68,9 +68,10 @@ def pubtool_update(corpus: Corpus, output: Path) -> Phases:
     catalog = load_po(corpus.old_po)
     template = load_po(corpus.new_pot)
     loaded = time.perf_counter()
-    updated, _report = update_catalog(template, catalog, language="az")
-    merged = time.perf_counter()
-    write_text_atomically(output, format_po(updated))
+    with paused_garbage_collector():  # as `update_catalogs` does
+        updated, _report = update_catalog(template, catalog, language="az")
+        merged = time.perf_counter()
+        write_text_atomically(output, format_po(updated))
     return Phases(loaded - started, merged - loaded, time.perf_counter() - merged)
 
 
