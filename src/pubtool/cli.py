@@ -374,12 +374,15 @@ def check_command(
 ) -> None:
     """Check translations for what breaks a publication: numbers, dates, markup, whitespace."""
     from pubtool.checks import check_catalog_files
+    from pubtool.coverage import catalog_files
     from pubtool.glossary import Glossary, load_glossary
 
     project = _project(ctx)
     files: list[tuple[Path, str, str | None]]
+    unreadable: list[str] = []
     if paths:
-        files = [(path, str(path), None) for path in _po_files(paths)]
+        found, unreadable = catalog_files(paths)
+        files = [(path, str(path), None) for path in found]
     else:
         files = [
             (
@@ -398,6 +401,7 @@ def check_command(
     report = check_catalog_files(
         files, source_language=project.source_language, glossary=glossary, settings=project.checks
     )
+    report.errors = unreadable + report.errors
     if output_format is CheckFormat.json:
         print(
             json.dumps(
@@ -448,18 +452,6 @@ def check_command(
 def _start(text: str, length: int = 40) -> str:
     line = " ".join(text.split())
     return line if len(line) <= length else line[: length - 1] + "…"
-
-
-def _po_files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(path.rglob("*.po")))
-        elif path.suffix == ".po" and path.is_file():
-            files.append(path)
-        else:
-            raise PubtoolError("not a catalog (.po file) or a folder of them", file=path)
-    return files
 
 
 # --- booklets -------------------------------------------------------------------------------

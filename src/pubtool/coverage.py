@@ -143,9 +143,7 @@ def measure_catalog(
         measured = pairs
     for source, entry in measured:
         state = (
-            "untranslated"
-            if entry is None
-            else entry_state(entry, source_language=source_language)
+            "untranslated" if entry is None else entry_state(entry, source_language=source_language)
         )
         words = count_words(source.msgid)
         result.counts.add(state, words)
@@ -304,7 +302,9 @@ def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None)
     from pubtool.pofile import load_po
 
     report = CoverageReport()
-    for path in _catalog_files(paths, report):
+    files, problems = catalog_files(paths)
+    report.errors.extend(problems)
+    for path in files:
         try:
             catalog = load_po(path)
         except CatalogError as error:
@@ -322,21 +322,23 @@ def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None)
     return report
 
 
-def _catalog_files(paths: Sequence[Path], report: CoverageReport) -> list[Path]:
+def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The `.po` files named or found in folders, and a line for each path that is neither."""
     files: list[Path] = []
+    problems: list[str] = []
     for path in paths:
         if path.is_dir():
             found = sorted(path.rglob("*.po"))
             if not found:
-                report.errors.append(f"{path}: no .po files in this folder")
+                problems.append(f"{path}: no .po files in this folder")
             files.extend(found)
         elif path.is_file() and path.suffix == ".po":
             files.append(path)
         elif path.exists():
-            report.errors.append(f"{path}: not a catalog (.po file)")
+            problems.append(f"{path}: not a catalog (.po file)")
         else:
-            report.errors.append(f"{path}: no such file or folder")
-    return files
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
 
 
 def markdown_table(report: CoverageReport) -> str:

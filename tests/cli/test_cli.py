@@ -182,3 +182,15 @@ def test_compile_leaves_out_fuzzy(project_dir: Path) -> None:
     assert [e.msgid for e in mo] == ["Second statement"]
     code, out, _ = run(project_dir, "compile", "--lang", "az", "--use-fuzzy")
     assert "2 messages" in out
+
+
+def test_check_names_a_path_that_is_not_a_catalog(project_dir: Path) -> None:
+    run(project_dir, "extract")
+    run(project_dir, "update", "--lang", "az")
+    notes = project_dir / "notes.txt"
+    notes.write_text("not a catalog", encoding="utf-8")
+    az = project_dir / "locales" / "az" / "LC_MESSAGES" / "statements.po"
+    code, _, err = run(project_dir, "check", str(notes), str(az))
+    assert code == 2
+    assert f"pubtool: error: {notes}: not a catalog (.po file)" in err
+    assert "1 catalogs checked" in err
