@@ -117,14 +117,17 @@ def render_html(
         labels={
             language: {**english, **labels.get(language, {})} for language in edition.languages
         },
-        language_names={
-            language: Locale.parse(language).get_display_name(language) or language
-            for language in edition.languages
-        },
+        language_names={language: _own_name(language) for language in edition.languages},
         years=(years[0], years[-1]) if years else None,
         stylesheet_href=stylesheet_href,
         version=__version__,
     )
+
+
+def _own_name(language: str) -> str:
+    """The language's name in itself, capitalised as a cover shows it: Azərbaycan, Русский."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
 
 
 class ConfinedFetcher:
