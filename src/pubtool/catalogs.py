@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from babel.messages.plurals import get_plural
 from filelock import FileLock, Timeout
 
 from pubtool.errors import CatalogError, StatementError
-from pubtool.files import write_text_atomically
+from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.matching import match_changed
 from pubtool.pofile import format_po, load_po, paused_garbage_collector
 from pubtool.project import Project
@@ -38,22 +37,15 @@ class Message:
 
 def collect_messages(statements: Sequence[Statement]) -> list[Message]:
     """One message per distinct text, in reading order of its first occurrence."""
-    order: list[str] = []
-    kinds: dict[str, str] = {}
-    locations: dict[str, list[tuple[str, int]]] = {}
-    owners: dict[str, list[str]] = {}
+    found: dict[str, tuple[str, list[tuple[str, int]], dict[str, None]]] = {}  # dicts keep order
     for statement in statements:
         for block in statement.blocks():
-            if block.text not in locations:
-                order.append(block.text)
-                kinds[block.text] = block.kind
-                locations[block.text] = []
-                owners[block.text] = []
-            locations[block.text].append((statement.path.as_posix(), block.line))
-            if statement.id not in owners[block.text]:
-                owners[block.text].append(statement.id)
+            _, locations, owners = found.setdefault(block.text, (block.kind, [], {}))
+            locations.append((statement.path.as_posix(), block.line))
+            owners[statement.id] = None
     return [
-        Message(text, kinds[text], tuple(locations[text]), tuple(owners[text])) for text in order
+        Message(text, kind, tuple(locations), tuple(owners))
+        for text, (kind, locations, owners) in found.items()
     ]
 
 
@@ -424,15 +416,7 @@ def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> i
             msgstr_plural=dict(entry.msgstr_plural),
         )
         compiled.append(copy)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(descriptor)
-    try:
-        compiled.save_as_mofile(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, compiled.to_binary())
     return len(compiled)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,20 +45,18 @@ def match_changed(
     """
     if not new_texts or not old_texts:
         return []
-    old_tokens = [_tokens(text) for text in old_texts]
-    document_frequency: Counter[str] = Counter()
     index: defaultdict[str, list[int]] = defaultdict(list)
-    for position, tokens in enumerate(old_tokens):
-        document_frequency.update(tokens)
-        for token in tokens:
+    for position, text in enumerate(old_texts):
+        for token in _tokens(text):
             index[token].append(position)
+    everything = dict(enumerate(old_texts))
     matches: list[Match] = []
     for new_position, text in enumerate(new_texts):
-        candidates = _candidates(text, index, document_frequency, len(old_texts))
+        candidates = _candidates(text, index, len(old_texts))
         if candidates:
             choices = {position: old_texts[position] for position in candidates}
         else:  # no rare word to go by (a short text): rapidfuzz scans all, in C++
-            choices = dict(enumerate(old_texts))
+            choices = everything
         best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is not None:
             _, score, old_position = best
@@ -66,14 +64,15 @@ def match_changed(
     return matches
 
 
-def _candidates(
-    text: str, index: dict[str, list[int]], frequency: Counter[str], total: int
-) -> list[int]:
-    """Old texts sharing the most rare words with `text` (rarer words weigh more)."""
+def _candidates(text: str, index: dict[str, list[int]], total: int) -> list[int]:
+    """Old texts sharing the most rare words with `text` (rarer words weigh more).
+
+    A word's postings are its document frequency. Words are visited in sorted order so the
+    votes, sums of floats, come out the same in every process (set order is not).
+    """
     votes: defaultdict[int, float] = defaultdict(float)
-    tokens = sorted(_tokens(text), key=lambda t: (frequency.get(t, 0), t))
     common = max(50, total // 20)
-    for token in tokens:
+    for token in sorted(_tokens(text)):
         postings = index.get(token)
         if not postings or len(postings) > common:
             continue

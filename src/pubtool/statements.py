@@ -187,20 +187,21 @@ def _split_front_matter(text: str, shown: Path) -> tuple[str, str, int]:
 
 
 def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """YAML values plus the file line of each key (and of each list item, as `key[i]`)."""
+    """YAML values plus the file line of each key (and of each list item, as `key[i]`).
+
+    One parse: the node tree gives the lines, and the same tree is constructed into values.
+    """
+    loader = yaml.SafeLoader(front)
     try:
-        node = yaml.compose(front, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(front)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         raise StatementError(
             f"invalid YAML: {error.problem or error}", file=shown, line=line
         ) from None
-    except ValueError as error:  # PyYAML's bare ValueError for dates such as 2011-02-30
-        line = _line_of_bad_date(front)
-        raise StatementError(f"invalid date: {error}", file=shown, line=line) from None
-    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
+    if not isinstance(node, yaml.MappingNode):
+        loader.dispose()
         raise StatementError("front matter must be a mapping of key: value", file=shown, line=2)
     lines: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -209,6 +210,14 @@ def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[s
         if isinstance(value_node, yaml.SequenceNode):
             for index, item in enumerate(value_node.value):
                 lines[f"{key}[{index}]"] = item.start_mark.line + 2
+    try:
+        meta = loader.construct_document(node)
+    except ValueError as error:  # PyYAML's bare ValueError for dates such as 2011-02-30
+        raise StatementError(f"invalid date: {error}", file=shown, line=lines.get("date")) from None
+    finally:
+        loader.dispose()
+    if not isinstance(meta, dict):
+        raise StatementError("front matter must be a mapping of key: value", file=shown, line=2)
     unknown = sorted(set(meta) - KNOWN_KEYS, key=str)
     if unknown:
         raise StatementError(f"unknown key {unknown[0]!r}", file=shown, line=lines.get(unknown[0]))
@@ -218,13 +227,6 @@ def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[s
                 f"missing required key {key!r}", file=shown, line=lines.get(key, 2)
             )
     return meta, lines
-
-
-def _line_of_bad_date(front: str) -> int:
-    for number, line in enumerate(front.split("\n"), start=2):
-        if re.match(r"^\s*date\s*:", line):
-            return number
-    return 2
 
 
 def _required_str(meta: dict[str, Any], lines: dict[str, Any], key: str, shown: Path) -> str:
