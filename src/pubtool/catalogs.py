@@ -14,12 +14,12 @@ from typing import IO
 
 import polib
 from babel.core import Locale
-from babel.messages.plurals import get_plural
 from filelock import FileLock, Timeout
 
 from pubtool.errors import CatalogError, StatementError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.matching import match_changed
+from pubtool.po.plurals import parse_plural_forms, plural_forms
 from pubtool.pofile import format_po, load_po, paused_garbage_collector
 from pubtool.project import Project
 from pubtool.statements import Statement, load_statements, parse_statement
@@ -283,26 +283,34 @@ def _obsolete_copy(old: polib.POEntry) -> polib.POEntry:
 def catalog_metadata(
     template: polib.POFile, catalog: polib.POFile | None, language: str
 ) -> dict[str, str]:
-    """Keep the translator's header; refresh what pubtool owns (date, language, plurals)."""
-    nplurals, expression = get_plural(language)
-    name = Locale.parse(language).get_display_name("en") or language
-    metadata = {
-        "Project-Id-Version": template.metadata.get("Project-Id-Version", ""),
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": template.metadata.get("POT-Creation-Date", ""),
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": name,
-        "Language": language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": f"nplurals={nplurals}; plural={expression};",
-    }
-    if catalog is not None:
-        for key, value in catalog.metadata.items():
-            if key not in ("POT-Creation-Date", "Language", "Content-Type", "Plural-Forms"):
-                metadata[key] = value
+    """A new catalog's header, or the translator's kept as it is, as msgmerge keeps it.
+
+    Only `POT-Creation-Date` follows the template; `Language` and `Plural-Forms` are filled
+    in when missing or unusable, never rewritten, so a newer Babel does not churn headers.
+    """
+    if catalog is None:
+        name = Locale.parse(language).get_display_name("en") or language
+        return {
+            "Project-Id-Version": template.metadata.get("Project-Id-Version", ""),
+            "Report-Msgid-Bugs-To": "",
+            "POT-Creation-Date": template.metadata.get("POT-Creation-Date", ""),
+            "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+            "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+            "Language-Team": name,
+            "Language": language,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+            "Plural-Forms": plural_forms(language),
+        }
+    metadata = dict(catalog.metadata)
+    if "POT-Creation-Date" in template.metadata:
+        metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    if not metadata.get("Language"):
+        metadata["Language"] = language
+    metadata["Content-Type"] = "text/plain; charset=UTF-8"  # written as UTF-8 whatever it was
+    if parse_plural_forms(metadata.get("Plural-Forms")) is None:
+        metadata["Plural-Forms"] = plural_forms(language)
     return metadata
 
 

@@ -39,11 +39,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import polib
-from babel.core import UnknownLocaleError
-from babel.messages.plurals import get_plural
+from babel.core import Locale, UnknownLocaleError
 
 from pubtool.errors import CatalogError, ConfigError
 from pubtool.glossary import Glossary, contains_rendering, fold_case
+from pubtool.po.plurals import plural_count
 
 ERROR = "error"
 WARNING = "warning"
@@ -1048,16 +1048,16 @@ def check_newlines(source: str, translation: str, context: CheckContext) -> Iter
 
 
 def expected_plural_count(language: str) -> int | None:
-    """The number of gettext plural forms of `language` by Babel's data, None if unknown.
+    """The number of gettext plural forms of `language` by the convention new catalogs get.
 
-    Babel's gettext table (`babel.messages.plurals`), not CLDR's `Locale.plural_form`:
-    CLDR gives Russian a fourth category (`other`, for fractions) that gettext catalogs
-    do not have.
+    Not CLDR's `Locale.plural_form`: CLDR gives Russian a fourth category (`other`, for
+    fractions) that gettext catalogs do not have. None for a code Babel does not know.
     """
     try:
-        return get_plural(language).num_plurals
+        Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return None
+    return plural_count(language)
 
 
 def catalog_problems(po: polib.POFile, context: CheckContext) -> Iterator[tuple[int, str]]:

@@ -35,7 +35,7 @@ def entries(po: polib.POFile) -> dict[str, polib.POEntry]:
     return {e.msgid: e for e in po}
 
 
-def test_new_catalog_has_headers_from_babel() -> None:
+def test_new_catalog_gets_language_plural_forms_and_utf8() -> None:
     result, report = update_catalog(template("A."), None, language="ru")
     assert result.metadata["Language"] == "ru"
     assert result.metadata["Plural-Forms"].startswith("nplurals=3;")

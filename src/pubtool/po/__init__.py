@@ -1,0 +1,1 @@
+"""The gettext catalog layer: reading, msgcat-identical writing, entries, plural headers."""
