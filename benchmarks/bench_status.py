@@ -23,9 +23,9 @@ from pathlib import Path
 from benchtools import best_of, machine, print_table, tool_version
 from scale_corpus import LANGUAGE, make_corpus
 
-from pubtool.catalogs import update_catalog
 from pubtool.coverage import Counts, measure_catalog, paths_coverage
-from pubtool.pofile import load_po, write_po
+from pubtool.po import load_po, write_po
+from pubtool.po.merge import update_catalog
 
 _STATISTIC = re.compile(r"(\d+) (translated|fuzzy|untranslated)")
 

@@ -29,9 +29,9 @@ import polib
 from benchtools import best_of, machine, print_table, run_timed, seconds, tool_version
 from scale_corpus import Corpus, make_corpus
 
-from pubtool.catalogs import update_catalog
 from pubtool.files import write_text_atomically
-from pubtool.pofile import format_po, load_po, paused_garbage_collector
+from pubtool.po import format_po, load_po, paused_garbage_collector
+from pubtool.po.merge import update_catalog
 
 MSGMERGE_TIMEOUT = 600.0
 

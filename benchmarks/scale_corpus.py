@@ -27,8 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pubtool.catalogs import Message, build_template, catalog_metadata
-from pubtool.pofile import write_po
+from pubtool.catalogs import Message, build_template
+from pubtool.po import write_po
+from pubtool.po.merge import catalog_metadata
 from pubtool.statements import load_statements
 
 SEED = "pubtool-benchmarks-2026"

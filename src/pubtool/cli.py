@@ -373,9 +373,8 @@ def check_command(
     ] = CheckFormat.text,
 ) -> None:
     """Check translations for what breaks a publication: numbers, dates, markup, whitespace."""
-    from pubtool.checks import check_catalog_files
+    from pubtool.checks import Glossary, check_catalog_files, load_glossary
     from pubtool.coverage import catalog_files
-    from pubtool.glossary import Glossary, load_glossary
 
     project = _project(ctx)
     files: list[tuple[Path, str, str | None]]

@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 import polib
 
 from pubtool.errors import CatalogError
+from pubtool.po.entries import EntryState, is_header
+from pubtool.po.entries import state as entry_state
 from pubtool.project import Project
 from pubtool.statements import count_words
 
@@ -45,7 +47,7 @@ class Counts:
     def percent_words(self) -> float:
         return 100.0 * self.words_translated / self.words_total if self.words_total else 100.0
 
-    def add(self, state: str, words: int) -> None:
+    def add(self, state: EntryState, words: int) -> None:
         setattr(self, state, getattr(self, state) + 1)
         self.words_total += words
         setattr(self, f"words_{state}", getattr(self, f"words_{state}") + words)
@@ -83,21 +85,6 @@ class CatalogCoverage:
     missing_from_catalog: int = 0  # in the template, not yet in the catalog: run `update`
 
 
-def entry_state(entry: polib.POEntry, *, source_language: bool = False) -> str:
-    """translated / fuzzy / untranslated, as msgfmt --statistics decides it."""
-    first = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-    if entry.fuzzy:
-        return "fuzzy" if first else "untranslated"
-    if first or source_language:
-        return "translated"
-    return "untranslated"
-
-
-def _is_header(entry: polib.POEntry) -> bool:
-    """gettext's header: an empty msgid without a context (with one, it is a message)."""
-    return not entry.msgid and entry.msgctxt is None
-
-
 def statement_of(occurrence: str) -> str:
     """The statement a `#:` location belongs to: its file's stem."""
     return PurePosixPath(occurrence).stem
@@ -124,7 +111,7 @@ def measure_catalog(
 ) -> CatalogCoverage:
     """Count a catalog; with a template, measure it against the template's messages."""
     result = CatalogCoverage(path=path, language=language)
-    live = [entry for entry in catalog if not entry.obsolete and not _is_header(entry)]
+    live = [entry for entry in catalog if not entry.obsolete and not is_header(entry)]
     result.counts.obsolete = sum(1 for entry in catalog if entry.obsolete)
     if template is None:
         measured: Iterable[tuple[polib.POEntry, polib.POEntry | None]] = (
@@ -134,7 +121,7 @@ def measure_catalog(
         by_key = {(entry.msgctxt, entry.msgid): entry for entry in live}
         pairs = []
         for source in template:
-            if source.obsolete or _is_header(source):
+            if source.obsolete or is_header(source):
                 continue
             found = by_key.get((source.msgctxt, source.msgid))
             if found is None:
@@ -143,7 +130,9 @@ def measure_catalog(
         measured = pairs
     for source, entry in measured:
         state = (
-            "untranslated" if entry is None else entry_state(entry, source_language=source_language)
+            EntryState.UNTRANSLATED
+            if entry is None
+            else entry_state(entry, source_language=source_language)
         )
         words = count_words(source.msgid)
         result.counts.add(state, words)
@@ -299,7 +288,7 @@ def project_coverage(project: Project, languages: Sequence[str]) -> CoverageRepo
 
 def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None) -> CoverageReport:
     """Any `.po` files or folders of them: each catalog counted on its own."""
-    from pubtool.pofile import load_po
+    from pubtool.po import load_po
 
     report = CoverageReport()
     files, problems = catalog_files(paths)

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from pubtool.catalogs import build_template, collect_messages
 from pubtool.cli import app
-from pubtool.pofile import format_po, load_po
+from pubtool.po import format_po, load_po
 from pubtool.statements import load_statements
 
 REPO = Path(__file__).resolve().parents[2]

@@ -28,8 +28,8 @@ from pubtool.checks import (
     read_numbers,
     suppressed_checks,
 )
+from pubtool.checks.glossary import Glossary, Term
 from pubtool.errors import ConfigError
-from pubtool.glossary import Glossary, Term
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"

@@ -24,7 +24,7 @@ from pubtool.coverage import (
     parse_thresholds,
     shortfalls,
 )
-from pubtool.pofile import load_po
+from pubtool.po import load_po
 
 MSGFMT = shutil.which("msgfmt")
 needs_msgfmt = pytest.mark.skipif(MSGFMT is None, reason="GNU gettext (msgfmt) not installed")

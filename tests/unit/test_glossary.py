@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from pubtool.checks.glossary import Glossary, Term, contains_rendering, load_glossary
+from pubtool.checks.language import fold_case
 from pubtool.errors import ConfigError
-from pubtool.glossary import Glossary, Term, contains_rendering, fold_case, load_glossary
 
 GLOSSARY = """\
 # Names and terms with one spelling throughout. Used by translators and `pubtool check`.
@@ -262,7 +263,7 @@ def test_azerbaijani_case_folding_keeps_dotted_and_dotless_i() -> None:
 
 
 def test_russian_fleeting_vowel_forms_match() -> None:
-    from pubtool.glossary import contains_rendering
+    from pubtool.checks.glossary import contains_rendering
 
     term = "День всенародной скорби"
     for text in ("провозгласил Днем всенародной скорби", "накануне Дня всенародной скорби",

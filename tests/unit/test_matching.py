@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pubtool.matching import match_changed
+from pubtool.po.matching import match_changed
 
 OLD = [
     "On the night of January 19-20, 1990, 147 civilians were killed in Baku.",

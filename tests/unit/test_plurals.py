@@ -7,7 +7,8 @@ import gettext
 import pytest
 from babel.core import Locale
 
-from pubtool.catalogs import Message, build_template, update_catalog
+from pubtool.catalogs import Message, build_template
+from pubtool.po.merge import update_catalog
 from pubtool.po.plurals import (
     CONVENTIONAL_PLURAL_FORMS,
     parse_plural_forms,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import polib
 
-from pubtool.catalogs import Message, build_template, risky_changes, update_catalog
+from pubtool.catalogs import Message, build_template
+from pubtool.po.merge import risky_changes, update_catalog
 
 OLD_SOURCE = "During the attack, 147 civilians were killed and 744 wounded in Baku."
 NEW_SOURCE = "During the attack, 150 civilians were killed and 744 wounded in Baku."

@@ -22,10 +22,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
+from pubtool.checks.language import base_language, fold_case
 from pubtool.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pubtool.checks.context import CheckContext
 
 #: A key of a glossary entry that names a language (`az`, `ru`, `pt-BR`, `sr_Latn`).
 LANGUAGE_KEY = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
@@ -96,20 +101,6 @@ class Glossary:
         return frozenset(
             rendering for term in self.terms if (rendering := term.rendering(language))
         )
-
-
-def fold_case(text: str, language: str) -> str:
-    """Lower-case `text` by the rules of `language`.
-
-    Azerbaijani (like Turkish) pairs İ with i and I with ı; Python's `str.lower` would turn
-    "İyun" into "i̇yun" with a combining dot and "ILIN" into "ilin", so neither would match.
-    Russian ё is folded to е, since most texts print "Черный" where a glossary has "Чёрный".
-    """
-    base = language.split("-")[0].split("_")[0]
-    if base in {"az", "tr"}:
-        text = text.replace("İ", "i").replace("I", "ı")
-    text = text.lower()
-    return text.replace("ё", "е") if base == "ru" else text
 
 
 def contains_rendering(text: str, rendering: str, language: str) -> bool:
@@ -298,3 +289,16 @@ def _reject_conflicts(terms: tuple[Term, ...], path: Path) -> None:
                     f"{earlier.line} and {rendering!r} here",
                     file=path, line=term.line,
                 )
+
+
+def check_glossary(source: str, translation: str, context: CheckContext) -> Iterator[str]:
+    """Names and terms are rendered as the glossary says.
+
+    One person spelt two ways across a booklet reads as two people. Inflected forms are
+    accepted (Heydər Əliyevin, Гейдара Алиева), see `pubtool.glossary.contains_rendering`.
+    """
+    if base_language(context.language) == base_language(context.source_language):
+        return
+    for term, rendering in context.glossary.expected_in(source, context.language):
+        if not contains_rendering(translation, rendering, context.language):
+            yield f"{term.source!r} should be rendered {rendering!r}"

@@ -15,9 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pubtool import pofile
 from pubtool.errors import CatalogError
-from pubtool.pofile import format_po, load_po, write_po
+from pubtool.po import format_po, linebreak, load_po, read, write_po
 
 MSGCAT = shutil.which("msgcat")
 MSGFMT = shutil.which("msgfmt")
@@ -548,19 +547,19 @@ layout_texts = st.one_of(words_and_punctuation, st.text(alphabet=LAYOUT_ALPHABET
 @settings(max_examples=max(EXAMPLES, 500), deadline=None)
 @given(text=layout_texts, room=st.integers(1, 120), start_column=st.integers(0, 130))
 def test_the_fast_layout_agrees_with_the_exact_one(text: str, room: int, start_column: int) -> None:
-    for portion in pofile._portions(text):
-        escaped, line_starts = pofile._portion_layout(portion)
-        exact_escaped, exact_line_starts = pofile._exact_layout(portion)
+    for portion in linebreak._portions(text):
+        escaped, line_starts = linebreak._portion_layout(portion)
+        exact_escaped, exact_line_starts = linebreak._exact_layout(portion)
         assert escaped == exact_escaped
         for column in (start_column, 0):
             assert line_starts(room, column) == exact_line_starts(room, column)
-        breaks = pofile._simple_breaks(escaped, portion.endswith("\n"))
+        breaks = linebreak._simple_breaks(escaped, portion.endswith("\n"))
         if breaks is not None:
-            opportunities = pofile._portion_opportunities(*pofile._escaped(portion))
+            opportunities = linebreak._portion_opportunities(*linebreak._escaped(portion))
             assert breaks == [
                 index
                 for index, opportunity in enumerate(opportunities)
-                if opportunity is not pofile._Break.PROHIBITED
+                if opportunity is not linebreak._Break.PROHIBITED
             ]
 
 
@@ -568,18 +567,18 @@ def test_the_fast_layout_agrees_with_the_exact_one(text: str, room: int, start_c
 def test_ordinary_text_takes_the_fast_layout(language: str) -> None:
     """So that the test above compares something: the fast path is the common one."""
     text = PARAGRAPHS[language] + ' "quoted" back\\slash'
-    assert pofile._simple_breaks(pofile._escape(text), ends_with_newline=False)
+    assert linebreak._simple_breaks(linebreak._escape(text), ends_with_newline=False)
 
 
 def exact_string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
     """`_string_lines` without its shortcut for short strings, on the exact layout."""
     continuation_column = len(prefix) + 1
-    room = (pofile._UNLIMITED if width is None else width) - 1 - continuation_column
+    room = (linebreak.UNLIMITED if width is None else width) - 1 - continuation_column
     lines: list[str] = []
     first_line = True
-    portions = pofile._portions(value)
+    portions = linebreak._portions(value)
     for number, portion in enumerate(portions, start=1):
-        escaped, line_starts = pofile._exact_layout(portion)
+        escaped, line_starts = linebreak._exact_layout(portion)
         start_column = len(prefix) + len(keyword) + 2 - continuation_column if first_line else 0
         starts = line_starts(room, start_column)
         if first_line and escaped and (number < len(portions) or start_column > room or starts):
@@ -604,11 +603,11 @@ def test_string_lines_agree_with_the_exact_layout(
     value: str, prefix: str, keyword: str, width: int | None
 ) -> None:
     expected = exact_string_lines(prefix, keyword, value, width)
-    assert pofile._string_lines(prefix, keyword, value, width) == expected
+    assert linebreak.string_lines(prefix, keyword, value, width) == expected
 
 
 def test_the_class_encoder_agrees_with_translate_beyond_its_256_bytes() -> None:
-    encoder = pofile._ClassEncoder()  # a fresh one: the module's has learnt other text
+    encoder = linebreak._ClassEncoder()  # a fresh one: the module's has learnt other text
     texts = [
         "".join(map(chr, range(0x400, 0x460))),  # Cyrillic: learnt
         "ə ğ ı İ ş ç ö ü “” « » — …",
@@ -617,7 +616,7 @@ def test_the_class_encoder_agrees_with_translate_beyond_its_256_bytes() -> None:
         "abc əğı",
     ]
     for text in texts:
-        assert encoder.encode(text) == text.translate(pofile._CLASS_CODES).encode("ascii")
+        assert encoder.encode(text) == text.translate(linebreak._CLASS_CODES).encode("ascii")
 
 
 # Pieces of strings: simple ones (the fast path), escaped bytes, and errors (raw bytes too).
@@ -635,14 +634,14 @@ string_bodies = st.integers(0, 49).flatmap(  # an error now and then, not in eve
 @given(body=string_bodies)
 def test_simple_strings_unescape_as_the_exact_parser_does(body: str) -> None:
     text = f'"{body}"'
-    match = pofile._SIMPLE_STRING.match(text)
+    match = read._SIMPLE_STRING.match(text)
     if match is not None and match.end() == len(text):
-        assert pofile._unescaped(match[1]) == pofile._parse_string(text, 1, 1)[0]
+        assert read._unescaped(match[1]) == read._parse_string(text, 1, 1)[0]
 
 
 @given(first=st.binary(max_size=6), second=st.binary(max_size=6))
 def test_strings_join_as_bytes(first: bytes, second: bytes) -> None:
-    joined = pofile._joined(
+    joined = read._joined(
         first.decode("utf-8", "surrogateescape"), second.decode("utf-8", "surrogateescape")
     )
     assert joined == (first + second).decode("utf-8", "surrogateescape")
@@ -729,8 +728,8 @@ def test_fast_loading_agrees_with_the_exact_parser(
     fast = load_outcome(path)
     with monkeypatch.context() as patch:
         never = re.compile("(?!)")
-        patch.setattr(pofile, "_SIMPLE_STRING", never)
-        patch.setattr(pofile, "_SIMPLE_CONTINUATION", never)
+        patch.setattr(read, "_SIMPLE_STRING", never)
+        patch.setattr(read, "_SIMPLE_CONTINUATION", never)
         exact = load_outcome(path)
     assert fast == exact
 

@@ -1,0 +1,95 @@
+"""What every check receives and returns: the context of a catalog, findings, severities."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import polib
+
+from pubtool.checks.glossary import Glossary
+from pubtool.po.entries import translation_pairs
+
+ERROR = "error"
+WARNING = "warning"
+OFF = "off"
+#: What a project may set a check to in `[tool.pubtool.checks]`.
+SEVERITY_SETTINGS = (ERROR, WARNING, OFF)
+ENTRY_POINT_GROUP = "pubtool.checks"
+#: The name that, in a suppression comment, silences every check of the entry.
+IGNORE_ALL = "all"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one entry (or of the catalog header), located by file and line."""
+
+    file: str
+    line: int
+    code: str
+    severity: str
+    message: str
+    msgid: str
+    fuzzy: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.severity}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check needs to know beyond the entry itself."""
+
+    source_language: str
+    language: str
+    glossary: Glossary = field(default_factory=Glossary.empty)
+    #: The unit kind from the entry's `#. kind: ...` comment: paragraph, title, signature...
+    kind: str | None = None
+
+
+Check = Callable[[polib.POEntry, CheckContext], Iterable[str]]
+#: A check of one source text against one translated text (one form of an entry).
+TextCheck = Callable[[str, str, CheckContext], Iterable[str]]
+
+
+def on_each_form(text_check: TextCheck) -> Check:
+    """Turn a check of one text pair into a check of an entry and all its plural forms."""
+
+    @functools.wraps(text_check)
+    def check(entry: polib.POEntry, context: CheckContext) -> Iterator[str]:
+        for source, translation in translation_pairs(entry):
+            yield from text_check(source, translation, context)
+
+    return check
+
+
+def extracted_value(entry: polib.POEntry, key: str) -> str | None:
+    """The value of a `#. key: value` extracted comment (`statement`, `kind`), if present."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}:\s*(\S.*?)\s*$")
+    for line in entry.comment.splitlines():
+        match = pattern.match(line)
+        if match:
+            return match.group(1)
+    return None
+
+
+def entry_kind(entry: polib.POEntry) -> str | None:
+    """The unit kind pubtool's extractor records: paragraph, title, signature..."""
+    return extracted_value(entry, "kind")
+
+
+_SUPPRESSION = re.compile(r"pubtool:\s*ignore\s+(?P<names>[\w-]+(?:\s*,\s*[\w-]+)*)")
+
+
+def suppressed_checks(entry: polib.POEntry) -> frozenset[str]:
+    """Checks a translator turned off for this entry: `# pubtool: ignore numbers, dates`.
+
+    Only translator comments count: they are the translator's considered answer to a
+    finding, kept with the entry across msgmerge. Text after the list is a free reason.
+    """
+    names: set[str] = set()
+    for match in _SUPPRESSION.finditer(entry.tcomment):
+        names.update(name.strip() for name in match.group("names").split(","))
+    return frozenset(names)

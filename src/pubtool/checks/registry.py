@@ -1,0 +1,250 @@
+"""The registry of checks (built-in and plugins) and the runner over catalogs."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polib
+
+from pubtool.checks.catalog import CATALOG, catalog_problems, check_newlines
+from pubtool.checks.context import (
+    ENTRY_POINT_GROUP,
+    ERROR,
+    IGNORE_ALL,
+    OFF,
+    SEVERITY_SETTINGS,
+    WARNING,
+    Check,
+    CheckContext,
+    Finding,
+    entry_kind,
+    on_each_form,
+    suppressed_checks,
+)
+from pubtool.checks.dates import check_dates
+from pubtool.checks.glossary import Glossary, check_glossary
+from pubtool.checks.numbers import check_numbers
+from pubtool.checks.text import (
+    check_markup,
+    check_script,
+    check_untranslated_copy,
+    check_whitespace,
+)
+from pubtool.errors import CatalogError, ConfigError
+from pubtool.po.entries import translation_pairs
+
+
+def default_severity(code: str) -> str:
+    """The severity of a check nobody configured; plugin checks are errors."""
+    return DEFAULT_SEVERITIES.get(code, ERROR)
+
+
+def available_checks() -> dict[str, Check]:
+    """Built-in checks plus those installed under the entry-point group `pubtool.checks`."""
+    checks = dict(BUILTIN_CHECKS)
+    for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if entry_point.name in BUILTIN_CHECKS or entry_point.name == IGNORE_ALL:
+            raise ConfigError(
+                f"plugin check {entry_point.name!r} ({entry_point.value}) reuses a reserved name"
+            )
+        try:
+            loaded = entry_point.load()
+        except (ImportError, AttributeError) as error:
+            raise ConfigError(
+                f"cannot load plugin check {entry_point.name!r} ({entry_point.value}): {error}"
+            ) from None
+        if not callable(loaded):
+            raise ConfigError(
+                f"plugin check {entry_point.name!r} ({entry_point.value}) is not callable"
+            )
+        checks[entry_point.name] = loaded
+    return checks
+
+
+def configure_checks(
+    settings: Mapping[str, str], registry: Mapping[str, Check] | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """Enabled check names and severities from `[tool.pubtool.checks]` (name = severity).
+
+    A setting is `error`, `warning` or `off`; unknown names or settings are ConfigErrors,
+    since a misspelt check name would otherwise silently check nothing.
+    """
+    registry = available_checks() if registry is None else registry
+    severities: dict[str, str] = {}
+    for name, setting in settings.items():
+        if name not in registry:
+            known = ", ".join(sorted(registry))
+            raise ConfigError(f"[tool.pubtool.checks] unknown check {name!r} (known: {known})")
+        if setting not in SEVERITY_SETTINGS:
+            raise ConfigError(
+                f"[tool.pubtool.checks] {name}: expected one of {', '.join(SEVERITY_SETTINGS)}, "
+                f"got {setting!r}"
+            )
+        severities[name] = setting
+    enabled = [name for name in registry if severities.get(name) != OFF]
+    return enabled, {name: value for name, value in severities.items() if value != OFF}
+
+
+def check_entry(
+    entry: polib.POEntry,
+    context: CheckContext,
+    enabled: Iterable[str],
+    severities: Mapping[str, str],
+    *,
+    registry: Mapping[str, Check] | None = None,
+) -> list[tuple[str, str, str]]:
+    """(code, severity, message) for every problem of one entry.
+
+    Checks named in the entry's `pubtool: ignore` comment are skipped; a check set to
+    `off` in `severities` is skipped too. `context.kind` is filled from the entry's
+    comments when the caller left it None.
+    """
+    registry = available_checks() if registry is None else registry
+    ignored = suppressed_checks(entry)
+    if IGNORE_ALL in ignored:
+        return []
+    if context.kind is None:
+        context = replace(context, kind=entry_kind(entry))
+    problems: list[tuple[str, str, str]] = []
+    for code in enabled:
+        check = _lookup(registry, code)
+        severity = severities.get(code, default_severity(code))
+        if code in ignored or severity == OFF:
+            continue
+        problems.extend((code, severity, message) for message in check(entry, context))
+    return problems
+
+
+def check_catalog(
+    po: polib.POFile,
+    path: str,
+    context: CheckContext,
+    enabled: Iterable[str] | None = None,
+    severities: Mapping[str, str] | None = None,
+    *,
+    registry: Mapping[str, Check] | None = None,
+) -> list[Finding]:
+    """Every finding of a catalog, in line order.
+
+    Translated and fuzzy entries are checked (a fuzzy entry's messages start with
+    "(fuzzy)" since it is not yet published); untranslated and obsolete ones are skipped.
+    When `catalog` is enabled the header and plural forms are checked as well.
+    """
+    registry = available_checks() if registry is None else registry
+    names = list(registry) if enabled is None else list(enabled)
+    for name in names:
+        _lookup(registry, name)
+    severities = severities or {}
+    findings = list(_header_findings(po, path, context, names, severities))
+    for entry in po:
+        if entry.obsolete or not translation_pairs(entry):
+            continue
+        entry_context = replace(context, kind=entry_kind(entry))
+        for code, severity, message in check_entry(
+            entry, entry_context, names, severities, registry=registry
+        ):
+            shown = f"(fuzzy) {message}" if entry.fuzzy else message
+            findings.append(
+                Finding(path, entry.linenum or 0, code, severity, shown, entry.msgid, entry.fuzzy)
+            )
+    return sorted(findings, key=lambda finding: finding.line)
+
+
+def _header_findings(
+    po: polib.POFile,
+    path: str,
+    context: CheckContext,
+    names: list[str],
+    severities: Mapping[str, str],
+) -> Iterator[Finding]:
+    severity = severities.get(CATALOG, default_severity(CATALOG))
+    if CATALOG not in names or severity == OFF:
+        return
+    for line, message in catalog_problems(po, context):
+        yield Finding(path, line, CATALOG, severity, message, msgid="")
+
+
+def _lookup(registry: Mapping[str, Check], name: str) -> Check:
+    try:
+        return registry[name]
+    except KeyError:
+        known = ", ".join(sorted(registry))
+        raise ConfigError(f"unknown check {name!r} (known: {known})") from None
+
+
+
+
+BUILTIN_CHECKS: dict[str, Check] = {
+    "numbers": on_each_form(check_numbers),
+    "dates": on_each_form(check_dates),
+    "markup": on_each_form(check_markup),
+    "whitespace": on_each_form(check_whitespace),
+    "untranslated-copy": on_each_form(check_untranslated_copy),
+    "script": on_each_form(check_script),
+    "glossary": on_each_form(check_glossary),
+    CATALOG: on_each_form(check_newlines),
+}
+
+#: Errors are what must not be printed; warnings are what a proofreader should look at.
+DEFAULT_SEVERITIES: dict[str, str] = {
+    "numbers": ERROR,
+    "dates": ERROR,
+    "markup": ERROR,
+    "whitespace": WARNING,
+    "untranslated-copy": WARNING,
+    "script": ERROR,
+    "glossary": ERROR,
+    CATALOG: ERROR,
+}
+
+
+
+
+
+@dataclass
+class CheckReport:
+    """Findings of every catalog checked, and the catalogs that could not be read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    catalogs: int = 0
+
+    @property
+    def error_count(self) -> int:
+        return sum(finding.severity == ERROR for finding in self.findings)
+
+
+def check_catalog_files(
+    files: Sequence[tuple[Path, str, str | None]],
+    *,
+    source_language: str,
+    glossary: Glossary,
+    settings: Mapping[str, str],
+) -> CheckReport:
+    """Check each (path, shown path, language or None for the header's) catalog."""
+    from pubtool.coverage import language_from
+    from pubtool.po import load_po
+
+    registry = available_checks()
+    enabled, severities = configure_checks(settings, registry)
+    report = CheckReport()
+    for path, shown, language in files:
+        try:
+            catalog = load_po(path)
+        except CatalogError as error:
+            error.file = shown
+            report.errors.append(str(error))
+            continue
+        context = CheckContext(
+            source_language=source_language,
+            language=language or language_from(catalog, path),
+            glossary=glossary,
+        )
+        report.catalogs += 1
+        report.findings.extend(
+            check_catalog(catalog, shown, context, enabled, severities, registry=registry)
+        )
+    return report

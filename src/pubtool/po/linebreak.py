@@ -1,0 +1,498 @@
+"""Where gettext breaks a long string: UAX #14 as libunistring 1.0 implements it.
+
+GNU gettext's `write-po.c` cuts each string after every `\\n` escape and breaks portions
+longer than the page where libunistring's `ulc_width_linebreaks` allows, applied to the
+*escaped* text. `string_lines` reproduces that layout exactly, so catalogs pubtool writes
+are byte-identical to `msgcat`'s.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import enum
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap
+
+    _CharMap = dict[int, int] | _EncodingMap  # what `codecs.charmap_build` returns
+
+__all__ = ["UNLIMITED", "string_lines"]
+
+
+
+class _Break(enum.Enum):
+    """What may happen before a character: no break, a break, or a forced one (BK)."""
+
+    PROHIBITED = enum.auto()
+    POSSIBLE = enum.auto()
+    MANDATORY = enum.auto()
+
+
+# UAX #14 classes: AL letters, NU digits, SP space, GL glue (no-break space), WJ word joiner,
+# HY hyphen-minus, BA break after, BB break before, B2 break on both sides (em dash),
+# OP/CL/CP opening/closing punctuation and parentheses, QU quotation marks, IS separators
+# inside numbers, EX ! and ?, IN ellipsis, NS nonstarters, PR/PO prefix/postfix to numbers,
+# ID ideographs, CM combining marks, ZW/ZWJ zero width space/joiner, BK forced break.
+#
+# May a line break between a character of the row's class and one of the column's class?
+# D: yes.  I: only if spaces stand between them.  P: no.  This is libunistring 1.0's pair
+# table (`lbrktables.c`), checked against the library itself.  SY (the slash) behaves
+# exactly like IS there, so it is folded into IS; IS-AL is D on purpose, so a URL may
+# break after a dot, as gettext does.
+_PAIR_TABLE = {
+    # after: WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR AL ID
+    "WJ": "PIIIIIPPPIIIIPIIIII",
+    "GL": "PIIIIIPPPIIIIPIIIII",
+    "B2": "PIPIDIPPPIIDIPDDDDD",
+    "BA": "PDDIDIPPPIIDIPDDDDD",
+    "BB": "PIIIIIPPPIIIIPIIIII",
+    "HY": "PDDIDIPPPIIDIPIDDDD",
+    "CL": "PIDIDIPPPIPDIPDIIDD",
+    "CP": "PIDIDIPPPIIDIPIIIID",
+    "EX": "PIDIDIPPPIIDIPDDDDD",
+    "IN": "PIDIDIPPPIIDIPDDDDD",
+    "NS": "PIDIDIPPPIIDIPDDDDD",
+    "OP": "PPPPPPPPPPPPPPPPPPP",
+    "QU": "PIIIIIPPPIIPIPIIIII",
+    "IS": "PIDIDIPPPIIDIPIDDDD",
+    "NU": "PIDIDIPPPIIIIPIIIID",
+    "PO": "PIDIDIPPPIIIIPIDDID",
+    "PR": "PIDIDIPPPIIIIPIDDII",
+    "AL": "PIDIDIPPPIIIIPIIIID",
+    "ID": "PIDIDIPPPIIDIPDIDDD",
+}
+_PAIR_RULES = {
+    (before, after): rule
+    for before, row in _PAIR_TABLE.items()
+    for after, rule in zip(_PAIR_TABLE, row, strict=True)  # columns are in the rows' order
+}
+
+# Characters whose class their Unicode category does not tell (see `_CLASS_BY_CATEGORY`).
+# Together they cover Latin, Greek, Cyrillic, general punctuation, currency, letterlike
+# symbols and mathematical operators exactly as libunistring 1.0 classifies them.
+_CLASS_EXCEPTIONS = {
+    "SP": " ",
+    "BK": "\u0085\u2028\u2029",  # next line, line and paragraph separator: forced breaks
+    "ZW": "\u200b",  # zero width space: a break opportunity that takes no room
+    "ZWJ": "\u200d",  # zero width joiner: no break right after it
+    "WJ": "\u2060\ufeff",  # word joiners
+    "GL": "\u00a0\u2007\u2011\u202f\u034f\u035c\u035d\u035e\u035f\u0360\u0361\u0362",
+    "HY": "-",
+    "BA": "|\u00ad\u058a\u2010\u2012\u2013\u2027\u2056\u2058\u2059\u205a\u205b\u205d\u205e",
+    "B2": "\u2014\u2e3a\u2e3b",  # em dashes: break before or after, not between two
+    "BB": "\u00b4\u02c8\u02cc\u02df\u1ffd",
+    "CP": ")]",
+    "EX": "!?\u2e2e",
+    "IN": "\u2024\u2025\u2026\u22ef",  # ellipses stay with the word before them
+    "IS": ",.:;/\u037e\u0589\u2044",  # separators inside numbers, and the slash
+    "NS": "\u203c\u203d\u2047\u2048\u2049",
+    "OP": "\u00a1\u00bf\u2e18",  # inverted marks open a sentence
+    "PO": "%\u00a2\u00b0\u2030\u2031\u2032\u2033\u2034\u2035\u2036\u2037"
+    "\u20a7\u20b6\u20bb\u20be\u20c0\u2103\u2109",
+    "PR": "$+\\\u00b1\u2116\u2212\u2213",
+    "QU": "\"'",
+    "AL": "\u2015\u2e1a\u2061\u2062\u2063\u2064",  # a dash and operators that act as letters
+}
+_CLASS_OF_CHARACTER = {
+    character: line_class
+    for line_class, characters in _CLASS_EXCEPTIONS.items()
+    for character in characters
+}
+
+# The line break class most characters of a Unicode general category have.
+_CLASS_BY_CATEGORY = {
+    "Nd": "NU",
+    "Mn": "CM",
+    "Mc": "CM",
+    "Me": "CM",
+    "Cc": "CM",
+    "Cf": "CM",
+    "Zs": "BA",
+    "Pd": "BA",
+    "Ps": "OP",
+    "Pe": "CL",
+    "Pi": "QU",
+    "Pf": "QU",
+    "Sc": "PR",
+    "Cn": "AL",
+}
+
+
+@functools.cache
+def _line_break_class(character: str) -> str:
+    """UAX #14 class of one character; wide East Asian characters are ideographs (ID).
+
+    Characters that are not Latin, Greek, Cyrillic or common punctuation and symbols get
+    the class of their category, or AL (as libunistring resolves AI, SA and XX).  That is
+    right for most of them, and only changes where a line may break.
+    """
+    line_class = _CLASS_OF_CHARACTER.get(character)
+    if line_class is None:
+        line_class = _CLASS_BY_CATEGORY.get(unicodedata.category(character))
+    if line_class is None:
+        wide = unicodedata.east_asian_width(character) in ("W", "F")
+        line_class = "ID" if wide else "AL"
+    return line_class
+
+
+@functools.cache
+def _column_width(character: str) -> int:
+    """Columns a character takes, as libunistring's `uc_width` counts them for UTF-8."""
+    category = unicodedata.category(character)
+    if category in ("Mn", "Me", "Cf", "Cc") or "\u1160" <= character <= "\u11ff":
+        return 0
+    if category != "Cn" and unicodedata.east_asian_width(character) in ("W", "F"):
+        return 2
+    return 1
+
+
+def _pair_break(before: str, after: str, spaces_between: bool) -> _Break:
+    rule = _PAIR_RULES[before, after]
+    if rule == "D" or (rule == "I" and spaces_between):
+        return _Break.POSSIBLE
+    return _Break.PROHIBITED
+
+
+def _break_opportunities(characters: Sequence[str]) -> list[_Break]:
+    """May a line break before each character (libunistring's `u8_possible_linebreaks`)?
+
+    Spaces never start a line and are looked through; combining marks stick to what they
+    follow; a zero width space allows a break after it; a zero width joiner forbids one.
+    """
+    result = []
+    last = "BK"  # class of the last character that is not a space; BK: start of the text
+    after_space = False
+    after_joiner = False
+    for character in characters:
+        line_class = _line_break_class(character)
+        opportunity = _Break.PROHIBITED
+        if line_class == "BK":
+            opportunity, last, after_space = _Break.MANDATORY, "BK", False
+        elif line_class == "SP":
+            after_space = True
+        elif line_class == "ZW":
+            last, after_space = "ZW", False
+        elif line_class in ("CM", "ZWJ"):
+            if last == "BK":
+                last, after_space = "AL", False
+            elif last == "ZW" or after_space:
+                opportunity, last, after_space = _Break.POSSIBLE, "AL", False
+        else:
+            if last == "ZW":
+                opportunity = _Break.POSSIBLE
+            elif last != "BK" and not after_joiner:
+                opportunity = _pair_break(last, line_class, after_space)
+            last, after_space = line_class, False
+        after_joiner = line_class == "ZWJ"
+        result.append(opportunity)
+    return result
+
+
+def _line_starts(
+    characters: Sequence[str], opportunities: Sequence[_Break], width: int, start_column: int
+) -> list[bool]:
+    """Before which characters gettext starts a new line (libunistring's `u8_width_linebreaks`).
+
+    The text is cut into pieces at break opportunities; a piece that would run past `width`
+    moves to a new line, so a line breaks at the last opportunity before it overflows.
+    """
+    starts = [False] * len(characters)
+    piece_start: int | None = None
+    column = start_column
+    piece_width = 0
+    for index, (character, opportunity) in enumerate(zip(characters, opportunities, strict=True)):
+        overflows = piece_start is not None and column + piece_width > width
+        if opportunity is not _Break.PROHIBITED and overflows:
+            assert piece_start is not None
+            starts[piece_start] = True
+            column = 0
+        if opportunity is _Break.MANDATORY:
+            piece_start, column, piece_width = None, 0, 0
+            continue
+        if opportunity is _Break.POSSIBLE:
+            piece_start, column, piece_width = index, column + piece_width, 0
+        piece_width += _column_width(character)
+    if piece_start is not None and column + piece_width > width:
+        starts[piece_start] = True
+    return starts
+
+
+# --- strings: `keyword "…"` and its continuation lines -----------------------------------
+
+_ESCAPES = {
+    "\a": "a",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+    "\v": "v",
+    "\\": "\\",
+    '"': '"',
+}
+UNLIMITED = 2**31 - 1  # gettext's INT_MAX: the page width of a `no-wrap` message
+
+
+def _portions(value: str) -> list[str]:
+    """The string cut after each newline: gettext starts a new line after every `\\n`."""
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", value) or [""]
+
+
+def _escaped(portion: str) -> tuple[list[str], list[bool]]:
+    """The portion as written between quotes, and which characters no line may start with.
+
+    An escape sequence is never split, and the `\\n` that ends a portion never goes alone
+    onto a line of its own.
+    """
+    characters: list[str] = []
+    glued: list[bool] = []
+    for character in portion:
+        escape = _ESCAPES.get(character)
+        if escape is None:
+            characters.append(character)
+            glued.append(False)
+        else:
+            characters += ["\\", escape]
+            glued += [False, True]
+    if portion.endswith("\n"):
+        glued[-2] = True
+    return characters, glued
+
+
+def _portion_opportunities(characters: Sequence[str], glued: Sequence[bool]) -> list[_Break]:
+    """Break opportunities, except before the characters no line may start with."""
+    opportunities = _break_opportunities(characters)
+    return [
+        _Break.PROHIBITED if stuck else opportunity
+        for opportunity, stuck in zip(opportunities, glued, strict=True)
+    ]
+
+
+def string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
+    """`keyword "value"` laid out as `wrap()` in gettext's write-po.c does.
+
+    One line when it fits and holds no newline but at its end; otherwise `keyword ""`
+    followed by one line per portion, long portions broken at line break opportunities.
+    `width` None means the message is `no-wrap`: only newlines start new lines.
+    """
+    continuation_column = len(prefix) + 1  # continuation lines start with prefix and a quote
+    room = (UNLIMITED if width is None else width) - 1 - continuation_column
+    first_column = len(prefix) + len(keyword) + 2 - continuation_column
+    if "\n" not in value[:-1]:
+        # One portion that fits even if every character took two columns: no piece can
+        # overflow, so `_line_starts` would start no line and the string stays on one.
+        escaped = _escape(value)
+        if first_column + 2 * len(escaped) <= room:
+            return [f'{prefix}{keyword} "{escaped}"']
+    lines: list[str] = []
+    first_line = True
+    portions = _portions(value)
+    for number, portion in enumerate(portions, start=1):
+        escaped, line_starts = _portion_layout(portion)
+        start_column = first_column if first_line else 0
+        starts = line_starts(room, start_column)
+        must_open_empty = number < len(portions) or start_column > room or bool(starts)
+        if first_line and escaped and must_open_empty:
+            lines.append(f'{prefix}{keyword} ""')
+            first_line = False
+            starts = line_starts(room, 0)
+        ends = [*starts, None]
+        pieces = [escaped[start:end] for start, end in zip([0, *starts], ends, strict=True)]
+        lines.append(f'{prefix}{keyword} "{pieces[0]}"' if first_line else f'{prefix}"{pieces[0]}"')
+        lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
+        first_line = False
+    return lines
+
+
+def _escape(text: str) -> str:
+    """The text as written between quotes: `_escaped`'s characters, joined."""
+    return _NEEDS_ESCAPE.sub(_escape_match, text)
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return "\\" + _ESCAPES[match[0]]
+
+
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_LineStarts = Callable[[int, int], list[int]]
+
+
+def _portion_layout(portion: str) -> tuple[str, _LineStarts]:
+    """The escaped portion, and where its lines start for a given room and start column.
+
+    The second element maps `(room, start_column)` to the indexes into the escaped text at
+    which `_line_starts` starts a line.  Most text takes the fast path (`_simple_breaks`);
+    text it cannot handle goes through the exact character-by-character functions.
+    """
+    escaped = _escape(portion)
+    breaks = _simple_breaks(escaped, portion.endswith("\n"))
+    if breaks is not None:
+        return escaped, functools.partial(_simple_line_starts, breaks, len(escaped))
+    return escaped, _exact_layout(portion)[1]
+
+
+def _exact_layout(portion: str) -> tuple[str, _LineStarts]:
+    """`_portion_layout` one character at a time, as libunistring does it: the reference."""
+    characters, glued = _escaped(portion)
+    opportunities = _portion_opportunities(characters, glued)
+
+    def line_starts(room: int, start_column: int) -> list[int]:
+        starts = _line_starts(characters, opportunities, room, start_column)
+        return [index for index, starts_line in enumerate(starts) if starts_line]
+
+    return "".join(characters), line_starts
+
+
+class _ClassCodes(dict[int, str]):
+    """`str.translate` table: a character's line break class as one letter, filled lazily.
+
+    Characters the fast path cannot handle map to `#`: those that are not one column wide,
+    and those of the classes with rules beyond the pair table (BK, ZW, ZWJ, CM).
+    """
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        letter = _CLASS_LETTERS.get(_line_break_class(character), "#")
+        if _column_width(character) != 1:
+            letter = "#"
+        self[code] = letter
+        return letter
+
+
+_CLASS_LETTERS = {line_class: chr(ord("a") + i) for i, line_class in enumerate(_PAIR_TABLE)}
+_CLASS_LETTERS["SP"] = " "
+_CLASS_CODES = _ClassCodes()
+
+
+class _ClassEncoder:
+    """`text.translate(_CLASS_CODES)` as bytes, some ten times faster for non-ASCII text.
+
+    `str.translate` looks every character up in a dict.  A charmap codec (what the
+    cp1251-like codecs use) maps characters to bytes in C: each character the texts use
+    gets a byte of its own (ASCII keeps its code, others take the bytes from 128 up as
+    they appear), and `bytes.translate` turns those bytes into class letters.  When 256
+    bytes are not enough, or for characters from U+FFFE up (a charmap holds only the BMP,
+    and U+FFFE marks an unused byte), the dict does the work.  The state is replaced
+    whole, never changed in place, so a concurrent call sees either state.
+    """
+
+    def __init__(self) -> None:
+        self._state = self._build([chr(code) for code in range(128)])
+
+    @staticmethod
+    def _build(characters: list[str]) -> tuple[list[str], _CharMap, bytes]:
+        table = "".join(characters).ljust(256, "\ufffe")
+        letters = bytes(ord(_CLASS_CODES[ord(character)]) for character in characters)
+        return characters, codecs.charmap_build(table), letters.ljust(256, b"#")
+
+    def encode(self, text: str) -> bytes:
+        characters, encoding_map, letters = self._state
+        try:
+            return codecs.charmap_encode(text, "strict", encoding_map)[0].translate(letters)
+        except UnicodeEncodeError:
+            pass
+        known = set(characters)
+        new = sorted({character for character in text if character not in known})
+        if len(characters) + len(new) > 256 or any(c > "\ufffd" for c in new):
+            return text.translate(_CLASS_CODES).encode("ascii")
+        self._state = characters, encoding_map, letters = self._build(characters + new)
+        return codecs.charmap_encode(text, "strict", encoding_map)[0].translate(letters)
+
+
+_CLASS_ENCODER = _ClassEncoder()
+
+
+# Letters and digits (AL, NU) are most of any text, and no rule breaks between two of them.
+# The patterns below are written so that the regex engine only stops at other characters
+# and at spaces, skipping the inside of words quickly.  AL and NU have the same row.
+_WORD_CLASSES = ("AL", "NU")
+assert len({_PAIR_TABLE[line_class] for line_class in _WORD_CLASSES}) == 1
+
+
+def _after_sets(before: str) -> tuple[str, str]:
+    """Class letters a break may come before after `before`: directly, and after spaces."""
+    rules = list(zip(_PAIR_TABLE, _PAIR_TABLE[before], strict=True))
+    direct = "".join(_CLASS_LETTERS[after] for after, rule in rules if rule == "D")
+    spaced = "".join(_CLASS_LETTERS[after] for after, rule in rules if rule in "DI")
+    return direct, spaced
+
+
+def _pair_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Patterns over class letters for the places `_break_opportunities` allows a break.
+
+    The first matches a class letter that is not a word class, with the spaces after it, or
+    the spaces after a word class; the match ends where the break is, and a lookahead
+    checks the class after it, unconsumed so that it can start the next match.  The second
+    matches the (rare) letter a word class is directly followed by with a break between
+    them; there the break is at the start of the match.  Each alternative of the first
+    starts with a literal, so the engine skips to where one can start.
+    """
+    words = "".join(_CLASS_LETTERS[line_class] for line_class in _WORD_CLASSES)
+    word_direct, word_spaced = _after_sets(_WORD_CLASSES[0])
+    alternatives = [f" (?<=[{words}] ) *(?=[{word_spaced}])"]
+    for before in _PAIR_TABLE:
+        direct, spaced = _after_sets(before)
+        branches = [f" +(?=[{spaced}])"] if spaced else []
+        branches += [f"(?=[{direct}])"] if direct else []
+        if before not in _WORD_CLASSES and branches:
+            alternatives.append(f"{_CLASS_LETTERS[before]}(?:{'|'.join(branches)})")
+    after_word = f"[{word_direct}](?<=[{words}][{word_direct}])"
+    return re.compile("|".join(alternatives).encode()), re.compile(after_word.encode())
+
+
+_PAIR_BREAK, _WORD_BREAK = _pair_patterns()
+_GLUED_ESCAPE = re.compile(r"\\.")
+
+
+def _simple_breaks(escaped: str, ends_with_newline: bool) -> list[int] | None:
+    """The indexes before which `_portion_opportunities` allows a break, or None.
+
+    None when the text has a character that is not one column wide or whose class is BK,
+    ZW, ZWJ or CM.  Without those, `_break_opportunities` keeps `last` as the class of the
+    last character that is not a space, `after_joiner` stays false and nothing is
+    mandatory: a break is possible before a character that is not a space exactly when
+    some earlier character is not a space and the pair rule from the last such one says D,
+    or says I and a space stands right before.  `_PAIR_BREAK` and `_WORD_BREAK` find
+    exactly these places.  Then the characters glued to an escape's backslash, and the
+    backslash of a final `\\n`, lose their break (as in `_portion_opportunities`).
+    """
+    classes = _CLASS_ENCODER.encode(escaped)
+    if b"#" in classes:
+        return None
+    breaks = [match.end() for match in _PAIR_BREAK.finditer(classes)]
+    word_breaks = [match.start() for match in _WORD_BREAK.finditer(classes)]
+    if word_breaks:
+        breaks = sorted(breaks + word_breaks)
+    if "\\" in escaped:
+        glued = {match.start() + 1 for match in _GLUED_ESCAPE.finditer(escaped)}
+        if ends_with_newline:
+            glued.add(len(escaped) - 2)
+        breaks = [index for index in breaks if index not in glued]
+    return breaks
+
+
+def _simple_line_starts(breaks: list[int], length: int, room: int, start_column: int) -> list[int]:
+    """`_line_starts` for text of one-column characters, jumping from line to line.
+
+    Every character is one column wide, so the column at any index is the column the line
+    started at plus the distance from its start.  `_line_starts` starts a new line at the
+    piece before the first break whose piece would end past `room` (the first break of
+    all has no piece before it that could move), and then goes on from there; a bisection
+    finds that break.  The last piece, up to the end, is checked the same way.
+    """
+    starts = []
+    line_start, column = 0, start_column  # where the current line starts, and its column
+    index = 1
+    while (index := bisect.bisect_right(breaks, line_start + room - column, index)) < len(breaks):
+        line_start, column = breaks[index - 1], 0
+        starts.append(line_start)
+        index += 1
+    if breaks and column + length - line_start > room:
+        starts.append(breaks[-1])
+    return starts

@@ -1,0 +1,213 @@
+"""Merging a template into a catalog: keep every translation, suggest for changed source.
+
+Pure functions over polib objects; `pubtool.catalogs` does the files and the locking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+import polib
+
+from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
+from pubtool.po.matching import match_changed
+from pubtool.po.plurals import parse_plural_forms, plural_forms
+
+# --- what changed in a source text, where an old translation is then wrong ------------------
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.IGNORECASE)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+RISK_NOTE = "pubtool:"
+
+
+def risky_changes(old: str, new: str) -> list[str]:
+    """Changes a similar-looking old translation gets wrong: numbers, dates, negation."""
+    notes = []
+    old_numbers, new_numbers = _NUMBER.findall(old), _NUMBER.findall(new)
+    if Counter(old_numbers) != Counter(new_numbers):
+        removed = sorted((Counter(old_numbers) - Counter(new_numbers)).elements())
+        added = sorted((Counter(new_numbers) - Counter(old_numbers)).elements())
+        notes.append(
+            f"number changed: {', '.join(removed) or '(none)'} -> {', '.join(added) or '(none)'}"
+        )
+    old_months, new_months = _MONTH.findall(old), _MONTH.findall(new)
+    if old_months != new_months:
+        notes.append(
+            f"date changed: {', '.join(old_months) or '(none)'} -> "
+            f"{', '.join(new_months) or '(none)'}"
+        )
+    old_negations = [m.lower() for m in _NEGATION.findall(old)]
+    new_negations = [m.lower() for m in _NEGATION.findall(new)]
+    if Counter(old_negations) != Counter(new_negations):
+        notes.append(
+            f"negation changed: {' '.join(old_negations) or '(none)'} -> "
+            f"{' '.join(new_negations) or '(none)'}"
+        )
+    return [f"{RISK_NOTE} {note}" for note in notes]
+
+
+# --- update: template + old catalog -> new catalog ------------------------------------------
+
+
+@dataclass
+class UpdateReport:
+    """What `update_catalog` did, for the summary line a translator reads."""
+
+    kept: int = 0
+    new: int = 0
+    untranslated: int = 0  # in the old catalog already, still without a translation
+    fuzzy_matched: int = 0
+    obsoleted: int = 0
+    dropped: int = 0
+    risky: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def update_catalog(
+    template: polib.POFile,
+    catalog: polib.POFile | None,
+    *,
+    language: str,
+    drop_obsolete: bool = False,
+    width: int = 79,
+) -> tuple[polib.POFile, UpdateReport]:
+    """Merge the template into a catalog without ever losing a translation.
+
+    Unchanged source keeps everything a translator wrote; changed source takes the most
+    similar old translation, fuzzy, with the old source as `#| msgid` and a note where a
+    number, date or negation changed; source that is gone becomes obsolete.
+    """
+    report = UpdateReport()
+    old_entries = [e for e in catalog if e.msgid] if catalog is not None else []
+    live_old = {(e.msgctxt, e.msgid): e for e in old_entries}
+    result = polib.POFile(wrapwidth=width)
+    result.metadata = catalog_metadata(template, catalog, language)
+    result.header = catalog.header if catalog is not None else _new_header(language)
+    used: set[int] = set()
+    pending: list[tuple[int, polib.POEntry]] = []
+    known_untranslated: set[int] = set()
+    for template_entry_ in template:
+        old = live_old.get((template_entry_.msgctxt, template_entry_.msgid))
+        entry = _fresh_entry(template_entry_)
+        if old is not None and has_translation(old):
+            used.add(id(old))
+            _carry_translation(old, entry, fuzzy=old.fuzzy)
+            entry.previous_msgid = old.previous_msgid if old.fuzzy else None
+            if entry.previous_msgid:
+                _add_risk_notes(entry)
+            report.kept += 1
+        else:
+            if old is not None:
+                used.add(id(old))
+                known_untranslated.add(len(pending))
+            pending.append((len(result), entry))
+        result.append(entry)
+    candidates = [e for e in old_entries if id(e) not in used and has_translation(e)]
+    matched: set[int] = set()
+    for found in match_changed(
+        [entry.msgid for _, entry in pending], [old.msgid for old in candidates]
+    ):
+        matched.add(found.new)
+        _, entry = pending[found.new]
+        old = candidates[found.old]
+        used.add(id(old))
+        _carry_translation(old, entry, fuzzy=True)
+        entry.previous_msgid = old.msgid
+        if _add_risk_notes(entry):
+            report.risky += 1
+        report.fuzzy_matched += 1
+    unmatched = set(range(len(pending))) - matched
+    report.untranslated = len(unmatched & known_untranslated)
+    report.new = len(unmatched - known_untranslated)
+    for old in old_entries:
+        if id(old) in used or not has_translation(old):
+            continue
+        if drop_obsolete:
+            report.dropped += 1
+            continue
+        result.append(_obsolete_copy(old))
+        if not old.obsolete:
+            report.obsoleted += 1
+    return result, report
+
+
+def _fresh_entry(template_entry_: polib.POEntry) -> polib.POEntry:
+    return copy_entry(
+        template_entry_,
+        msgstr="",
+        flags=[f for f in template_entry_.flags if f != "fuzzy"],
+        previous_msgctxt=None,
+        previous_msgid=None,
+        previous_msgid_plural=None,
+        tcomment="",
+        obsolete=False,
+    )
+
+
+def _carry_translation(old: polib.POEntry, entry: polib.POEntry, *, fuzzy: bool) -> None:
+    entry.msgstr = old.msgstr
+    if old.msgstr_plural:
+        entry.msgstr_plural = dict(old.msgstr_plural)
+    entry.tcomment = old.tcomment
+    for flag in old.flags:
+        if flag not in entry.flags and flag != "fuzzy":
+            entry.flags.append(flag)
+    if fuzzy:
+        entry.flags.insert(0, "fuzzy")
+
+
+def _add_risk_notes(entry: polib.POEntry) -> bool:
+    """Append the risky-change notes as `#.` lines; they are derived, so updates repeat them."""
+    notes = risky_changes(entry.previous_msgid or "", entry.msgid)
+    if notes:
+        entry.comment = "\n".join([*entry.comment.splitlines(), *notes])
+    return bool(notes)
+
+
+def _obsolete_copy(old: polib.POEntry) -> polib.POEntry:
+    return copy_entry(
+        old,
+        comment="",
+        occurrences=[],
+        previous_msgctxt=None,
+        previous_msgid=None,
+        previous_msgid_plural=None,
+        obsolete=True,
+    )
+
+
+def catalog_metadata(
+    template: polib.POFile, catalog: polib.POFile | None, language: str
+) -> dict[str, str]:
+    """A new catalog's header, or the translator's kept as it is, as msgmerge keeps it.
+
+    Only `POT-Creation-Date` follows the template; `Language` and `Plural-Forms` are filled
+    in when missing or unusable, never rewritten, so a newer Babel does not churn headers.
+    """
+    if catalog is None:
+        return header_fields(
+            project=template.metadata.get("Project-Id-Version", ""),
+            creation_date=template.metadata.get("POT-Creation-Date", ""),
+            language=language,
+        )
+    metadata = dict(catalog.metadata)
+    if "POT-Creation-Date" in template.metadata:
+        metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    if not metadata.get("Language"):
+        metadata["Language"] = language
+    metadata["Content-Type"] = "text/plain; charset=UTF-8"  # written as UTF-8 whatever it was
+    if parse_plural_forms(metadata.get("Plural-Forms")) is None:
+        metadata["Plural-Forms"] = plural_forms(language)
+    return metadata
+
+
+def _new_header(language: str) -> str:
+    return f"{language_name(language)} translation of the statements.\nCreated by `pubtool update`."
