@@ -26,10 +26,10 @@ from pathlib import Path
 from benchtools import best_of, machine, print_table, run_timed
 from markupsafe import escape
 
-from pubtool.booklet import Booklet, BookletRequest, build_pdf, prepare_booklet
-from pubtool.hyphenation import register_azerbaijani_hyphenation
 from pubtool.project import Project, load_project
-from pubtool.render import DEFAULT_FONTS, PdfResult, inline_markdown
+from pubtool.publish.booklet import Booklet, BookletRequest, build_pdf, prepare_booklet
+from pubtool.publish.hyphenation import register_azerbaijani_hyphenation
+from pubtool.publish.render import DEFAULT_FONTS, PdfResult, inline_markdown
 
 LANGUAGES = ("az", "en")
 TARGET_SHARE = 0.60

@@ -21,8 +21,8 @@ from pubtool.errors import PubtoolError
 from pubtool.project import Project, load_project
 
 if TYPE_CHECKING:  # the heavier modules load only when their command runs
-    from pubtool.booklet import BookletRequest
     from pubtool.coverage import CoverageReport
+    from pubtool.publish.booklet import BookletRequest
 
 app = typer.Typer(
     name="pubtool",
@@ -337,7 +337,7 @@ def _print_coverage_table(report: CoverageReport) -> None:
 
 def _write_badges(report: CoverageReport, folder: Path, project: Project | None) -> None:
     from pubtool.files import write_text_atomically
-    from pubtool.render import render_badge
+    from pubtool.publish.render import render_badge
 
     if project is None:
         raise PubtoolError("--badge needs a pubtool project for its badge template (--project DIR)")
@@ -466,9 +466,9 @@ def _booklet_request(
     font: list[str] | None,
     templates: Path | None,
 ) -> BookletRequest:
-    from pubtool.booklet import BookletRequest
-    from pubtool.documents import Missing
-    from pubtool.render import DEFAULT_FONTS
+    from pubtool.publish.booklet import BookletRequest
+    from pubtool.publish.documents import Missing
+    from pubtool.publish.render import DEFAULT_FONTS
 
     if lang:
         languages = project.parse_languages(lang)
@@ -548,7 +548,7 @@ def build_pdf_command(
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from pubtool.booklet import build_pdf, default_output
+    from pubtool.publish.booklet import build_pdf, default_output
 
     project = _project(ctx)
     request = _booklet_request(
@@ -599,8 +599,8 @@ def build_html_command(
     templates: TemplatesOption = None,
 ) -> None:
     """Build the same booklet as one HTML page, for proofreading in a browser."""
-    from pubtool.booklet import default_output, prepare_booklet
     from pubtool.files import write_text_atomically
+    from pubtool.publish.booklet import default_output, prepare_booklet
 
     project = _project(ctx)
     request = _booklet_request(

@@ -6,8 +6,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from pubtool.documents import Missing, build_documents, fallback_count
 from pubtool.errors import RenderError
+from pubtool.publish.documents import Missing, build_documents, fallback_count
 from pubtool.statements import Block, Statement
 
 STATEMENT = Statement(

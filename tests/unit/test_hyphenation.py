@@ -8,7 +8,7 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from pubtool.hyphenation import (
+from pubtool.publish.hyphenation import (
     LANGUAGE_CODES,
     azerbaijani_lower,
     dictionary_path,

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pubtool.documents import Cell, Document, Row
 from pubtool.errors import RenderError
-from pubtool.render import ConfinedFetcher, Edition, inline_markdown, render_html
+from pubtool.publish.documents import Cell, Document, Row
+from pubtool.publish.render import ConfinedFetcher, Edition, inline_markdown, render_html
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -3,10 +3,11 @@
 pyphen ships no Azerbaijani dictionary, so justified Azerbaijani text is never hyphenated and
 shows wide gaps. Azerbaijani syllabifies by a few regular rules, so the Liang patterns below are
 generated from those rules rather than learnt from a word list, and shipped as
-``pubtool/data/hyph_az_AZ.dic`` in the Hunspell/LibreOffice format that pyphen reads. The tests
-regenerate the file and compare it with the shipped one, so the two cannot drift apart.
+``pubtool/publish/data/hyph_az_AZ.dic`` in the Hunspell/LibreOffice format that pyphen
+reads. The tests regenerate the file and compare it with the shipped one, so the two cannot
+drift apart.
 
-Regenerate the shipped file after changing the rules with ``python -m pubtool.hyphenation``.
+Regenerate the shipped file after changing the rules with ``python -m pubtool.publish.hyphenation``.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def render_dictionary() -> str:
         f"LEFTHYPHENMIN {MIN_FRAGMENT}",
         f"RIGHTHYPHENMIN {MIN_FRAGMENT}",
         "% Azerbaijani (Latin script) hyphenation patterns, generated from syllable rules",
-        "% by pubtool.hyphenation; regenerate with: python -m pubtool.hyphenation",
+        "% by pubtool.publish.hyphenation; regenerate with: python -m pubtool.publish.hyphenation",
     ]
     return "\n".join(header + hyphenation_patterns()) + "\n"
 
@@ -89,7 +90,7 @@ def write_dictionary(target: Path) -> None:
 
 def dictionary_path() -> Traversable:
     """The dictionary shipped as package data (a plain path in any unzipped install)."""
-    return resources.files("pubtool").joinpath("data", DICTIONARY_FILENAME)
+    return resources.files("pubtool.publish").joinpath("data", DICTIONARY_FILENAME)
 
 
 def azerbaijani_lower(text: str) -> str:

@@ -21,9 +21,9 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from pubtool import __version__
-from pubtool.documents import Cell, Document
 from pubtool.errors import RenderError
 from pubtool.files import write_bytes_atomically, write_text_atomically
+from pubtool.publish.documents import Cell, Document
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
@@ -192,7 +192,7 @@ def render_pdf(
         )
     from weasyprint import HTML  # heavy import: only when a PDF is made
 
-    from pubtool.hyphenation import register_azerbaijani_hyphenation
+    from pubtool.publish.hyphenation import register_azerbaijani_hyphenation
 
     register_azerbaijani_hyphenation()
     fetcher = ConfinedFetcher(allowed_dirs)

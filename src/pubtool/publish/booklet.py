@@ -10,10 +10,17 @@ from pathlib import Path
 import polib
 
 from pubtool.catalogs import load_catalog
-from pubtool.documents import Cell, Document, Missing, Translations, build_documents, fallback_count
 from pubtool.errors import GateFailed, RenderError
 from pubtool.project import Project
-from pubtool.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
+from pubtool.publish.documents import (
+    Cell,
+    Document,
+    Missing,
+    Translations,
+    build_documents,
+    fallback_count,
+)
+from pubtool.publish.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
 from pubtool.statements import Statement, load_statements
 
 

@@ -1,0 +1,1 @@
+"""Publication: statements and catalogs to documents, HTML and PDF booklets."""
