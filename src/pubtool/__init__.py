@@ -1,3 +1,88 @@
-"""pubtool: public statements to gettext catalogs, checks, coverage and bilingual PDF booklets."""
+"""pubtool: public statements to gettext catalogs, checks, coverage and bilingual PDF booklets.
+
+Every command of the `pubtool` CLI is one call here, usable from Python without the CLI::
+
+    import pubtool
+
+    project = pubtool.Project.load("path/to/project")
+    pubtool.extract(project)
+    pubtool.update(project)                      # or languages="de,fr"
+    report = pubtool.status(project)             # report.as_dict() is `status --format json`
+    findings = pubtool.check(project)
+    pubtool.build_pdf(project, "az,en")
+
+Each returns a report with `as_dict()` (exactly the CLI's `--format json`) and `exit_code`
+where the command is a gate. Errors are `pubtool.PubtoolError` and its subclasses, each with
+the exit code the CLI uses. Names load on first use, so `import pubtool` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_PUBLIC = {
+    "Project": "pubtool.project",
+    "load_project": "pubtool.project",
+    "PubtoolError": "pubtool.errors",
+    "ConfigError": "pubtool.errors",
+    "StatementError": "pubtool.errors",
+    "CatalogError": "pubtool.errors",
+    "RenderError": "pubtool.errors",
+    "GateFailed": "pubtool.errors",
+    "list_statements": "pubtool.statements",
+    "extract": "pubtool.catalogs",
+    "update": "pubtool.catalogs",
+    "compile": "pubtool.catalogs",
+    "status": "pubtool.coverage",
+    "check": "pubtool.checks.registry",
+    "build_pdf": "pubtool.publish.edition",
+    "build_html": "pubtool.publish.edition",
+}
+
+__all__ = [
+    "CatalogError",
+    "ConfigError",
+    "GateFailed",
+    "Project",
+    "PubtoolError",
+    "RenderError",
+    "StatementError",
+    "__version__",
+    "build_html",
+    "build_pdf",
+    "check",
+    "compile",
+    "extract",
+    "list_statements",
+    "load_project",
+    "status",
+    "update",
+]
+
+if TYPE_CHECKING:
+    from pubtool.catalogs import compile, extract, update
+    from pubtool.checks.registry import check
+    from pubtool.coverage import status
+    from pubtool.errors import (
+        CatalogError,
+        ConfigError,
+        GateFailed,
+        PubtoolError,
+        RenderError,
+        StatementError,
+    )
+    from pubtool.project import Project, load_project
+    from pubtool.publish.edition import build_html, build_pdf
+    from pubtool.statements import list_statements
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pubtool' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

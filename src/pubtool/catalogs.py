@@ -111,15 +111,31 @@ def load_catalog(project: Project, path: Path) -> polib.POFile:
 
 def extract_template(project: Project, *, notice: Callable[[str], None] | None = None) -> bool:
     """Write `locales/<domain>.pot` from the statements; True when the file changed."""
-    statements = load_statements(project.statements_dir, notice=notice, display=project.root)
     previous = (
         load_catalog(project, project.template_path) if project.template_path.exists() else None
     )
-    title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
     template = build_template(
-        [title, *collect_messages(statements)], project_name=project.domain, previous=previous
+        project_messages(project, notice=notice), project_name=project.domain, previous=previous
     )
     return write_po_if_changed(template, project.template_path, project.width)
+
+
+def project_messages(
+    project: Project, *, notice: Callable[[str], None] | None = None
+) -> list[Message]:
+    """The collection title, then every statement's messages: what the template holds."""
+    statements = load_statements(project.statements_dir, notice=notice, display=project.root)
+    title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
+    return [title, *collect_messages(statements)]
+
+
+def template_is_current(project: Project) -> bool:
+    """The template holds exactly the messages the statements have now."""
+    if not project.template_path.exists():
+        return False
+    template = load_catalog(project, project.template_path)
+    current = [message.msgid for message in project_messages(project)]
+    return [entry.msgid for entry in template if entry.msgid and not entry.obsolete] == current
 
 
 def _title_line(project: Project) -> int:
@@ -239,3 +255,149 @@ def babel_extract(
     statement = parse_statement(text, path)
     for block in statement.blocks():
         yield block.line, None, block.text, [f"kind: {block.kind}", f"statement: {statement.id}"]
+
+
+def language_from(catalog: polib.POFile, path: Path) -> str:
+    """The catalog's language: its `Language` header, else the `<lang>/LC_MESSAGES` folder."""
+    header = str(catalog.metadata.get("Language", "")).strip()
+    if header:
+        return header
+    parts = path.parts
+    if "LC_MESSAGES" in parts:
+        index = parts.index("LC_MESSAGES")
+        if index > 0:
+            return parts[index - 1]
+    return path.stem
+
+
+def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The `.po` files named or found in folders, and a line for each path that is neither."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.rglob("*.po"))
+            if not found:
+                problems.append(f"{path}: no .po files in this folder")
+            files.extend(found)
+        elif path.is_file() and path.suffix == ".po":
+            files.append(path)
+        elif path.exists():
+            problems.append(f"{path}: not a catalog (.po file)")
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
+
+
+# --- the public calls: one per command, each returning a report ----------------------------
+
+
+@dataclass(frozen=True)
+class ExtractReport:
+    """What `pubtool extract` did to the template."""
+
+    path: str
+    written: bool
+    messages: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": self.path, "written": self.written, "messages": self.messages}
+
+    def lines(self) -> list[str]:
+        return [f"{self.path}: {'written' if self.written else 'unchanged'}"]
+
+
+@dataclass(frozen=True)
+class CatalogUpdate:
+    """One catalog's update: where it is, whether it is the source language's, what changed."""
+
+    path: str
+    language: str
+    is_source: bool
+    report: UpdateReport
+
+
+@dataclass(frozen=True)
+class UpdateSummary:
+    """What `pubtool update` did, catalog by catalog."""
+
+    catalogs: tuple[CatalogUpdate, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "catalogs": [
+                {"path": c.path, "language": c.language, **c.report.as_dict()}
+                for c in self.catalogs
+            ]
+        }
+
+    def lines(self) -> list[str]:
+        lines = []
+        for item in self.catalogs:
+            r = item.report
+            waiting = (
+                f"{r.new + r.untranslated} as in the source (empty)"
+                if item.is_source
+                else f"{r.new} new, {r.untranslated} still untranslated"
+            )
+            lines.append(
+                f"{item.path}: {r.kept} kept, {r.fuzzy_matched} fuzzy from changed source"
+                f" ({r.risky} with changed numbers, dates or negation), {waiting},"
+                f" {r.obsoleted} made obsolete, {r.dropped} dropped"
+            )
+        return lines
+
+
+@dataclass(frozen=True)
+class CompileReport:
+    """The .mo files `pubtool compile` wrote, with the number of messages in each."""
+
+    files: tuple[tuple[str, int], ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"files": [{"path": path, "messages": count} for path, count in self.files]}
+
+    def lines(self) -> list[str]:
+        return [f"{path}: {count} messages" for path, count in self.files]
+
+
+def extract(project: Project, *, notice: Callable[[str], None] | None = None) -> ExtractReport:
+    """Write the template from the statements (`pubtool extract`)."""
+    written = extract_template(project, notice=notice)
+    messages = sum(1 for entry in load_catalog(project, project.template_path) if entry.msgid)
+    return ExtractReport(project.relative(project.template_path), written, messages)
+
+
+def update(
+    project: Project,
+    languages: str | Sequence[str] | None = None,
+    *,
+    drop_obsolete: bool = False,
+    lock_timeout: float = 30.0,
+) -> UpdateSummary:
+    """Create or update the catalogs of `languages` (default: all), keeping every translation."""
+    chosen = project.parse_languages(languages)
+    reports = update_catalogs(
+        project, chosen, drop_obsolete=drop_obsolete, lock_timeout=lock_timeout
+    )
+    return UpdateSummary(
+        tuple(
+            CatalogUpdate(
+                project.relative(project.catalog_path(language)),
+                language,
+                language == project.source_language,
+                report,
+            )
+            for language, report in reports.items()
+        )
+    )
+
+
+def compile(  # noqa: A001 - the command's name; `pubtool.compile` reads as it should
+    project: Project, languages: str | Sequence[str] | None = None, *, use_fuzzy: bool = False
+) -> CompileReport:
+    """Write `.mo` files of `languages` (default: all) for gettext-using programs."""
+    counts = compile_catalogs(project, project.parse_languages(languages), use_fuzzy=use_fuzzy)
+    return CompileReport(
+        tuple((project.relative(project.mo_path(lang)), count) for lang, count in counts.items())
+    )

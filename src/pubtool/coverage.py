@@ -13,10 +13,11 @@ from pathlib import Path, PurePosixPath
 
 import polib
 
-from pubtool.errors import CatalogError
+from pubtool.catalogs import catalog_files, language_from
+from pubtool.errors import CatalogError, ConfigError
 from pubtool.po.entries import EntryState, is_header
 from pubtool.po.entries import state as entry_state
-from pubtool.project import Project
+from pubtool.project import Project, normalise_language
 from pubtool.statements import count_words
 
 SCHEMA = 1
@@ -141,25 +142,19 @@ def measure_catalog(
     return result
 
 
-def language_from(catalog: polib.POFile, path: Path) -> str:
-    """The catalog's language: its `Language` header, else the `<lang>/LC_MESSAGES` folder."""
-    header = str(catalog.metadata.get("Language", "")).strip()
-    if header:
-        return header
-    parts = path.parts
-    if "LC_MESSAGES" in parts:
-        index = parts.index("LC_MESSAGES")
-        if index > 0:
-            return parts[index - 1]
-    return path.stem
-
-
 @dataclass
 class CoverageReport:
     """Coverage of several catalogs, and the catalogs that could not be read."""
 
     catalogs: list[CatalogCoverage] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    shortfalls: list[Shortfall] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a catalog could not be read, 1 when one is below its bar, else 0."""
+        return 2 if self.errors else 1 if self.shortfalls else 0
 
     def by_language(self) -> dict[str, Counts]:
         languages: dict[str, Counts] = {}
@@ -193,7 +188,16 @@ class CoverageReport:
                 for statement, languages in self.by_statement().items()
             },
             "errors": list(self.errors),
+            "shortfalls": [shortfall.as_dict() for shortfall in self.shortfalls],
+            "warnings": list(self.warnings),
         }
+
+    def as_markdown(self) -> str:
+        return markdown_table(self)
+
+    def as_table(self) -> list[object]:
+        """Rich renderables for people: the summary, the catalogs' paths, per statement."""
+        return coverage_tables(self)
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,14 @@ class Shortfall:
     def __str__(self) -> str:
         where = f"{self.language} {self.statement}" if self.statement else self.language
         return f"{where}: {self.percent:.1f}% translated, below {self.threshold:g}%"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "language": self.language,
+            "statement": self.statement,
+            "percent": round(self.percent, 2),
+            "threshold": self.threshold,
+        }
 
 
 def shortfalls(
@@ -231,7 +243,7 @@ def shortfalls(
 
 
 def parse_thresholds(values: Sequence[str]) -> dict[str, float]:
-    """`95` or `az=100,ru=80` (repeatable) into {language or '*': percent}."""
+    """`95`, `95%` or `de=100,fr=80` (repeatable) into {language or '*': percent}."""
     result: dict[str, float] = {}
     for value in values:
         for part in value.split(","):
@@ -240,9 +252,11 @@ def parse_thresholds(values: Sequence[str]) -> dict[str, float]:
                 continue
             language, _, number = part.rpartition("=")
             try:
-                threshold = float(number)
+                threshold = float(number.strip().removesuffix("%"))
             except ValueError:
-                raise ValueError(f"{part!r} is not a percentage (use 95 or az=100,ru=80)") from None
+                raise ValueError(
+                    f"{part!r} is not a percentage (use 95, or LANG=PERCENT pairs)"
+                ) from None
             if not 0 <= threshold <= 100:
                 raise ValueError(f"{part!r}: a percentage is between 0 and 100")
             result[language.strip() or "*"] = threshold
@@ -311,25 +325,6 @@ def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None)
     return report
 
 
-def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """The `.po` files named or found in folders, and a line for each path that is neither."""
-    files: list[Path] = []
-    problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.po"))
-            if not found:
-                problems.append(f"{path}: no .po files in this folder")
-            files.extend(found)
-        elif path.is_file() and path.suffix == ".po":
-            files.append(path)
-        elif path.exists():
-            problems.append(f"{path}: not a catalog (.po file)")
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
-
-
 def markdown_table(report: CoverageReport) -> str:
     """The summary a CI job summary or a pull-request comment shows."""
     lines = [
@@ -345,3 +340,117 @@ def markdown_table(report: CoverageReport) -> str:
     for error in report.errors:
         lines.append(f"\n**error:** `{error}`")
     return "\n".join(lines) + "\n"
+
+
+def status(
+    project: Project | None,
+    paths: Sequence[Path] = (),
+    languages: str | Sequence[str] | None = None,
+    *,
+    fail_under: Sequence[str] | Mapping[str, float] | None = None,
+    per_statement: bool = False,
+) -> CoverageReport:
+    """Translation coverage (`pubtool status`): the project's catalogs measured against its
+    template, or any catalogs in `paths` (no project needed), gated by `fail_under`
+    (default: the project's `fail-under`)."""
+    if paths:
+        source = project.source_language if project else None
+        report = paths_coverage(paths, source_language=source)
+    elif project is None:
+        raise ConfigError("no project: give catalogs to measure, or --project DIR")
+    else:
+        report = project_coverage(project, project.parse_languages(languages))
+        report.warnings.extend(_stale_template_warnings(project))
+    thresholds = _thresholds(project if not paths else None, fail_under)
+    if thresholds:
+        report.shortfalls = shortfalls(report, thresholds, per_statement=per_statement)
+    report.warnings.extend(
+        f"{item.path}: {item.missing_from_catalog} message(s) of the template not in the "
+        "catalog yet (counted as untranslated): run `pubtool update`"
+        for item in report.catalogs
+        if item.missing_from_catalog
+    )
+    return report
+
+
+def _thresholds(
+    project: Project | None, fail_under: Sequence[str] | Mapping[str, float] | None
+) -> dict[str, float]:
+    """The bars to gate on; a language the project does not have is an error, not a pass."""
+    if fail_under is None:
+        return dict(project.fail_under) if project else {}
+    if isinstance(fail_under, Mapping):
+        thresholds = {str(k): float(v) for k, v in fail_under.items()}
+    else:
+        try:
+            thresholds = parse_thresholds(fail_under)
+        except ValueError as problem:
+            raise ConfigError(f"--fail-under: {problem}") from None
+    if project is not None:
+        known = (*project.languages, project.source_language)
+        for language in thresholds:
+            normalised = normalise_language(language) if language != "*" else "*"
+            if normalised != "*" and normalised not in known:
+                raise ConfigError(
+                    f"--fail-under: {language!r} is not one of the project's languages "
+                    f"({', '.join(project.languages)})"
+                )
+        thresholds = {
+            (normalise_language(k) or k) if k != "*" else k: v for k, v in thresholds.items()
+        }
+    return thresholds
+
+
+def _stale_template_warnings(project: Project) -> list[str]:
+    """Statements added or changed since `extract`: coverage is of the old template then."""
+    from pubtool.catalogs import template_is_current
+
+    if template_is_current(project):
+        return []
+    return [
+        f"{project.relative(project.template_path)}: older than the statements; "
+        "run `pubtool extract` and `pubtool update` to measure the current text"
+    ]
+
+
+def coverage_tables(report: CoverageReport) -> list[object]:
+    """The status table people read: per language, then per statement; fits 80 columns."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Translation coverage", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("lang", no_wrap=True)
+    for column in ("transl.", "fuzzy", "untransl.", "obsol.", "words", "%", "% words"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for item in report.catalogs:
+        counts = item.counts
+        colour = "green" if counts.percent >= 100 else ("yellow" if counts.percent >= 90 else "red")
+        table.add_row(
+            item.language,
+            str(counts.translated),
+            str(counts.fuzzy),
+            str(counts.untranslated),
+            str(counts.obsolete),
+            f"{counts.words_translated}/{counts.words_total}",
+            Text(f"{counts.percent:.1f}", style=colour),
+            f"{counts.percent_words:.1f}",
+        )
+    renderables: list[object] = [table]
+    renderables += [
+        Text(f"  {item.language}: {item.path}", style="dim") for item in report.catalogs
+    ]
+    statements = report.by_statement()
+    if statements:
+        languages = sorted({lang for per in statements.values() for lang in per})
+        detail = Table(title="By statement (% of messages translated)", box=box.SIMPLE_HEAD)
+        detail.add_column("statement")
+        for language in languages:
+            detail.add_column(language, justify="right")
+        for statement, per in statements.items():
+            detail.add_row(
+                statement,
+                *(f"{per[lang].percent:.0f}" if lang in per else "–" for lang in languages),
+            )
+        renderables.append(detail)
+    return renderables

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: The exit code of an internal error: a bug in pubtool, never the user's input.
+BUG_EXIT_CODE = 3
+
 
 class PubtoolError(Exception):
     """Bad input or configuration: reported as one line, never as a traceback."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,16 +50,43 @@ class Project:
         except ValueError:
             return str(path)
 
-    def parse_languages(self, value: str | None) -> tuple[str, ...]:
-        """`az,ru` from the command line, checked against the configured languages."""
-        if not value:
+    def parse_languages(
+        self, value: str | Sequence[str] | None, *, option: str = "--lang"
+    ) -> tuple[str, ...]:
+        """`de,fr`, `["de", "fr"]` or `DE`: the project's languages asked for, normalised by
+        Babel. The source language is always one of them, configured or not (its catalog
+        holds editorial corrections); None or empty means every configured language."""
+        parts = [value] if isinstance(value, str) else list(value or ())
+        codes = [code.strip() for part in parts for code in part.split(",") if code.strip()]
+        if not codes:
             return self.languages
-        chosen = tuple(part.strip() for part in value.split(",") if part.strip())
-        for language in chosen:
-            if language not in self.languages:
-                known = ", ".join(self.languages)
-                raise ConfigError(f"unknown language {language!r} (this project has {known})")
-        return chosen
+        known = dict.fromkeys((*self.languages, self.source_language))
+        chosen = []
+        for code in codes:
+            language = normalise_language(code)
+            if language is None or language not in known:
+                raise ConfigError(
+                    f"{option}: unknown language {code!r} "
+                    f"(this project has {', '.join(known)})"
+                )
+            if language in chosen:
+                raise ConfigError(f"{option}: {language} is listed twice")
+            chosen.append(language)
+        return tuple(chosen)
+
+    @classmethod
+    def load(cls, root: Path | str | None = None) -> Project:
+        """The project in `root`, or the first one found walking up from the current folder."""
+        return load_project(Path(root) if root is not None else None)
+
+
+def normalise_language(code: str) -> str | None:
+    """`DE` → `de`, `pt-BR` → `pt_BR` (the catalog folder's form); None if Babel has no such
+    language."""
+    try:
+        return str(Locale.parse(code.strip().replace("-", "_")))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
 
 
 def find_project_root(start: Path) -> Path:
@@ -165,9 +193,10 @@ class _TableReader:
         value = self.table.get(key, list(default))
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise self.error(key, f"expected a list of language codes, got {value!r}")
-        if len(set(value)) != len(value):
+        languages = tuple(self._valid_language(key, v) for v in value)
+        if len(set(languages)) != len(languages):
             raise self.error(key, "a language is listed twice")
-        return tuple(self._valid_language(key, v) for v in value)
+        return languages
 
     def folder(self, root: Path, key: str, default: str) -> Path:
         path = root / self.string(key, default)
@@ -206,8 +235,7 @@ class _TableReader:
             raise self.error(unknown[0], "unknown key")
 
     def _valid_language(self, key: str, code: str) -> str:
-        try:
-            Locale.parse(code)
-        except (ValueError, UnknownLocaleError):
-            raise self.error(key, f"{code!r} is not a language code Babel knows") from None
-        return code
+        language = normalise_language(code)
+        if language is None:
+            raise self.error(key, f"{code!r} is not a language code Babel knows")
+        return language

@@ -8,13 +8,16 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pubtool.errors import StatementError
+
+if TYPE_CHECKING:
+    from pubtool.project import Project
 
 STATEMENT_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.md$")
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -297,3 +300,71 @@ def _start_line(token: Token) -> int:
 
 def _inline_source(inline: Token) -> str:
     return _inline(inline.content)
+
+
+@dataclass(frozen=True)
+class StatementsReport:
+    """The statements of a project, as `pubtool statements` lists them."""
+
+    folder: str
+    statements: tuple[Statement, ...]
+
+    def rows(self) -> list[dict[str, object]]:
+        return [
+            {
+                "id": s.id,
+                "date": s.date.isoformat(),
+                "title": s.title.text,
+                "issuer": s.issuer.text,
+                "paragraphs": s.paragraphs,
+                "words": s.words,
+                "path": s.path.as_posix(),
+            }
+            for s in self.statements
+        ]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"statements": self.rows()}
+
+    def as_markdown(self) -> str:
+        lines = ["| id | date | title | paragraphs | words |", "|---|---|---|--:|--:|"]
+        lines += [
+            f"| {r['id']} | {r['date']} | {r['title']} | {r['paragraphs']} | {r['words']} |"
+            for r in self.rows()
+        ]
+        return "\n".join(lines) + "\n"
+
+    def as_table(self) -> list[object]:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        count = len(self.statements)
+        table = Table(
+            title=f"{count} statement{'' if count == 1 else 's'} in {self.folder}/",
+            box=box.SIMPLE_HEAD,
+        )
+        table.add_column("statement", ratio=1)
+        table.add_column("date", no_wrap=True, min_width=10)
+        table.add_column("paras", justify="right", no_wrap=True, min_width=5)
+        table.add_column("words", justify="right", no_wrap=True, min_width=6)
+        for s in self.statements:
+            name = Text(s.id)
+            name.append("\n" + s.title.text, style="dim")
+            table.add_row(name, s.date.isoformat(), str(s.paragraphs), str(s.words))
+        table.add_section()
+        table.add_row(
+            "total",
+            "",
+            str(sum(s.paragraphs for s in self.statements)),
+            str(sum(s.words for s in self.statements)),
+        )
+        return [table]
+
+
+def list_statements(
+    project: Project, *, notice: Callable[[str], None] | None = None
+) -> StatementsReport:
+    """Every statement of the project, loaded and checked (`pubtool statements`)."""
+    loaded = load_statements(project.statements_dir, notice=notice, display=project.root)
+    return StatementsReport(project.relative(project.statements_dir), tuple(loaded))

@@ -193,4 +193,4 @@ def test_check_names_a_path_that_is_not_a_catalog(project_dir: Path) -> None:
     code, _, err = run(project_dir, "check", str(notes), str(az))
     assert code == 2
     assert f"pubtool: error: {notes}: not a catalog (.po file)" in err
-    assert "1 catalogs checked" in err
+    assert "1 catalog checked" in err

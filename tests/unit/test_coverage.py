@@ -498,7 +498,8 @@ def test_parse_thresholds(values: list[str], expected: dict[str, float]) -> None
         ("abc", "is not a percentage"),
         ("az=", "is not a percentage"),
         ("az=lots", "is not a percentage"),
-        ("95%", "is not a percentage"),
+        ("95 percent", "is not a percentage"),
+        ("95%%", "is not a percentage"),
         ("101", "between 0 and 100"),
         ("ru=-1", "between 0 and 100"),
         ("nan", "between 0 and 100"),
@@ -508,3 +509,7 @@ def test_parse_thresholds(values: list[str], expected: dict[str, float]) -> None
 def test_parse_thresholds_refuses(value: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_thresholds([value])
+
+
+def test_parse_thresholds_takes_a_percent_sign_as_people_write_it() -> None:
+    assert parse_thresholds(["60%", "de=80 %"]) == {"*": 60.0, "de": 80.0}

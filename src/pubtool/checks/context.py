@@ -37,6 +37,17 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.severity}: [{self.code}] {self.message}"
 
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "msgid": self.msgid,
+            "fuzzy": self.fuzzy,
+        }
+
 
 @dataclass(frozen=True)
 class CheckContext:

@@ -25,7 +25,7 @@ from pubtool.checks.context import (
     suppressed_checks,
 )
 from pubtool.checks.dates import check_dates
-from pubtool.checks.glossary import Glossary, check_glossary
+from pubtool.checks.glossary import Glossary, check_glossary, load_glossary
 from pubtool.checks.numbers import check_numbers
 from pubtool.checks.text import (
     check_markup,
@@ -35,6 +35,7 @@ from pubtool.checks.text import (
 )
 from pubtool.errors import CatalogError, ConfigError
 from pubtool.po.entries import translation_pairs
+from pubtool.project import Project
 
 
 def default_severity(code: str) -> str:
@@ -216,6 +217,67 @@ class CheckReport:
     def error_count(self) -> int:
         return sum(finding.severity == ERROR for finding in self.findings)
 
+    @property
+    def warning_count(self) -> int:
+        return len(self.findings) - self.error_count
+
+    @property
+    def exit_code(self) -> int:
+        """2 for an unreadable catalog; 1 for an error finding, or when nothing was checked
+        (a gate that checked nothing must not pass); else 0."""
+        if self.errors:
+            return 2
+        return 1 if self.error_count or not self.catalogs else 0
+
+    def summary(self) -> str:
+        if not self.catalogs and not self.errors:
+            return "nothing checked: no catalogs yet (run `pubtool update`)"
+        return (
+            f"{_count(self.catalogs, 'catalog')} checked: {_count(self.error_count, 'error')}, "
+            f"{_count(self.warning_count, 'warning')}"
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "schema": 1,
+            "catalogs": self.catalogs,
+            "errors": self.error_count,
+            "warnings": self.warning_count,
+            "findings": [finding.as_dict() for finding in self.findings],
+            "unreadable": list(self.errors),
+        }
+
+    def lines(self) -> list[str]:
+        """`file:line: severity: check: message [source start]`, as compilers write them."""
+        return [
+            f"{f.file}:{f.line}: {f.severity}: {f.code}: {f.message} [{_start(f.msgid)}]"
+            for f in self.findings
+        ]
+
+    def as_table(self) -> list[object]:
+        """A table for people; the place column is never cut, the message wraps instead."""
+        from rich import box
+        from rich.table import Table
+
+        table = Table(box=box.SIMPLE_HEAD, title=_count(len(self.findings), "finding"))
+        table.add_column("where", no_wrap=True, overflow="fold")
+        table.add_column("check", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("message", ratio=2)
+        table.add_column("source starts", ratio=1)
+        for f in self.findings:
+            table.add_row(f"{f.file}:{f.line}", f.code, f.severity, f.message, _start(f.msgid))
+        return [table]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _start(text: str, length: int = 40) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= length else line[: length - 1] + "…"
+
 
 def check_catalog_files(
     files: Sequence[tuple[Path, str, str | None]],
@@ -225,7 +287,7 @@ def check_catalog_files(
     settings: Mapping[str, str],
 ) -> CheckReport:
     """Check each (path, shown path, language or None for the header's) catalog."""
-    from pubtool.coverage import language_from
+    from pubtool.catalogs import language_from
     from pubtool.po import load_po
 
     registry = available_checks()
@@ -247,4 +309,40 @@ def check_catalog_files(
         report.findings.extend(
             check_catalog(catalog, shown, context, enabled, severities, registry=registry)
         )
+    return report
+
+
+def check(
+    project: Project | None,
+    paths: Sequence[Path] = (),
+    languages: str | Sequence[str] | None = None,
+) -> CheckReport:
+    """Check translations for what breaks a publication (`pubtool check`): the project's
+    catalogs, or any catalogs in `paths` (outside a project: English source, default checks,
+    no glossary)."""
+    from pubtool.catalogs import catalog_files
+
+    unreadable: list[str] = []
+    files: list[tuple[Path, str, str | None]]
+    if paths:
+        found, unreadable = catalog_files(paths)
+        files = [(path, str(path), None) for path in found]
+    elif project is None:
+        raise ConfigError("no project: give catalogs to check, or --project DIR")
+    else:
+        files = [
+            (project.catalog_path(lang), project.relative(project.catalog_path(lang)), lang)
+            for lang in project.parse_languages(languages)
+            if project.catalog_path(lang).exists()
+        ]
+    glossary = Glossary.empty()
+    if project is not None and project.glossary_path.exists():
+        glossary = load_glossary(project.glossary_path, source_language=project.source_language)
+    report = check_catalog_files(
+        files,
+        source_language=project.source_language if project else "en",
+        glossary=glossary,
+        settings=project.checks if project else {},
+    )
+    report.errors = unreadable + report.errors
     return report

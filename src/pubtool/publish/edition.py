@@ -1,0 +1,178 @@
+"""What `build-pdf` and `build-html` are asked for, checked once, and the files they write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pubtool.coverage import CoverageReport
+from pubtool.errors import PubtoolError, RenderError
+from pubtool.files import write_text_atomically
+from pubtool.project import Project
+from pubtool.publish.booklet import (
+    BookletRequest,
+    default_output,
+    prepare_booklet,
+)
+from pubtool.publish.booklet import (
+    build_pdf as render_booklet_pdf,
+)
+from pubtool.publish.documents import Missing
+from pubtool.publish.render import DEFAULT_FONTS, render_badge
+
+Notice = Callable[[str], None]
+
+
+def booklet_request(
+    project: Project,
+    languages: str | Sequence[str] | None = None,
+    *,
+    statements: Sequence[str] = (),
+    missing: str | Missing = Missing.mark,
+    min_coverage: float | None = None,
+    paper: str = "A4",
+    fonts: Sequence[str] = (),
+    templates: Path | None = None,
+) -> BookletRequest:
+    """The request, checked: known languages (the source language always allowed), at most
+    three columns, a known policy; the paper size is checked where it is set."""
+    if languages:
+        chosen = project.parse_languages(languages)
+    else:
+        targets = [code for code in project.languages if code != project.source_language]
+        chosen = (targets[0], project.source_language) if targets else (project.source_language,)
+    if len(chosen) > 3:
+        raise PubtoolError("--lang: at most three languages side by side")
+    try:
+        policy = Missing(missing)
+    except ValueError:
+        choices = ", ".join(m.value for m in Missing)
+        raise PubtoolError(f"--missing: {missing!r} is not one of {choices}") from None
+    return BookletRequest(
+        languages=chosen,
+        statement_ids=tuple(statements),
+        missing=policy,
+        min_coverage=min_coverage,
+        paper=paper.upper(),
+        fonts=tuple(fonts) or DEFAULT_FONTS,
+        templates=templates,
+    )
+
+
+@dataclass(frozen=True)
+class BookletResult:
+    """One booklet written: where, how big, how long it took, what was not translated."""
+
+    path: str
+    languages: tuple[str, ...]
+    statements: int
+    fallbacks: int
+    missing: str
+    pages: int | None = None
+    size: int | None = None
+    seconds: float | None = None
+    cached: bool = False
+    refused: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "languages": list(self.languages),
+            "statements": self.statements,
+            "fallbacks": self.fallbacks,
+            "pages": self.pages,
+            "size": self.size,
+            "seconds": None if self.seconds is None else round(self.seconds, 3),
+            "cached": self.cached,
+            "refused": list(self.refused),
+        }
+
+    def notices(self) -> list[str]:
+        lines = [f"refused to fetch {url}" for url in self.refused]
+        if self.fallbacks:
+            lines.append(
+                f"{self.fallbacks} blocks without a finished translation (--missing {self.missing})"
+            )
+        return lines
+
+    def lines(self) -> list[str]:
+        if self.pages is None:
+            return [f"{self.path}: {self.statements} statements"]
+        state = "unchanged, " if self.cached else ""
+        return [
+            f"{self.path}: {state}{self.pages} pages, {(self.size or 0) / 1024:.0f} KiB, "
+            f"{self.seconds or 0:.1f} s, {self.statements} statements, "
+            f"{self.fallbacks} blocks marked or filled from source"
+        ]
+
+
+def build_pdf(
+    project: Project,
+    languages: str | Sequence[str] | None = None,
+    *,
+    output: Path | None = None,
+    notice: Notice | None = None,
+    progress: Notice | None = None,
+    **options: object,
+) -> BookletResult:
+    """The bilingual PDF booklet (`pubtool build-pdf`); options as `booklet_request` takes."""
+    request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
+    target = output or default_output(project, request.languages)
+    booklet, result = render_booklet_pdf(
+        project, request, target, notice=notice, progress=progress
+    )
+    return BookletResult(
+        project.relative(result.path),
+        request.languages,
+        len(booklet.documents),
+        booklet.fallbacks,
+        request.missing.value,
+        result.pages,
+        result.size,
+        result.seconds,
+        result.cached,
+        tuple(result.refused),
+    )
+
+
+def build_html(
+    project: Project,
+    languages: str | Sequence[str] | None = None,
+    *,
+    output: Path | None = None,
+    notice: Notice | None = None,
+    **options: object,
+) -> BookletResult:
+    """The same booklet as one HTML page, for proofreading in a browser (`build-html`)."""
+    request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
+    target = output or default_output(project, request.languages, "html")
+    booklet = prepare_booklet(project, request, notice=notice)
+    try:
+        write_text_atomically(target, booklet.html)
+    except OSError as error:
+        raise RenderError(f"cannot write: {error.strerror}", file=target) from None
+    return BookletResult(
+        project.relative(target),
+        request.languages,
+        len(booklet.documents),
+        booklet.fallbacks,
+        request.missing.value,
+    )
+
+
+def write_badges(project: Project | None, report: CoverageReport, folder: Path) -> list[Path]:
+    """One SVG coverage badge per language (`status --badge DIR`), from the badge template."""
+    if project is None:
+        raise PubtoolError("--badge needs a pubtool project for its badge template (--project DIR)")
+    written = []
+    for language, counts in report.by_language().items():
+        target = folder / f"coverage-{language}.svg"
+        try:
+            write_text_atomically(
+                target, render_badge(language, counts.percent, [project.templates_dir])
+            )
+        except OSError as error:
+            raise PubtoolError(f"cannot write badge: {error.strerror}", file=target) from None
+        written.append(target)
+    return written
