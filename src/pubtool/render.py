@@ -190,9 +190,10 @@ def _own_name(language: str) -> str:
 
 
 def _capitalise(text: str, language: str) -> str:
+    """The first letter in title case: Georgian stays as it is (upper() would make it Mtavruli)."""
     if _base_language(language) in ("az", "tr") and text.startswith("i"):
-        return "İ" + text[1:]  # str.upper() knows no language: it would give a dotless I
-    return text[:1].upper() + text[1:]
+        return "İ" + text[1:]  # Python's casing knows no language: it would give a dotless I
+    return text[:1].title() + text[1:]
 
 
 def _base_language(language: str) -> str:
