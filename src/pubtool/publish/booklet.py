@@ -96,8 +96,9 @@ def prepare_booklet(
         paper=request.paper,
         fonts=request.fonts,
         author=project.title,
+        source_language=project.source_language,
     )
-    html = render_html(documents, edition, template_dirs(project, request))
+    html = render_html(documents, edition, template_dirs(project, request), notice=notice)
     return Booklet(tuple(documents), html, fallback_count(documents), coverage)
 
 

@@ -8,7 +8,7 @@ import json
 import mimetypes
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 import yaml
-from babel.core import Locale
+from babel.core import Locale, UnknownLocaleError
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -49,6 +49,7 @@ class Edition:
     paper: str = "A4"
     fonts: tuple[str, ...] = DEFAULT_FONTS
     author: str = ""
+    source_language: str = "en"
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
@@ -73,21 +74,130 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
 
 
 def load_labels(template_dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
-    """The booklet's own words (Contents, Source…) per language, from `labels.yaml`."""
-    for folder in template_dirs:
+    """The booklet's own words (Contents, Source…) per language, from every `labels.yaml`.
+
+    The folders are read last to first and merged word by word, so a folder earlier in the
+    list (`--templates`, then the project's `templates/`) overrides one language, or one word,
+    of the folders after it.
+    """
+    merged: dict[str, dict[str, str]] = {}
+    found = False
+    for folder in reversed(template_dirs):
         path = folder / "labels.yaml"
         if path.is_file():
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                raise RenderError(
-                    f"invalid YAML: {error}", file=path, line=mark.line + 1 if mark else None
-                ) from None
-            if not isinstance(data, dict):
-                raise RenderError("expected a mapping of language: {label: text}", file=path)
-            return data
-    raise RenderError("no labels.yaml in the template folders")
+            found = True
+            for language, words in _read_labels(path).items():
+                merged.setdefault(language, {}).update(words)
+    if not found:
+        raise RenderError("no labels.yaml in the template folders")
+    return merged
+
+
+def _read_labels(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise RenderError(
+            f"invalid YAML: {error}", file=path, line=mark.line + 1 if mark else None
+        ) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RenderError("expected a mapping of language: {label: text}", file=path)
+    for language, words in data.items():
+        if not isinstance(language, str):
+            # YAML 1.1 reads a bare `no` (Norwegian) as false: such a key must be quoted
+            raise RenderError(f"language {language!r} is not a code: quote it", file=path)
+        if not isinstance(words, dict) or not all(
+            isinstance(key, str) and isinstance(text, str) for key, text in words.items()
+        ):
+            raise RenderError(f"{language}: expected a mapping of label: text", file=path)
+    return data
+
+
+def labels_for(
+    languages: Sequence[str],
+    labels: Mapping[str, Mapping[str, str]],
+    *,
+    source_language: str = "en",
+    notice: Callable[[str], None] | None = None,
+) -> dict[str, dict[str, str]]:
+    """Every label for each language of an edition, gaps filled from a fallback language.
+
+    The fallback is the language's base (`pt` for `pt_BR`), then the source language, then
+    English. A language without labels, or with some missing, is reported (one notice for
+    each kind): a German column that says "Contents" is a fault someone should see.
+    """
+    table: dict[str, dict[str, str]] = {}
+    borrowed: list[str] = []
+    incomplete: list[str] = []
+    for language in languages:
+        chain = [language, _base_language(language), source_language, "en"]
+        chain = [code for code in dict.fromkeys(chain) if code in labels]
+        if not chain:
+            raise RenderError(
+                f"labels.yaml has no labels for {language}, nor for the source language "
+                f"{source_language}, nor for en"
+            )
+        words: dict[str, str] = {}
+        for code in reversed(chain):
+            words.update(labels[code])
+        table[language] = words
+        if language not in labels:
+            borrowed.append(f"{language} (using {chain[0]}'s)")
+        else:
+            lacking = sorted(set(words) - set(labels[language]))
+            if lacking:
+                incomplete.append(f"{language} lacks {', '.join(lacking)} (using {chain[1]}'s)")
+    if notice and borrowed:
+        notice(
+            f"no booklet labels for {', '.join(borrowed)}: add them to "
+            "the project's templates/labels.yaml"
+        )
+    if notice and incomplete:
+        notice(f"booklet labels incomplete: {'; '.join(incomplete)}")
+    return table
+
+
+def fill_label(text: str, column: str, /, **values: str) -> str:
+    """A label with its `{placeholders}` filled; one that begins with a value is capitalised.
+
+    `column` is the column's language, whose rules capitalise (Azerbaijani and Turkish `i` is `İ`):
+    "{language} dilindən tərcümə" with "ingilis" gives "İngilis dilindən tərcümə".
+    """
+    try:
+        filled = text.format_map(values)
+    except (KeyError, IndexError, ValueError) as error:
+        raise RenderError(f"label {text!r}: cannot fill its placeholders ({error})") from None
+    if text.startswith("{"):
+        filled = _capitalise(filled, column)
+    return filled
+
+
+def language_name(code: str, in_language: str) -> str:
+    """What `in_language` calls the language `code`, from CLDR through Babel."""
+    try:
+        name = Locale.parse(code).get_display_name(Locale.parse(in_language))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    return name or code
+
+
+def _own_name(language: str) -> str:
+    """The language's name in itself, capitalised as a cover shows it: Azərbaycan, Русский."""
+    return _capitalise(language_name(language, language), language)
+
+
+def _capitalise(text: str, language: str) -> str:
+    """The first letter in title case: Georgian stays as it is (upper() would make it Mtavruli)."""
+    if _base_language(language) in ("az", "tr") and text.startswith("i"):
+        return "İ" + text[1:]  # Python's casing knows no language: it would give a dotless I
+    return text[:1].title() + text[1:]
+
+
+def _base_language(language: str) -> str:
+    return re.split(r"[_\-@]", language, maxsplit=1)[0]
 
 
 def render_html(
@@ -97,10 +207,15 @@ def render_html(
     *,
     template: str = "booklet.html.j2",
     stylesheet_href: str = "booklet.css",
+    notice: Callable[[str], None] | None = None,
 ) -> str:
     """The booklet as one HTML page: cover, contents, then each statement in paired rows."""
-    labels = load_labels(template_dirs)
-    english = labels.get("en", {})
+    labels = labels_for(
+        edition.languages,
+        load_labels(template_dirs),
+        source_language=edition.source_language,
+        notice=notice,
+    )
     environment = template_environment(template_dirs)
     try:
         page = environment.get_template(template)
@@ -109,25 +224,23 @@ def render_html(
             f"template {template!r} not found in {', '.join(map(str, template_dirs))}"
         ) from None
     years = sorted({document.date.year for document in documents})
+
+    def label(column: str, key: str, /, **values: str) -> str:
+        return fill_label(labels[column][key], column, **values)
+
     return page.render(
         documents=documents,
         edition=edition,
         languages=edition.languages,
         lead=edition.languages[0],
-        labels={
-            language: {**english, **labels.get(language, {})} for language in edition.languages
-        },
+        labels=labels,
+        label=label,
+        language_name=language_name,
         language_names={language: _own_name(language) for language in edition.languages},
         years=(years[0], years[-1]) if years else None,
         stylesheet_href=stylesheet_href,
         version=__version__,
     )
-
-
-def _own_name(language: str) -> str:
-    """The language's name in itself, capitalised as a cover shows it: Azərbaycan, Русский."""
-    name = Locale.parse(language).get_display_name(language) or language
-    return name[:1].upper() + name[1:]
 
 
 class ConfinedFetcher:
