@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from pubtool import __version__
 from pubtool.cli import app
-from pubtool.documents import Cell, Document, Row
 from pubtool.errors import RenderError
-from pubtool.render import (
+from pubtool.publish.documents import Cell, Document, Row
+from pubtool.publish.render import (
     Edition,
     fill_label,
     labels_for,
