@@ -11,6 +11,8 @@ import polib
 from babel.dates import format_date
 
 from pubtool.errors import RenderError
+from pubtool.po.entries import EntryState, finished_translation
+from pubtool.po.entries import state as state_of
 from pubtool.statements import Block, Statement
 
 
@@ -75,13 +77,15 @@ class Translations:
 
     def cell(self, text: str, missing: Missing) -> Cell | None:
         entry = self.entries.get(text)
+        finished = finished_translation(entry)
         if self.is_source:
-            if entry is not None and entry.msgstr and not entry.fuzzy:
-                return Cell(self.language, entry.msgstr, state="corrected")
+            if finished is not None:
+                return Cell(self.language, finished, state="corrected")
             return Cell(self.language, text, state="source")
-        if entry is not None and entry.msgstr and not entry.fuzzy:
-            return Cell(self.language, entry.msgstr)
-        state = "fuzzy" if entry is not None and entry.msgstr else "untranslated"
+        if finished is not None:
+            return Cell(self.language, finished)
+        fuzzy = entry is not None and state_of(entry) is EntryState.FUZZY
+        state = "fuzzy" if fuzzy else "untranslated"
         if missing is Missing.mark:
             return Cell(self.language, text, marked=True, state=state)
         if missing is Missing.source:
