@@ -620,3 +620,95 @@ def build_html_command(
 
 def main() -> None:
     app()
+
+
+# --- exchange with CAT tools ----------------------------------------------------------------
+
+
+class ExchangeFormat(StrEnum):
+    xliff = "xliff"
+    tmx = "tmx"
+    tbx = "tbx"
+
+
+@app.command("export")
+@reports_errors
+def export_command(
+    ctx: typer.Context,
+    export_format: Annotated[
+        ExchangeFormat,
+        typer.Option("--format", "-f", help="xliff (to translate), tmx (memory), tbx (glossary)."),
+    ] = ExchangeFormat.xliff,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="Target language (optional for tbx: all by default)."),
+    ] = None,
+    statement: StatementOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Output file, - for stdout (default: under build/)."),
+    ] = None,
+) -> None:
+    """Write an XLIFF, TMX or TBX file for translators working in CAT tools."""
+    from pubtool.exchange import default_export_path, export_tbx, export_tmx, export_xliff
+    from pubtool.files import write_bytes_atomically
+
+    project = _project(ctx)
+    if export_format is not ExchangeFormat.tbx and not lang:
+        raise PubtoolError(f"--format {export_format.value} needs --lang (one target language)")
+    if export_format is ExchangeFormat.tbx and statement:
+        raise PubtoolError("--statement does not apply to --format tbx (the whole glossary)")
+    if export_format is ExchangeFormat.xliff:
+        data = export_xliff(project, lang or "", tuple(statement or ()), notice=_notice)
+    elif export_format is ExchangeFormat.tmx:
+        data = export_tmx(project, lang or "", tuple(statement or ()), notice=_notice)
+    else:
+        data = export_tbx(project, lang)
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(data)
+        return
+    target = output or default_export_path(project, export_format.value, lang)
+    try:
+        write_bytes_atomically(target, data)
+    except OSError as error:
+        raise PubtoolError(f"cannot write: {error.strerror}", file=target) from None
+    print(f"{project.relative(target)}: written")
+
+
+@app.command("import")
+@reports_errors
+def import_command(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="XLIFF files (into the catalogs) or TBX "
+                                                    "files (into the glossary), told by content.")],
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = CheckFormat.text,
+) -> None:
+    """Merge translations from XLIFF, or terms from TBX, back into the project."""
+    from pubtool.exchange import import_files
+
+    project = _project(ctx)
+    report = import_files(project, files)
+    if output_format is CheckFormat.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for path, written in sorted(report.catalogs.items()):
+            print(f"{path}: {'written' if written else 'unchanged'}")
+        if report.catalogs:
+            print(
+                f"{report.translated} translated, {report.fuzzy} fuzzy, "
+                f"{report.unchanged} unchanged, {report.empty} without a target, "
+                f"{len(report.stale)} stale"
+            )
+        if report.glossary:
+            g = report.glossary
+            state = "written" if report.glossary_written else "unchanged"
+            print(
+                f"{project.relative(project.glossary_path)}: {state}, {g['added_terms']} new "
+                f"terms, {g['added_renderings']} renderings added, {g['changed_renderings']} "
+                f"changed, {g['unchanged']} unchanged, {g['ignored']} further synonyms ignored"
+            )
+    for stale in report.stale:
+        print(f"pubtool: stale: {stale}", file=sys.stderr)
+    report.raise_for_stale()

@@ -123,12 +123,12 @@ def parse_xml(path: Path) -> XmlFile:
 def local_name(element: etree._Element) -> str:
     if not isinstance(element.tag, str):
         return ""
-    return etree.QName(element).localname
+    return str(etree.QName(element).localname)
 
 
 def xml_lang(element: etree._Element) -> str | None:
     value = element.get("{http://www.w3.org/XML/1998/namespace}lang")
-    return value if value is None else str(value)
+    return None if value is None else str(value)
 
 
 def indent(element: etree._Element, structural: frozenset[str], level: int = 0) -> None:

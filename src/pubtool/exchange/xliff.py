@@ -9,7 +9,8 @@ line and unit of each problem. translate-toolkit reads what we write back in the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,7 @@ def _unit(body: etree._Element, entry: polib.POEntry) -> None:
         target.set("state", "new")
     else:
         target.set("state", "needs-review-translation" if entry.fuzzy else "translated")
+        unit.set("approved", "no" if entry.fuzzy else "yes")
         _fill(target, _target_pieces(entry.msgstr, source))
     for path, line in entry.occurrences:
         group = etree.SubElement(unit, _q("context-group"))
@@ -298,7 +300,7 @@ class ImportReport:
     empty: int = 0
     stale: list[StaleUnit] = field(default_factory=list)
     glossary: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    glossary_written: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -320,7 +322,7 @@ class ImportReport:
                 for s in self.stale
             ],
             "glossary": dict(self.glossary),
-            "notes": list(self.notes),
+            "glossary_written": self.glossary_written,
         }
 
     def raise_for_stale(self) -> None:
@@ -344,29 +346,41 @@ def import_xliff(
 ) -> ImportReport:
     """Merge the targets of XLIFF files into the catalogs; all files checked before any write.
 
-    Finished states (translated, signed-off, final, or `approved="yes"`) become translations,
-    any other state fuzzy; an empty target changes nothing. A unit whose source is no longer
-    the catalog's is left out and listed (`raise_for_stale`). Bad input of any kind raises
-    ExchangeError and writes nothing.
+    Finished states (translated, signed-off, final; or no state and `approved="yes"`) become
+    translations, any other state or `approved="no"` fuzzy; an empty target changes nothing.
+    A unit whose source is no longer the catalog's is left out and listed
+    (`ImportReport.raise_for_stale`). Bad input of any kind raises ExchangeError and writes
+    nothing.
     """
     report = ImportReport()
     parsed = [parse_xml(Path(path)) for path in paths]
-    project.locales_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(project.locales_dir / ".pubtool.lock"), timeout=lock_timeout)
-    try:
-        with lock:
-            _import_locked(project, parsed, report)
-    except Timeout:
-        raise ExchangeError(
-            f"another pubtool process has been updating the catalogs for {lock_timeout:g} s",
-            file=project.relative(project.locales_dir),
-        ) from None
+    with catalog_lock(project, lock_timeout):
+        planned = plan_xliff(project, parsed, report)
+        write_catalogs(project, planned, report)
     return report
 
 
-def _import_locked(project: Project, parsed: list[XmlFile], report: ImportReport) -> None:
-    catalogs: dict[str, polib.POFile] = {}
-    changes: dict[str, dict[str, tuple[_Change, str]]] = {}  # language -> unit id -> change
+@contextmanager
+def catalog_lock(project: Project, timeout: float) -> Iterator[None]:
+    """The lock `pubtool update` takes, so an import and an update never interleave."""
+    project.locales_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(project.locales_dir / ".pubtool.lock"), timeout=timeout)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise ExchangeError(
+            f"another pubtool process has been updating the catalogs for {timeout:g} s",
+            file=project.relative(project.locales_dir),
+        ) from None
+
+
+_Planned = dict[str, tuple[polib.POFile, dict[str, tuple["_Change", str]]]]
+
+
+def plan_xliff(project: Project, parsed: Sequence[XmlFile], report: ImportReport) -> _Planned:
+    """Read and check every XLIFF file; the changes per language, nothing written yet."""
+    planned: _Planned = {}
     for xml in parsed:
         report.files.append(xml.shown)
         check_xliff_root(xml)
@@ -374,11 +388,15 @@ def _import_locked(project: Project, parsed: list[XmlFile], report: ImportReport
             if local_name(file) != "file":
                 continue
             language = _file_language(project, xml, file)
-            if language not in catalogs:
-                catalogs[language] = load_target_catalog(project, language)
-            _read_file(project, xml, file, language, catalogs[language], changes, report)
-    for language, units in changes.items():
-        catalog = catalogs[language]
+            if language not in planned:
+                planned[language] = (load_target_catalog(project, language), {})
+            catalog, units = planned[language]
+            _read_file(project, xml, file, language, catalog, units, report)
+    return planned
+
+
+def write_catalogs(project: Project, planned: _Planned, report: ImportReport) -> None:
+    for language, (catalog, units) in planned.items():
         changed = False
         for change, _where in units.values():
             changed |= _apply(change)
@@ -432,7 +450,7 @@ def _read_file(
     file: etree._Element,
     language: str,
     catalog: polib.POFile,
-    changes: dict[str, dict[str, tuple[_Change, str]]],
+    known: dict[str, tuple[_Change, str]],
     report: ImportReport,
 ) -> None:
     entries = {unit_id(e.msgid, e.msgctxt): e for e in live_entries(catalog)}
@@ -479,9 +497,11 @@ def _read_file(
             raise ExchangeError(f"unit {ident}: target: {problem.message}", xml.shown,
                                 problem.line or target_element.sourceline) from None
         state = target_element.get("state")
-        finished = unit.get("approved") == "yes" or state in FINISHED_STATES
+        approved = unit.get("approved")
+        finished = approved != "no" and (
+            state in FINISHED_STATES or (state is None and approved == "yes")
+        )
         change = _Change(entry, translation, fuzzy=not finished)
-        known = changes.setdefault(language, {})
         if ident in known and (known[ident][0].msgstr, known[ident][0].fuzzy) != (
             change.msgstr, change.fuzzy
         ):
