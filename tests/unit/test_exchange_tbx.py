@@ -83,7 +83,8 @@ def test_import_adds_terms_and_renderings_and_replaces_changed_ones(project: Pro
         "ignored": 1,
     }
     text = project.glossary_path.read_text(encoding="utf-8")
-    assert text.startswith("# Names with one spelling throughout.\n") and "  # the Parliament\n" in text
+    assert text.startswith("# Names with one spelling throughout.\n")
+    assert "  # the Parliament\n" in text
     glossary = load_glossary(project.glossary_path)
     renderings = {t.source: dict(t.renderings) for t in glossary.terms}
     assert renderings["Milli Majlis"] == {"az": "Milli Məclis", "ru": "Милли Меджлис"}

@@ -26,7 +26,9 @@ SHARED = "The statement was sent to the UN Secretary-General."
 SIGNATURE = "Commissioner for Human Rights\n(Ombudsman) of the Republic of Azerbaijan"
 
 
-def translated_project(root: Path, translations: dict[str, str], fuzzy: set[str] = set()) -> Project:
+def translated_project(
+    root: Path, translations: dict[str, str], fuzzy: frozenset[str] = frozenset()
+) -> Project:
     project = load_project(root)
     extract_template(project)
     update_catalogs(project, ["az", "ru"])
@@ -117,7 +119,7 @@ def test_unit_ids_are_stable_and_states_notes_and_codes_are_written(project: Pro
 
 
 def test_fuzzy_is_needs_review_with_the_previous_source(project_dir: Path) -> None:
-    project = translated_project(project_dir, AZ, fuzzy={EMPHASIS})
+    project = translated_project(project_dir, AZ, fuzzy=frozenset({EMPHASIS}))
     unit = units(write_xliff(project))[unit_id(EMPHASIS)]
     assert unit.find("x:target", NS).get("state") == "needs-review-translation"
     notes = {n.get("from"): n.text for n in unit.iterfind("x:note", NS)}
@@ -160,7 +162,8 @@ def edit_target(path: Path, ident: str, new_target: str, state: str = "translate
     """Replace a unit's target the way a CAT tool writes it (raw XML, codes and all)."""
     text = path.read_text(encoding="utf-8")
     pattern = re.compile(
-        r'(<trans-unit id="' + ident + r'"[^>]*>\s*<source>.*?</source>\s*)<target[^>]*?(/>|>.*?</target>)',
+        r'(<trans-unit id="' + ident + r'"[^>]*>\s*<source>.*?</source>\s*)'
+        r"<target[^>]*?(/>|>.*?</target>)",
         re.S,
     )
     replacement = f'<target state="{state}">{new_target}</target>'
@@ -185,7 +188,9 @@ def test_an_edited_target_arrives_in_the_catalog(project: Project) -> None:
 
 def test_states_other_than_finished_arrive_fuzzy(project: Project) -> None:
     path = write_xliff(project)
-    edit_target(path, unit_id("Second statement"), "İkinci bəyanat", state="needs-review-translation")
+    edit_target(
+        path, unit_id("Second statement"), "İkinci bəyanat", state="needs-review-translation"
+    )
     report = import_xliff(project, [path])
     assert report.fuzzy == 1
     entry = az_entry(project, "Second statement")
@@ -193,7 +198,7 @@ def test_states_other_than_finished_arrive_fuzzy(project: Project) -> None:
 
 
 def test_a_finished_translation_clears_fuzzy_and_the_previous_source(project_dir: Path) -> None:
-    project = translated_project(project_dir, AZ, fuzzy={EMPHASIS})
+    project = translated_project(project_dir, AZ, fuzzy=frozenset({EMPHASIS}))
     path = write_xliff(project)
     text = path.read_text(encoding="utf-8").replace(
         'approved="no"', 'approved="yes"'
