@@ -454,9 +454,7 @@ def _read_file(
     report: ImportReport,
 ) -> None:
     entries = {unit_id(e.msgid, e.msgctxt): e for e in live_entries(catalog)}
-    originals = {path for e in catalog for path, _ in e.occurrences} | {
-        project.relative(p) for p in project.statements_dir.rglob("*.md")
-    }
+    originals = {path for e in catalog for path, _ in e.occurrences}
     original = file.get("original", "")
     if original not in originals:
         raise ExchangeError(
