@@ -675,6 +675,11 @@ def export_command(
     print(f"{project.relative(target)}: written")
 
 
+class ImportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 @app.command("import")
 @reports_errors
 def import_command(
@@ -682,15 +687,15 @@ def import_command(
     files: Annotated[list[Path], typer.Argument(help="XLIFF files (into the catalogs) or TBX "
                                                     "files (into the glossary), told by content.")],
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = CheckFormat.text,
+        ImportFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
+    ] = ImportFormat.text,
 ) -> None:
     """Merge translations from XLIFF, or terms from TBX, back into the project."""
     from pubtool.exchange import import_files
 
     project = _project(ctx)
     report = import_files(project, files)
-    if output_format is CheckFormat.json:
+    if output_format is ImportFormat.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         for path, written in sorted(report.catalogs.items()):

@@ -221,7 +221,9 @@ def test_stale_units_are_listed_and_the_rest_applied(project: Project) -> None:
     update_catalogs(project, ["az", "ru"])
     report = import_xliff(project, [path])
     assert [s.unit for s in report.stale] == [unit_id(EMPHASIS)]
-    assert "no longer" in report.stale[0].reason and report.stale[0].line
+    new_id = unit_id(EMPHASIS.replace("147 civilians", "147 peaceful people"))
+    assert report.stale[0].reason == f"source changed since the export (now unit {new_id}, fuzzy)"
+    assert report.stale[0].line
     assert az_entry(project, SHARED).msgstr == "Bəyanat göndərildi."
     with pytest.raises(GateFailed) as failed:
         report.raise_for_stale()

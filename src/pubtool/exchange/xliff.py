@@ -455,6 +455,11 @@ def _read_file(
 ) -> None:
     entries = {unit_id(e.msgid, e.msgctxt): e for e in live_entries(catalog)}
     originals = {path for e in catalog for path, _ in e.occurrences}
+    changed = {  # old source -> the message `pubtool update` matched it to
+        unit_id(e.previous_msgid, e.previous_msgctxt): unit_id(e.msgid, e.msgctxt)
+        for e in entries.values()
+        if e.fuzzy and e.previous_msgid
+    }
     original = file.get("original", "")
     if original not in originals:
         raise ExchangeError(
@@ -474,8 +479,15 @@ def _read_file(
         entry = entries.get(ident)
         source_text = "".join(source_element.itertext()) if source_element is not None else ""
         if entry is None:
-            report.stale.append(StaleUnit(xml.shown, unit.sourceline, ident, language,
-                                          "source no longer in the catalog", source_text))
+            successor = changed.get(ident)
+            reason = (
+                f"source changed since the export (now unit {successor}, fuzzy)"
+                if successor
+                else "source no longer in the catalog"
+            )
+            report.stale.append(
+                StaleUnit(xml.shown, unit.sourceline, ident, language, reason, source_text)
+            )
             continue
         codes = segment(entry.msgid).codes
         try:
