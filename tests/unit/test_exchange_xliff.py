@@ -267,6 +267,21 @@ def test_a_target_that_lost_or_broke_a_code_is_refused(
     assert catalog_bytes(project) == before
 
 
+def test_a_translation_without_the_source_markup_goes_out_and_back_unchanged(
+    project_dir: Path,
+) -> None:
+    project = translated_project(project_dir, {**AZ, EMPHASIS: "Gecə _Bakıda_ 147 nəfər."})
+    path = write_xliff(project)
+    target = units(path)[unit_id(EMPHASIS)].find("x:target", NS)
+    assert len(target) == 0 and target.text == "Gecə _Bakıda_ 147 nəfər."  # plain, as it is
+    before = catalog_bytes(project)
+    assert import_xliff(project, [path]).unchanged == len(AZ)
+    assert catalog_bytes(project) == before
+    edit_target(path, unit_id(EMPHASIS), "Gecə Bakıda 147 nəfər.")  # an edit must keep the code
+    with pytest.raises(ExchangeError, match="lost"):
+        import_xliff(project, [path])
+
+
 def test_a_line_break_code_comes_back_as_a_newline(project: Project) -> None:
     path = write_xliff(project)
     edit_target(path, unit_id(SIGNATURE), 'Müvəkkil<x id="1" ctype="lb"/>(ombudsman)')

@@ -504,8 +504,13 @@ def _read_file(
         try:
             translation = element_markdown(target_element, codes)
         except _LostCode as problem:
-            raise ExchangeError(f"unit {ident}: target: {problem.message}", xml.shown,
-                                problem.line or target_element.sourceline) from None
+            if len(target_element) == 0 and target_element.text == entry.msgstr:
+                # The catalog's own translation, exported as plain text because its markup
+                # differs from the source's: coming back as it went is no loss.
+                translation = entry.msgstr
+            else:
+                raise ExchangeError(f"unit {ident}: target: {problem.message}", xml.shown,
+                                    problem.line or target_element.sourceline) from None
         state = target_element.get("state")
         approved = unit.get("approved")
         finished = approved != "no" and (
