@@ -156,6 +156,14 @@ def test_round_trip_of_the_shipped_project_is_byte_identical(tmp_path: Path) -> 
     after = {p: p.read_bytes() for p in (root / "locales").rglob("*") if p.is_file()}
     assert {p: b for p, b in after.items() if p.name != ".pubtool.lock"} == before
     assert all(p.stat().st_mtime_ns == t for p, t in times.items())
+    # The field's own reader sees every message of the catalog, with its translation.
+    from translate.storage import xliff
+
+    read = [u for u in xliff.xlifffile(paths[1].read_bytes()).units if not u.isheader()]
+    catalog = [e for e in load_po(project.catalog_path("ru")) if e.msgid and not e.obsolete]
+    states = {u.getid().rsplit("\x04", 1)[-1]: u.istranslated() for u in read}
+    assert len(read) == len(catalog) > 200
+    assert states == {unit_id(e.msgid): bool(e.msgstr and not e.fuzzy) for e in catalog}
 
 
 def edit_target(path: Path, ident: str, new_target: str, state: str = "translated") -> None:

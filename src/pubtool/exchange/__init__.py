@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pubtool.errors import ExchangeError
+from pubtool.exchange.report import ImportReport, StaleUnit
 from pubtool.exchange.tbx import (
     GlossaryChanges,
     export_tbx,
@@ -22,8 +23,6 @@ from pubtool.exchange.tbx import (
 from pubtool.exchange.tmx import export_tmx
 from pubtool.exchange.units import XmlFile, local_name, parse_xml
 from pubtool.exchange.xliff import (
-    ImportReport,
-    StaleUnit,
     catalog_lock,
     export_xliff,
     import_xliff,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,9 @@ from filelock import FileLock, Timeout
 from lxml import etree
 
 from pubtool.catalogs import RISK_NOTE, write_po_if_changed
-from pubtool.errors import ExchangeError, GateFailed
+from pubtool.errors import ExchangeError
 from pubtool.exchange.inline import Atom, End, Piece, Segmented, Start, segment
+from pubtool.exchange.report import ImportReport, StaleUnit
 from pubtool.exchange.units import (
     UNIT_ID,
     XmlFile,
@@ -268,70 +269,6 @@ def element_markdown(element: etree._Element, codes: dict[str, Any]) -> str:
                           for code in lost)
         raise _LostCode(f"inline code {names} lost", element.sourceline)
     return "".join(parts)
-
-
-@dataclass(frozen=True)
-class StaleUnit:
-    """A unit not applied: its source is no longer the catalog's."""
-
-    file: str
-    line: int | None
-    unit: str
-    language: str
-    reason: str
-    source: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        excerpt = " ".join(self.source.split())
-        excerpt = excerpt if len(excerpt) <= 50 else excerpt[:49] + "…"
-        return f"{where}: unit {self.unit} ({self.language}): {self.reason} [{excerpt}]"
-
-
-@dataclass
-class ImportReport:
-    """What an import did, per catalog and in all; `as_dict()` is `--format json`."""
-
-    files: list[str] = field(default_factory=list)
-    catalogs: dict[str, bool] = field(default_factory=dict)  # shown path -> written
-    translated: int = 0
-    fuzzy: int = 0
-    unchanged: int = 0
-    empty: int = 0
-    stale: list[StaleUnit] = field(default_factory=list)
-    glossary: dict[str, int] = field(default_factory=dict)
-    glossary_written: bool = False
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "files": list(self.files),
-            "catalogs": [{"path": p, "written": w} for p, w in sorted(self.catalogs.items())],
-            "translated": self.translated,
-            "fuzzy": self.fuzzy,
-            "unchanged": self.unchanged,
-            "empty": self.empty,
-            "stale": [
-                {
-                    "file": s.file,
-                    "line": s.line,
-                    "unit": s.unit,
-                    "language": s.language,
-                    "reason": s.reason,
-                    "source": s.source,
-                }
-                for s in self.stale
-            ],
-            "glossary": dict(self.glossary),
-            "glossary_written": self.glossary_written,
-        }
-
-    def raise_for_stale(self) -> None:
-        """The gate: units left out because their source changed fail the import (exit 1)."""
-        if self.stale:
-            raise GateFailed(
-                f"{len(self.stale)} unit(s) not applied: their source changed since the "
-                "export; export again for these"
-            )
 
 
 @dataclass
