@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -166,7 +168,7 @@ def update_catalogs(
         )
     template = load_catalog(project, project.template_path)
     reports: dict[str, UpdateReport] = {}
-    with _catalog_lock(project, lock_timeout):
+    with catalog_lock(project, lock_timeout):
         loaded = {
             language: load_catalog(project, project.catalog_path(language))
             if project.catalog_path(language).exists()
@@ -227,11 +229,20 @@ def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:
     return True
 
 
+def catalog_lock_path(project: Project) -> Path:
+    """The lock file of a project's catalogs: in the temporary folder, named after the
+    catalog folder, so that no stray file is left in the project (or in git)."""
+    key = hashlib.sha256(str(project.locales_dir.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"pubtool-{key}.lock"
+
+
 @contextmanager
-def _catalog_lock(project: Project, timeout: float) -> Iterator[None]:
-    """Two pubtool processes never update catalogs at once: the second waits, then gives up."""
+def catalog_lock(project: Project, timeout: float) -> Iterator[None]:
+    """Two pubtool processes never write catalogs at once (update, import): the second
+    waits, then gives up. The lock is the kernel's (flock), so a killed process leaves
+    none behind."""
     project.locales_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(project.locales_dir / ".pubtool.lock"), timeout=timeout)
+    lock = FileLock(str(catalog_lock_path(project)), timeout=timeout)
     try:
         with lock:
             yield

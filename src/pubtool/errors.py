@@ -48,3 +48,7 @@ class GateFailed(PubtoolError):
     """The work ran but its result is below the bar (coverage, checks): exit code 1."""
 
     exit_code = 1
+
+
+class ExchangeError(PubtoolError):
+    """An XLIFF, TMX or TBX file cannot be exported, or cannot be imported as it is."""

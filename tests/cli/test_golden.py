@@ -13,7 +13,7 @@ import pytest
 from filelock import FileLock
 from typer.testing import CliRunner
 
-from pubtool.catalogs import update_catalogs
+from pubtool.catalogs import catalog_lock_path, update_catalogs
 from pubtool.cli import app
 from pubtool.errors import CatalogError
 from pubtool.project import load_project
@@ -37,12 +37,14 @@ def test_template_and_new_catalog_match_golden_files(
         assert runner.invoke(app, ["--project", str(project_dir), command]).exit_code == 0
     check_golden(project_dir / "locales" / "statements.pot", "statements.pot")
     check_golden(project_dir / "locales" / "ru" / "LC_MESSAGES" / "statements.po", "ru.po")
+    left = sorted(p.relative_to(project_dir).as_posix() for p in project_dir.rglob("*"))
+    assert not [name for name in left if "lock" in name]  # no stray lock file in the project
 
 
 def test_a_second_update_waits_for_the_first(project_dir: Path) -> None:
     assert runner.invoke(app, ["--project", str(project_dir), "extract"]).exit_code == 0
     project = load_project(project_dir)
-    lock = FileLock(str(project_dir / "locales" / ".pubtool.lock"))
+    lock = FileLock(str(catalog_lock_path(project)))
     with lock, pytest.raises(CatalogError, match="another pubtool process"):
         update_catalogs(project, ["az"], lock_timeout=0.2)
     assert not project.catalog_path("az").exists()
