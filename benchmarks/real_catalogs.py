@@ -73,7 +73,14 @@ class History:
 
 HISTORIES: tuple[History, ...] = (
     History(
-        "django",
+        "django32",
+        Release("Django", "3.2.25", "BSD-3-Clause"),
+        PINNED[0],
+        ("ru", "az", "de", "fr", "uk", "ar", "ja"),
+        "django.po",
+    ),
+    History(
+        "django42",
         Release("Django", "4.2.17", "BSD-3-Clause"),
         PINNED[0],
         ("ru", "de", "fr", "az", "uk", "ar", "ja"),
@@ -85,6 +92,13 @@ HISTORIES: tuple[History, ...] = (
         PINNED[1],
         ("ru", "de", "fr", "ar", "ja", "zh_CN", "el"),
         "sphinx.po",
+    ),
+    History(
+        "wagtail",
+        Release("wagtail", "5.2.8", "BSD-3-Clause"),
+        PINNED[2],
+        ("ru", "de", "fr", "uk", "ar", "fa", "ja"),
+        "django.po",
     ),
 )
 
@@ -203,6 +217,8 @@ def _template_of(final: Path, target: Path) -> None:
     template = polib.POFile(wrapwidth=0)
     template.header = catalog.header
     template.metadata = dict(catalog.metadata)
+    if "Plural-Forms" in template.metadata:  # as xgettext writes a template's
+        template.metadata["Plural-Forms"] = "nplurals=INTEGER; plural=EXPRESSION;"
     for entry in catalog:
         if entry.obsolete:
             continue
@@ -242,9 +258,8 @@ def build_histories(histories: Sequence[History] = HISTORIES) -> list[Triple]:
             if (folder / ".complete").exists():
                 continue
             folder.mkdir(parents=True, exist_ok=True)
-            olds = _domain_catalogs(history.old, language, history.domain)
-            news = _domain_catalogs(history.new, language, history.domain)
-            if not olds or not news:
+            olds, news = _paired(history, language)
+            if not olds:
                 raise FileNotFoundError(f"{history.name}: no {language} catalogs in both releases")
             _join(olds, triple.old)
             _join(news, triple.final)
@@ -253,12 +268,36 @@ def build_histories(histories: Sequence[History] = HISTORIES) -> list[Triple]:
     return triples
 
 
-def _domain_catalogs(release: Release, language: str, domain: str) -> list[Path]:
-    return [
-        path
+def _domain_catalogs(release: Release, language: str, domain: str) -> dict[Path, Path]:
+    """The release's `domain` catalogs of exactly that language, by path inside the wheel."""
+    return {
+        path.relative_to(release.folder): path
         for path in catalogs_of(release, [language])
         if path.name == domain and language_of(path.relative_to(release.folder)) == language
-    ]
+    }
+
+
+def _nplurals(path: Path) -> str:
+    forms = polib.pofile(str(path)).metadata.get("Plural-Forms", "")
+    match = re.search(r"nplurals\s*=\s*(\d+)", forms)
+    return match.group(1) if match else ""
+
+
+def _paired(history: History, language: str) -> tuple[list[Path], list[Path]]:
+    """Catalogs present in both releases, and only those whose Plural-Forms agree.
+
+    One language's catalogs of a project can disagree: Django's fr catalogs say nplurals=2 or
+    nplurals=3 depending on the app, and joined under one header they would not be valid.
+    The first catalog's (Django's own, `django/conf/locale`) count decides.
+    """
+    olds = _domain_catalogs(history.old, language, history.domain)
+    news = _domain_catalogs(history.new, language, history.domain)
+    common = sorted(set(olds) & set(news))
+    if not common:
+        return [], []
+    wanted = _nplurals(olds[common[0]])
+    kept = [k for k in common if _nplurals(olds[k]) == wanted == _nplurals(news[k])]
+    return [olds[k] for k in kept], [news[k] for k in kept]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
