@@ -193,6 +193,11 @@ def _same_text(a: str, b: str) -> bool:
     return [(k, "".join(p)) for k, p in _strings(a)] == [(k, "".join(p)) for k, p in _strings(b)]
 
 
+def _comments(block: str) -> list[str]:
+    return [line for line in block.splitlines()
+            if line.startswith("#") and not line.startswith(("#~", "#|"))]
+
+
 def classify(expected: str, actual: str) -> dict[str, tuple[str, str]]:
     """Categories of difference between msgcat's and pubtool's output, with one example each."""
     found: dict[str, tuple[str, str]] = {}
@@ -215,9 +220,7 @@ def classify(expected: str, actual: str) -> dict[str, tuple[str, str]]:
     for a, b in zip(theirs, ours, strict=True):
         if a == b:
             continue
-        if _same_text(a, b) and [ln for ln in a.splitlines() if ln.startswith("#")] == [
-            ln for ln in b.splitlines() if ln.startswith("#")
-        ]:
+        if _same_text(a, b) and _comments(a) == _comments(b):
             key = ("wrapping inside a format directive" if _breaks_inside_directive(b)
                    else "wrapping elsewhere")
         else:
@@ -226,7 +229,7 @@ def classify(expected: str, actual: str) -> dict[str, tuple[str, str]]:
     return found
 
 
-def run_writer(languages: Sequence[str] | None, examples: int) -> None:
+def run_writer(languages: Sequence[str] | None, examples: int, verbose: bool = False) -> None:
     paths = real_catalogs(languages)
     identical = 0
     per_release: Counter[tuple[str, bool]] = Counter()
@@ -256,6 +259,8 @@ def run_writer(languages: Sequence[str] | None, examples: int) -> None:
             found = {"other": ("(byte-level)", "(byte-level)")}
         for key, (a, b) in found.items():
             files_with[key] += 1
+            if verbose and key != "header field order":
+                print(f"- {key}: {path.relative_to(release.folder.parent)}")
             sample.setdefault(key, (path, a, b))
     print(f"{len(paths)} catalogs; {identical} identical to msgcat's output, "
           f"{len(paths) - identical - len(refused)} differ, {len(refused)} refused by load_po; "
@@ -294,17 +299,19 @@ def run_checks(languages: Sequence[str] | None, samples: int) -> None:
     errors: dict[str, Counter[str]] = defaultdict(Counter)
     crashes: dict[str, Counter[str]] = defaultdict(Counter)
     crash_example: dict[str, str] = {}
-    findings_sample: dict[str, list[str]] = defaultdict(list)
+    findings_all: dict[str, list[str]] = defaultdict(list)
+    refused = 0
     for path in paths:
         release = release_of(path)
-        folder = language_of(path.relative_to(release.folder))
-        language = re.split(r"[@.]", folder)[0]
+        folder = re.split(r"[@.]", language_of(path.relative_to(release.folder)))[0]
+        language = folder.split("_")[0]  # rows per language; the check sees the full code
         try:
             catalog = load_po(path)
         except CatalogError:
+            refused += 1
             continue
         translated[language] += sum(1 for e in catalog if not e.obsolete and e.translated())
-        context = CheckContext(source_language="en", language=language, glossary=Glossary.empty())
+        context = CheckContext(source_language="en", language=folder, glossary=Glossary.empty())
         for name in CHECKED:
             try:
                 found = check_catalog(catalog, str(path), context, [name])
@@ -317,17 +324,18 @@ def run_checks(languages: Sequence[str] | None, samples: int) -> None:
                 if finding.severity != "error" or finding.fuzzy:
                     continue
                 errors[language][name] += 1
-                if len(findings_sample[language]) < samples:
-                    entry = next(e for e in catalog if e.linenum == finding.line)
-                    findings_sample[language].append(
-                        f"`{finding.code}` {finding.message} — msgid {entry.msgid[:70]!r} → "
-                        f"msgstr {(entry.msgstr or entry.msgstr_plural.get(0, ''))[:70]!r}"
-                    )
+                entry = next(e for e in catalog if e.linenum == finding.line)
+                findings_all[language].append(
+                    f"`{finding.code}` {finding.message} — msgid {entry.msgid[:70]!r} → "
+                    f"msgstr {(entry.msgstr or entry.msgstr_plural.get(0, ''))[:70]!r}"
+                )
     print("| language | translated | numbers errors | dates errors | per 1,000 | crashes "
           "(numbers / dates) |")
     print("|---|---|---|---|---|---|")
     total_t = total_e = 0
     for language in sorted(translated):
+        if not translated[language]:
+            continue
         n, d = errors[language]["numbers"], errors[language]["dates"]
         total_t += translated[language]
         total_e += n + d
@@ -336,13 +344,18 @@ def run_checks(languages: Sequence[str] | None, samples: int) -> None:
               f"{crashes[language]['numbers']} / {crashes[language]['dates']} |")
     print(f"| all | {total_t:,} | | | {1000 * total_e / max(1, total_t):.1f} | "
           f"{sum(sum(c.values()) for c in crashes.values())} |")
+    print(f"\n{refused} catalogs refused by load_po are left out.")
     print("\nCrashes (first catalog of each kind):")
     for kind, where in sorted(crash_example.items()):
         print(f"- {kind} ({where})")
     print("\nSample of findings:")
-    for language in sorted(findings_sample):
-        for line in findings_sample[language]:
-            print(f"- {language}: {line}")
+    for language in sorted(findings_all):
+        shown: set[str] = set()  # one of each kind of message, not ten month names
+        for line in findings_all[language]:
+            kind = re.sub(r"'[^']*'|\([^)]*\)|\d+|[A-Z]\w*", "_", line.split(" — ")[0])
+            if kind not in shown and len(shown) < samples:
+                shown.add(kind)
+                print(f"- {language}: {line}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -352,6 +365,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="history: also ../shared/bench/update-real")
     parser.add_argument("--languages", nargs="*", help="writer/checks: only these languages")
     parser.add_argument("--examples", type=int, default=14, help="diff lines per example")
+    parser.add_argument("--verbose", action="store_true", help="writer: name every file")
     parser.add_argument("--samples", type=int, default=3, help="findings shown per language")
     args = parser.parse_args(argv)
     print(machine())
@@ -361,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if part == "history":
             run_history(args.shared)
         elif part == "writer":
-            run_writer(args.languages, args.examples)
+            run_writer(args.languages, args.examples, args.verbose)
         else:
             run_checks(args.languages, args.samples)
         sys.stdout.flush()

@@ -300,10 +300,107 @@ def _paired(history: History, language: str) -> tuple[list[Path], list[Path]]:
     return [olds[k] for k in kept], [news[k] for k in kept]
 
 
+# ----------------------------------------------------------- the test copies
+
+TEST_DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
+
+_DJANGO, _SPHINX, _WAGTAIL, _ALLAUTH, _FILTER = PINNED
+
+
+@dataclass(frozen=True)
+class TestCopy:
+    """One real catalog committed under tests/data/real/<folder>/<language>.po, and why."""
+
+    folder: str
+    release: Release
+    member: str  # path inside the wheel
+    why: str
+
+    @property
+    def language(self) -> str:
+        return language_of(Path(self.member))
+
+    @property
+    def target(self) -> Path:
+        return TEST_DATA / self.folder / f"{self.language}.po"
+
+
+def _django(language: str, why: str) -> TestCopy:
+    return TestCopy("django", _DJANGO, f"django/conf/locale/{language}/LC_MESSAGES/django.po", why)
+
+
+# A small set (under 1 MB) covering the scripts, the gettext features and the differences between
+# pubtool's writer and msgcat that bench_real.py found; see tests/data/real/README.md.
+TEST_COPIES: tuple[TestCopy, ...] = (
+    _django("ru", "Cyrillic; 4 plural forms; msgctxt; python-format, python-brace-format; "
+            "month names in 3 forms"),
+    _django("az", "Latin with ə; Azerbaijani month names"),
+    _django("uk", "Cyrillic (Ukrainian)"),
+    _django("ar", "Arabic, right to left; 6 plural forms"),
+    _django("he", "Hebrew, right to left"),
+    _django("ka", "Georgian"),
+    _django("hi", "Devanagari"),
+    _django("el", "Greek"),
+    _django("th", "Thai (no spaces between words)"),
+    _django("ja", "Japanese; msgcat and pubtool wrap differently before 。 and small kana"),
+    TestCopy("django-admin-js", _DJANGO,
+             "django/contrib/admin/locale/ru/LC_MESSAGES/djangojs.po",
+             "javascript-format; plurals; msgctxt"),
+    TestCopy("django-humanize", _DJANGO,
+             "django/contrib/humanize/locale/fr/LC_MESSAGES/django.po",
+             "header says nplurals=2 but entries carry 3 forms (Transifex): msgfmt -c and "
+             "pubtool's load_po refuse it, msgcat and msgmerge accept it"),
+    TestCopy("sphinx", _SPHINX, "sphinx/locale/ru/LC_MESSAGES/sphinx.po",
+             "808 messages, 374 python-format; Cyrillic"),
+    TestCopy("sphinx", _SPHINX, "sphinx/locale/ja/LC_MESSAGES/sphinx.po",
+             "Japanese; wrapping differences"),
+    TestCopy("django-allauth", _ALLAUTH, "allauth/locale/ru/LC_MESSAGES/django.po",
+             "obsolete entries (#~), fuzzy, python-brace-format, msgctxt, plurals"),
+    TestCopy("django-allauth", _ALLAUTH, "allauth/locale/az/LC_MESSAGES/django.po",
+             "Azerbaijani; obsolete and fuzzy entries"),
+    TestCopy("django-allauth", _ALLAUTH, "allauth/locale/ja/LC_MESSAGES/django.po",
+             "obsolete entries wrapped differently by msgcat and pubtool"),
+    TestCopy("django-filter", _FILTER, "django_filters/locale/es_AR/LC_MESSAGES/django.po",
+             "previous msgids (`#\\|`) on fuzzy entries, obsolete entries"),
+    TestCopy("django-filter", _FILTER, "django_filters/locale/ru/LC_MESSAGES/django.po",
+             "obsolete entries; small"),
+    TestCopy("wagtail", _WAGTAIL, "wagtail/admin/locale/th/LC_MESSAGES/django.po",
+             "Thai; plurals; python-format"),
+    TestCopy("wagtail", _WAGTAIL, "wagtail/admin/locale/he_IL/LC_MESSAGES/django.po",
+             "Hebrew with a region code"),
+)
+
+_LICENCE_FILES = {
+    "Django": "LICENSE",
+    "Sphinx": "LICENSE.rst",
+    "wagtail": "licenses/LICENSE",
+    "django-allauth": "licenses/LICENSE",
+    "django-filter": "LICENSE",
+}
+
+
+def copy_test_data() -> list[Path]:
+    """Copy TEST_COPIES (unchanged bytes) and each project's licence into tests/data/real."""
+    written = []
+    for copy in TEST_COPIES:
+        source = extract(copy.release) / copy.member
+        copy.target.parent.mkdir(parents=True, exist_ok=True)
+        copy.target.write_bytes(source.read_bytes())
+        written.append(copy.target)
+        with zipfile.ZipFile(wheel(copy.release)) as archive:
+            name = f"{copy.release.name.replace('-', '_')}-{copy.release.version}.dist-info/"
+            member = next(m for m in archive.namelist()
+                          if m.lower() == (name + _LICENCE_FILES[copy.release.name]).lower())
+            (copy.target.parent / "LICENSE").write_bytes(archive.read(member))
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", nargs="*", help="only these languages")
     parser.add_argument("--histories", action="store_true", help="also build the histories")
+    parser.add_argument("--copy-test-data", action="store_true",
+                        help="(re)write the catalogs committed under tests/data/real")
     args = parser.parse_args(argv)
     paths = real_catalogs(args.languages)
     counts = Counter((release_of(p).name, language_of(p.relative_to(release_of(p).folder)))
@@ -316,6 +413,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.histories:
         for triple in build_histories():
             print(f"{triple.name}: {triple.old.parent}")
+    if args.copy_test_data:
+        for path in copy_test_data():
+            shown = path.relative_to(TEST_DATA.parent.parent.parent)
+            print(f"{shown}: {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":
