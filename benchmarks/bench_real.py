@@ -96,6 +96,7 @@ def run_history(shared: bool) -> None:
     print("| history | messages (old → new) | scored | tool | time | suggestions | useful | "
           "mean likeness | lost |")
     print("|---|---|---|---|---|---|---|---|---|")
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
     with tempfile.TemporaryDirectory() as scratch:
         for triple in triples:
             merged = Path(scratch) / f"{triple.name}.msgmerge.po"
@@ -117,7 +118,19 @@ def run_history(shared: bool) -> None:
                 print(f"| {triple.name} | {sizes} | {score['asked']} | {tool} | {seconds:.2f} s | "
                       f"{score['suggested']} | {score['useful']} | {score['likeness']} | "
                       f"{score['lost']} |")
+                if triple.old.is_relative_to(SHARED):
+                    continue
+                total = totals[tool]
+                total["histories"] += 1
+                total["millis"] += round(1000 * seconds)
+                for name in ("asked", "suggested", "useful", "lost"):
+                    total[name] += int(score[name])
+                total["likeness sum"] += round(float(score["likeness"]) * int(score["asked"]))
             sys.stdout.flush()
+    for tool, total in totals.items():
+        print(f"| all {total['histories']} built histories | | {total['asked']} | {tool} | "
+              f"{total['millis'] / 1000:.2f} s | {total['suggested']} | {total['useful']} | "
+              f"{total['likeness sum'] / max(1, total['asked']):.1f} | {total['lost']} |")
 
 
 # ------------------------------------------------------------------------------- writer

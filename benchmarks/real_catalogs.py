@@ -355,13 +355,13 @@ TEST_COPIES: tuple[TestCopy, ...] = (
     TestCopy("sphinx", _SPHINX, "sphinx/locale/ja/LC_MESSAGES/sphinx.po",
              "Japanese; wrapping differences"),
     TestCopy("django-allauth", _ALLAUTH, "allauth/locale/ru/LC_MESSAGES/django.po",
-             "obsolete entries (#~), fuzzy, python-brace-format, msgctxt, plurals"),
+             "obsolete entries (#~), some of them fuzzy; python-brace-format, msgctxt, plurals"),
     TestCopy("django-allauth", _ALLAUTH, "allauth/locale/az/LC_MESSAGES/django.po",
-             "Azerbaijani; obsolete and fuzzy entries"),
+             "Azerbaijani; obsolete entries; identical under msgcat and pubtool"),
     TestCopy("django-allauth", _ALLAUTH, "allauth/locale/ja/LC_MESSAGES/django.po",
              "obsolete entries wrapped differently by msgcat and pubtool"),
     TestCopy("django-filter", _FILTER, "django_filters/locale/es_AR/LC_MESSAGES/django.po",
-             "previous msgids (`#\\|`) on fuzzy entries, obsolete entries"),
+             "the only fuzzy entries with previous msgids (`#\\|`) found; obsolete entries"),
     TestCopy("django-filter", _FILTER, "django_filters/locale/ru/LC_MESSAGES/django.po",
              "obsolete entries; small"),
     TestCopy("wagtail", _WAGTAIL, "wagtail/admin/locale/th/LC_MESSAGES/django.po",
@@ -378,6 +378,36 @@ _LICENCE_FILES = {
     "django-filter": "LICENSE",
 }
 
+_README = """\
+# Real catalogs from public projects
+
+Human-reviewed gettext catalogs as their projects ship them in their wheels on the Python
+package index, copied byte for byte (never edit them: tests compare pubtool with GNU gettext
+on exactly these bytes).  Each folder holds the project's licence file as shipped in the same
+wheel (`LICENSE`); all are permissive (BSD or MIT).  They were chosen to cover many scripts
+and what a catalog writer must keep: plural forms, `msgctxt`, `python-format`,
+`python-brace-format` and `javascript-format` flags, obsolete entries, previous msgids (`#|`),
+fuzzy entries, and the places where pubtool's writer and `msgcat` differed when this set was
+made (header field order in most files, wrapping of Japanese text, a header whose
+`nplurals` disagrees with the entries).  None of the projects ships a non-UTF-8 catalog or
+`c-format` messages.
+
+Rewrite the set with `python benchmarks/real_catalogs.py --copy-test-data` (the list is
+`TEST_COPIES` there); the measurements on the full catalogs are in `benchmarks/REAL_DATA.md`.
+
+| file | project and version | path in the wheel | licence | covers |
+|---|---|---|---|---|
+"""
+
+
+def _readme() -> str:
+    rows = [
+        f"| `{c.folder}/{c.language}.po` | {c.release.name} {c.release.version} | `{c.member}` | "
+        f"{c.release.licence} | {c.why} |"
+        for c in TEST_COPIES
+    ]
+    return _README + "\n".join(rows) + "\n"
+
 
 def copy_test_data() -> list[Path]:
     """Copy TEST_COPIES (unchanged bytes) and each project's licence into tests/data/real."""
@@ -392,6 +422,7 @@ def copy_test_data() -> list[Path]:
             member = next(m for m in archive.namelist()
                           if m.lower() == (name + _LICENCE_FILES[copy.release.name]).lower())
             (copy.target.parent / "LICENSE").write_bytes(archive.read(member))
+    (TEST_DATA / "README.md").write_text(_readme(), encoding="utf-8")
     return written
 
 
