@@ -33,6 +33,8 @@ from pathlib import Path
 
 import polib
 from benchtools import best_of, machine, tool_version
+from pubtool.glossary import Glossary
+from pubtool.pofile import format_po, load_po, paused_garbage_collector
 from real_catalogs import (
     PINNED,
     Triple,
@@ -46,8 +48,6 @@ from pubtool.catalogs import update_catalog
 from pubtool.checks import CheckContext, check_catalog
 from pubtool.errors import CatalogError
 from pubtool.files import write_text_atomically
-from pubtool.glossary import Glossary
-from pubtool.pofile import format_po, load_po, paused_garbage_collector
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench" / "update-real"
