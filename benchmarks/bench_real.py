@@ -33,8 +33,6 @@ from pathlib import Path
 
 import polib
 from benchtools import best_of, machine, tool_version
-from pubtool.glossary import Glossary
-from pubtool.pofile import format_po, load_po, paused_garbage_collector
 from real_catalogs import (
     PINNED,
     Triple,
@@ -44,10 +42,12 @@ from real_catalogs import (
     release_of,
 )
 
-from pubtool.catalogs import update_catalog
 from pubtool.checks import CheckContext, check_catalog
+from pubtool.checks.glossary import Glossary
 from pubtool.errors import CatalogError
 from pubtool.files import write_text_atomically
+from pubtool.po import format_po, load_po, paused_garbage_collector
+from pubtool.po.merge import update_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench" / "update-real"
