@@ -16,7 +16,7 @@ import polib
 from babel.core import Locale
 from filelock import FileLock, Timeout
 
-from pubtool.errors import CatalogError, StatementError
+from pubtool.errors import CatalogError, StatementError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.matching import match_changed
 from pubtool.po.plurals import parse_plural_forms, plural_forms
@@ -440,16 +440,24 @@ def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:
 @contextmanager
 def _catalog_lock(project: Project, timeout: float) -> Iterator[None]:
     """Two pubtool processes never update catalogs at once: the second waits, then gives up."""
-    project.locales_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(project.locales_dir / ".pubtool.lock"), timeout=timeout)
+    path = project.locales_dir / ".pubtool.lock"
+    lock = FileLock(str(path), timeout=timeout)
     try:
-        with lock:
-            yield
-    except Timeout:
+        project.locales_dir.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except Timeout:  # a TimeoutError, so an OSError too: caught first
         raise CatalogError(
             f"another pubtool process has been updating the catalogs for {timeout:g} s; try again",
             file=project.relative(project.locales_dir),
         ) from None
+    except OSError as error:  # a read-only or full file system, no permission
+        raise WriteError(
+            f"cannot take the lock: {error.strerror or error}", file=project.relative(path)
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def babel_extract(

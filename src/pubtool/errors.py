@@ -37,6 +37,11 @@ class CatalogError(PubtoolError):
     """A `.po`/`.pot` file cannot be parsed, or cannot be written safely."""
 
 
+class WriteError(PubtoolError):
+    """A file cannot be written (no space, permission, read-only file system, a folder that
+    vanished): the file named is left as it was."""
+
+
 class RenderError(PubtoolError):
     """A booklet or HTML page cannot be built from the documents given."""
 
