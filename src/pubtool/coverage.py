@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import polib
 
-from pubtool.errors import CatalogError
+from pubtool.errors import CatalogError, one_line
 from pubtool.project import Project
 from pubtool.statements import count_words
 
@@ -326,18 +326,23 @@ def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     """The `.po` files named or found in folders, and a line for each path that is neither."""
     files: list[Path] = []
     problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.po"))
-            if not found:
-                problems.append(f"{path}: no .po files in this folder")
-            files.extend(found)
-        elif path.is_file() and path.suffix == ".po":
-            files.append(path)
-        elif path.exists():
-            problems.append(f"{path}: not a catalog (.po file)")
-        else:
-            problems.append(f"{path}: no such file or folder")
+    for path in dict.fromkeys(paths):  # a path given twice is reported once
+        shown = one_line(str(path))
+        try:
+            if path.is_dir():
+                found = sorted(path.rglob("*.po"))
+                if not found:
+                    problems.append(f"{shown}: no .po files in this folder")
+                files.extend(found)
+            elif path.is_file() and path.suffix == ".po":
+                files.append(path)
+            elif path.exists():
+                problems.append(f"{shown}: not a catalog (.po file)")
+            else:
+                problems.append(f"{shown}: no such file or folder")
+        except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            problems.append(f"{shown}: {(reason or 'cannot be read').lower()}")
     return files, problems
 
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line report: line breaks and other control characters escaped
+    (a path or value from the user may hold them), so an error stays one line."""
+    return _CONTROL.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 class PubtoolError(Exception):
@@ -22,7 +31,7 @@ class PubtoolError(Exception):
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return f"{where}{self.message}"
+        return one_line(f"{where}{self.message}")
 
 
 class ConfigError(PubtoolError):
