@@ -164,7 +164,9 @@ def parse_statement(
         id=statement_id,
         path=shown,
         date=date,
-        title=Block("title", _inline(_required_str(meta, lines, "title", shown)), lines.get("title", 2)),
+        title=Block(
+            "title", _inline(_required_str(meta, lines, "title", shown)), lines.get("title", 2)
+        ),
         issuer=Block(
             "issuer", _inline(_required_str(meta, lines, "issuer", shown)), lines.get("issuer", 2)
         ),
@@ -303,9 +305,7 @@ def _key_lines(node: yaml.MappingNode) -> dict[str, int]:
 def _required_str(meta: dict[str, Any], lines: dict[str, Any], key: str, shown: Path) -> str:
     value = meta[key]
     if not isinstance(value, str) or not value.strip():
-        raise StatementError(
-            f"{key} must be a non-empty string", file=shown, line=lines.get(key)
-        )
+        raise StatementError(f"{key} must be a non-empty string", file=shown, line=lines.get(key))
     return value.strip()
 
 

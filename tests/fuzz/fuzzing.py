@@ -16,8 +16,8 @@ import shutil
 import traceback
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-
 from typing import Any
+
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 

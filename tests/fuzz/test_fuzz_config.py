@@ -34,8 +34,8 @@ KEYS = [
 LANGUAGE_CODES = ["en", "az", "ru", "de", "fr", "EN", "en_US", "en-US", "zz", "", "x" * 300,
                   "sr_Latn", "und", "root", "i-klingon", "en\x00", "../en"]
 PATHS = ["statements", "locales", "templates", "build", "", ".", "..", "/", "/nonexistent",
-         "a/b/c", "x" * 300, "statements/../statements", "nul\x00here", "~", "locales/glossary.yaml",
-         "pyproject.toml", "tab\there"]
+         "a/b/c", "x" * 300, "statements/../statements", "nul\x00here", "~",
+         "locales/glossary.yaml", "pyproject.toml", "tab\there"]
 
 leaf = st.one_of(
     st.text(max_size=12),
