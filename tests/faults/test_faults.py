@@ -5,7 +5,7 @@ The promise under test: every file pubtool writes is the old one or the new one,
 torn mix; a failed write is one line naming the file, leaves the old file and no temporary
 file; the next run works (a stale lock is recovered).
 
-PUBTOOL_FAULT_KILLS sets how many moments `update` is killed at (6 by default, for CI;
+PUBTOOL_FAULT_KILLS sets how many moments `update` is killed at (4 by default, for CI;
 `nox -s fuzz` raises it).
 """
 
@@ -27,9 +27,9 @@ from typer.testing import CliRunner
 
 from pubtool.cli import app
 
-KILLS = int(os.environ.get("PUBTOOL_FAULT_KILLS", "6"))
+KILLS = int(os.environ.get("PUBTOOL_FAULT_KILLS", "4"))
 LANGUAGES = ("az", "en", "ru")
-STATEMENTS, PARAGRAPHS = 20, 150  # 3,000 messages: catalogs of about 0.7 MB each
+STATEMENTS, PARAGRAPHS = 14, 150  # 2,100 messages: catalogs of about 0.5 MB each
 runner = CliRunner()
 
 
@@ -286,17 +286,11 @@ def test_failed_pdf_write_keeps_the_old_booklet(
     small: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output = small / "build" / "booklet.pdf"
-    arguments = ("build-pdf", "--lang", "az,en", "-o", str(output))
-    code, err = cli(small, *arguments)
-    assert code == 0, err
+    output.parent.mkdir()
+    output.write_bytes(b"%PDF- the booklet printed last week")
     before = snapshot(small)
-    (small / "templates/booklet.css").write_text(
-        (small / "templates/booklet.css").read_text(encoding="utf-8") + "\n/* changed */\n",
-        encoding="utf-8",
-    )
-    before["templates/booklet.css"] = (small / "templates/booklet.css").read_bytes()
     INJECTIONS["no space on write"](monkeypatch)
-    code, err = cli(small, *arguments)
+    code, err = cli(small, "build-pdf", "--lang", "az,en", "-o", str(output))
     monkeypatch.undo()
     assert code == 2 and err.count("\n") == 1 and "build/booklet.pdf" in err, err
     assert snapshot(small) == before and temporary_files(small) == []
@@ -349,8 +343,9 @@ set +e
 "$@" >/dev/null 2>"$folder.err"
 echo "exit $?"
 rm -f "$folder/.filler" 2>/dev/null
-(cd "$folder" && find . -type f ! -name .pubtool.lock -exec sha256sum {} + | sort) >"$folder.after"
-(cd "$folder.copy" && find . -type f ! -name .pubtool.lock -exec sha256sum {} + | sort) >"$folder.before"
+digests() { (cd "$1" && find . -type f ! -name .pubtool.lock -exec sha256sum {} + | sort); }
+digests "$folder" >"$folder.after"
+digests "$folder.copy" >"$folder.before"
 """
 
 
