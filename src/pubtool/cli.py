@@ -600,7 +600,7 @@ def build_html_command(
     templates: TemplatesOption = None,
 ) -> None:
     """Build the same booklet as one HTML page, for proofreading in a browser."""
-    from pubtool.booklet import default_output, prepare_booklet
+    from pubtool.booklet import check_html_output, default_output, prepare_booklet
     from pubtool.files import write_text_atomically
 
     project = _project(ctx)
@@ -608,6 +608,7 @@ def build_html_command(
         project, lang, statement, missing, min_coverage, "A4", None, templates
     )
     target = output or default_output(project, request.languages, "html")
+    check_html_output(target)
     booklet = prepare_booklet(project, request, notice=_notice)
     try:
         write_text_atomically(target, booklet.html)

@@ -205,3 +205,19 @@ def test_catalog_paths_too_long_twice_or_with_a_newline(tmp_path: Path) -> None:
 def test_one_line_escapes_line_breaks() -> None:
     assert one_line("a\nb\rc\x00d\u2028e") == "a\\nb\\rc\\x00d\\u2028e"
     assert str(PubtoolError("bad", file="a\nb.md", line=3)) == "a\\nb.md:3: bad"
+
+
+@pytest.mark.parametrize("output", ["az", "pyproject.toml"])
+def test_build_html_writes_only_an_html_file(project_dir: Path, output: str) -> None:
+    """Found by tests/fuzz/test_fuzz_cli.py: `build-html -o az` wrote a file named `az`
+    (and `-o pyproject.toml` would have replaced the configuration)."""
+    runner = CliRunner()
+    for command in ("extract", "update"):
+        assert runner.invoke(app, ["--project", str(project_dir), command]).exit_code == 0
+    target = project_dir / output
+    before = target.read_bytes() if target.exists() else None
+    result = runner.invoke(
+        app, ["--project", str(project_dir), "build-html", "--lang", "az,en", "-o", str(target)]
+    )
+    assert result.exit_code == 2 and ".html" in result.stderr
+    assert (target.read_bytes() if target.exists() else None) == before
