@@ -430,7 +430,11 @@ def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> i
 
 def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:
     """Leave the file (and its mtime) alone when the bytes would not change."""
-    text = format_po(po, width=width)
+    try:
+        text = format_po(po, width=width)
+    except CatalogError as error:  # the writer knows the message, not the file
+        error.file = error.file or str(path)
+        raise
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     write_text_atomically(path, text)

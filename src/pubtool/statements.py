@@ -355,7 +355,9 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
                 if token.type == "heading_open"
                 else (containers[-1] if containers else "paragraph")
             )
-            yield Block(kind, _inline_source(inline), first_line + _start_line(token))
+            text = _inline_source(inline)
+            if text:  # a paragraph of only U+2028 or no-break spaces shows nothing
+                yield Block(kind, text, first_line + _start_line(token))
         elif token.type in ("fence", "code_block", "html_block", "table_open"):
             raise StatementError(
                 f"{token.type.replace('_', ' ')} is not supported in statements",

@@ -174,15 +174,14 @@ def test_cli_on_a_fuzzed_statement(data: bytes) -> None:
         assert (result.exit_code == 0) == (root / "locales/statements.pot").exists()
         if result.exit_code != 0:
             return
-        for command, allowed in (
-            ("update", {"az", "en", "ru"}),
-            ("compile", {"az", "en", "ru"}),
-        ):
+        for command, suffix in (("update", ".po"), ("compile", ".mo")):
             before = tree(root)
             result = invoke(root, command)
             assert_outcome(result)
             assert result.exit_code == 0, result.stderr  # pubtool reads what it wrote
-            assert all(name.split("/")[1] in allowed for name in changed(before, tree(root)))
+            event(f"{command}: read back")
+            for name in changed(before, tree(root)):
+                assert name.endswith(suffix) or name == "locales/.pubtool.lock", name
         before = tree(root)
         for command in ("status", "check"):
             result = invoke(root, command)

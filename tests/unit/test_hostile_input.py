@@ -221,3 +221,11 @@ def test_build_html_writes_only_an_html_file(project_dir: Path, output: str) -> 
     )
     assert result.exit_code == 2 and ".html" in result.stderr
     assert (target.read_bytes() if target.exists() else None) == before
+
+
+@pytest.mark.parametrize("invisible", ["\u2028", "\u00a0", "\u3000"])
+def test_a_paragraph_of_invisible_spaces_is_no_message(tmp_path: Path, invisible: str) -> None:
+    """Found by tests/fuzz/test_fuzz_statements.py: a body line of only U+2028 became an
+    empty message, and `extract` then failed with an error naming no file."""
+    loaded = load_statement(statement(tmp_path, GOOD + f"\n{invisible}\n"))
+    assert [block.text for block in loaded.body] == ["Body text."]
