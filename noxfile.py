@@ -1,4 +1,4 @@
-"""Developer sessions: `nox -s tests lint typecheck coverage booklet`."""
+"""Developer sessions: `nox -s tests lint typecheck coverage booklet fuzz`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,27 @@ def tests(session: nox.Session) -> None:
     """The test suite (the same command CI and the README run)."""
     session.install("-e", ".[test]")
     session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """The fuzzers and fault injection on a long budget (CI runs them on a short one).
+
+    `nox -s fuzz -- 5000` sets the examples per fuzz test; record what a run finds in
+    docs/errors.md.
+    """
+    session.install("-e", ".[test]")
+    examples = session.posargs[0] if session.posargs else "2000"
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-q",
+        "--hypothesis-show-statistics",
+        "tests/fuzz",
+        "tests/faults",
+        env={"PUBTOOL_FUZZ_EXAMPLES": examples, "PUBTOOL_FAULT_KILLS": "40"},
+    )
 
 
 @nox.session

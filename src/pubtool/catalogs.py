@@ -16,7 +16,7 @@ from typing import IO
 import polib
 from filelock import FileLock, Timeout
 
-from pubtool.errors import CatalogError, StatementError
+from pubtool.errors import CatalogError, StatementError, WriteError, one_line
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.po import format_po, load_po, paused_garbage_collector
 from pubtool.po.entries import copy_entry, has_translation, header_fields
@@ -222,7 +222,11 @@ def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> i
 
 def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:
     """Leave the file (and its mtime) alone when the bytes would not change."""
-    text = format_po(po, width=width)
+    try:
+        text = format_po(po, width=width)
+    except CatalogError as error:  # the writer knows the message, not the file
+        error.file = error.file or str(path)
+        raise
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     write_text_atomically(path, text)
@@ -241,16 +245,25 @@ def catalog_lock(project: Project, timeout: float) -> Iterator[None]:
     """Two pubtool processes never write catalogs at once (update, import): the second
     waits, then gives up. The lock is the kernel's (flock), so a killed process leaves
     none behind."""
-    project.locales_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(catalog_lock_path(project)), timeout=timeout)
+    path = catalog_lock_path(project)
+    lock = FileLock(str(path), timeout=timeout)
     try:
-        with lock:
-            yield
-    except Timeout:
+        project.locales_dir.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except Timeout:  # a TimeoutError, so an OSError too: caught first
         raise CatalogError(
             f"another pubtool process has been updating the catalogs for {timeout:g} s; try again",
             file=project.relative(project.locales_dir),
         ) from None
+    except OSError as error:  # a read-only or full file system, no permission
+        raise WriteError(
+            f"cannot take the lock: {error.strerror or error}",
+            file=project.relative(project.locales_dir),
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def babel_extract(
@@ -285,18 +298,23 @@ def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     """The `.po` files named or found in folders, and a line for each path that is neither."""
     files: list[Path] = []
     problems: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.po"))
-            if not found:
-                problems.append(f"{path}: no .po files in this folder")
-            files.extend(found)
-        elif path.is_file() and path.suffix == ".po":
-            files.append(path)
-        elif path.exists():
-            problems.append(f"{path}: not a catalog (.po file)")
-        else:
-            problems.append(f"{path}: no such file or folder")
+    for path in dict.fromkeys(paths):  # a path given twice is reported once
+        shown = one_line(str(path))
+        try:
+            if path.is_dir():
+                found = sorted(path.rglob("*.po"))
+                if not found:
+                    problems.append(f"{shown}: no .po files in this folder")
+                files.extend(found)
+            elif path.is_file() and path.suffix == ".po":
+                files.append(path)
+            elif path.exists():
+                problems.append(f"{shown}: not a catalog (.po file)")
+            else:
+                problems.append(f"{shown}: no such file or folder")
+        except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            problems.append(f"{shown}: {(reason or 'cannot be read').lower()}")
     return files, problems
 
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 #: The exit code of an internal error: a bug in pubtool, never the user's input.
 BUG_EXIT_CODE = 3
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line report: line breaks and other control characters escaped
+    (a path or value from the user may hold them), so an error stays one line."""
+    return _CONTROL.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 class PubtoolError(Exception):
@@ -25,7 +34,7 @@ class PubtoolError(Exception):
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return f"{where}{self.message}"
+        return one_line(f"{where}{self.message}")
 
 
 class ConfigError(PubtoolError):
@@ -38,6 +47,11 @@ class StatementError(PubtoolError):
 
 class CatalogError(PubtoolError):
     """A `.po`/`.pot` file cannot be parsed, or cannot be written safely."""
+
+
+class WriteError(PubtoolError):
+    """A file cannot be written (no space, permission, read-only file system, a folder that
+    vanished): the file named is left as it was."""
 
 
 class RenderError(PubtoolError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ def find_project_root(start: Path) -> Path:
     start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file() and "[tool.pubtool" in candidate.read_text(encoding="utf-8"):
+        if candidate.is_file() and b"[tool.pubtool" in _read_config(candidate):
             return folder
     raise ConfigError(
         f"no {CONFIG_FILE} with a [tool.pubtool] table in {start} or above "
@@ -111,13 +112,27 @@ def load_project(root: Path | None = None, *, search_from: Path | None = None) -
     if not config_path.is_file():
         raise ConfigError(f"no {CONFIG_FILE} here", file=root)
     try:
-        data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        text = _read_config(config_path).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"not UTF-8 text ({error.reason})", file=config_path) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"invalid TOML: {error}", file=config_path) from None
+        at = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        raise ConfigError(
+            f"invalid TOML: {error}", file=config_path, line=int(at[1]) if at else None
+        ) from None
     table = data.get("tool", {}).get("pubtool")
     if not isinstance(table, dict):
         raise ConfigError("no [tool.pubtool] table", file=config_path)
     return _project_from_table(root, config_path, table)
+
+
+def _read_config(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"cannot read: {error.strerror or error}", file=path) from None
 
 
 def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) -> Project:
@@ -132,8 +147,8 @@ def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) ->
         statements_dir=reader.folder(root, "statements", "statements"),
         locales_dir=reader.folder(root, "locales", "locales"),
         templates_dir=reader.folder(root, "templates", "templates"),
-        output_dir=root / reader.string("output", "build"),
-        glossary_path=root / reader.string("glossary", "locales/glossary.yaml"),
+        output_dir=root / reader.path_text("output", "build"),
+        glossary_path=root / reader.path_text("glossary", "locales/glossary.yaml"),
         width=reader.integer("width", 79, minimum=20),
         fail_under=reader.thresholds("fail-under", languages),
         checks=reader.string_map("checks"),
@@ -174,8 +189,15 @@ class _TableReader:
             raise self.error(key, f"expected a non-empty string, got {value!r}")
         return value
 
-    def name(self, key: str, default: str) -> str:
+    def path_text(self, key: str, default: str) -> str:
+        """A relative or absolute path: any text a file system accepts in a name."""
         value = self.string(key, default)
+        if any(ord(character) < 32 for character in value):
+            raise self.error(key, f"{value!r}: control characters cannot be in a path")
+        return value
+
+    def name(self, key: str, default: str) -> str:
+        value = self.path_text(key, default)
         if "/" in value or "\\" in value or value.startswith("."):
             raise self.error(key, f"{value!r} must be a plain name, not a path")
         return value
@@ -199,9 +221,14 @@ class _TableReader:
         return languages
 
     def folder(self, root: Path, key: str, default: str) -> Path:
-        path = root / self.string(key, default)
-        if not path.is_dir():
-            raise self.error(key, f"folder {self.string(key, default)!r} does not exist")
+        name = self.path_text(key, default)
+        path = root / name
+        try:
+            exists = path.is_dir()
+        except (OSError, ValueError) as error:  # a name too long, a loop of links
+            raise self.error(key, f"folder {name!r}: {getattr(error, 'strerror', error)}") from None
+        if not exists:
+            raise self.error(key, f"folder {name!r} does not exist")
         return path
 
     def thresholds(self, key: str, languages: tuple[str, ...]) -> dict[str, float]:

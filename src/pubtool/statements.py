@@ -119,9 +119,14 @@ def load_statement(
     """Parse one statement file; any problem is a StatementError naming file and line."""
     shown = shown or path
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+    except OSError as error:  # vanished since it was listed, unreadable, a folder...
+        raise StatementError(f"cannot read: {error.strerror or error}", file=shown) from None
+    try:
+        raw = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise StatementError(f"not UTF-8 text ({error.reason})", file=shown) from None
+        line = data[: error.start].count(b"\n") + 1
+        raise StatementError(f"not UTF-8 text ({error.reason})", file=shown, line=line) from None
     return parse_statement(raw, path, notice=notice, shown=shown)
 
 
@@ -130,6 +135,7 @@ def parse_statement(
 ) -> Statement:
     """Parse a statement's text; `path` gives the expected id (its stem)."""
     shown = shown or path
+    raw = _plain_lines(raw)
     text = unicodedata.normalize("NFC", raw)
     if text != raw and notice is not None:
         notice(
@@ -142,38 +148,64 @@ def parse_statement(
         raise StatementError(
             f"id {statement_id!r} must be lower-case letters, digits and '-' only",
             file=shown,
-            line=lines["id"],
+            line=lines.get("id"),
         )
     if statement_id != path.stem:
         raise StatementError(
             f"id {statement_id!r} differs from the file name {path.name!r}",
             file=shown,
-            line=lines["id"],
+            line=lines.get("id"),
         )
-    date = meta["date"]
-    if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
-        raise StatementError(
-            f"date {date!r} is not an ISO 8601 date (YYYY-MM-DD)", file=shown, line=lines["date"]
-        )
+    date = _date(meta["date"], shown, lines.get("date"), notice)
     body = tuple(_body_blocks(body_text, body_line, shown))
     if not body:
         raise StatementError("the statement has no body text", file=shown, line=body_line)
     source = meta.get("source")
     if source is not None and not isinstance(source, str):
-        raise StatementError("source must be a string", file=shown, line=lines["source"])
+        raise StatementError("source must be a string", file=shown, line=lines.get("source"))
     return Statement(
         id=statement_id,
         path=shown,
         date=date,
-        title=Block("title", _inline(_required_str(meta, lines, "title", shown)), lines["title"]),
+        title=Block(
+            "title", _inline(_required_str(meta, lines, "title", shown)), lines.get("title", 2)
+        ),
         issuer=Block(
-            "issuer", _inline(_required_str(meta, lines, "issuer", shown)), lines["issuer"]
+            "issuer", _inline(_required_str(meta, lines, "issuer", shown)), lines.get("issuer", 2)
         ),
         body=body,
         signature=_list_blocks(meta, lines, "signature", "signature", shown),
         notes=_list_blocks(meta, lines, "notes", "note", shown),
         source=source,
     )
+
+
+def _plain_lines(raw: str) -> str:
+    """What editors on Windows and old Macs save is accepted: a byte order mark is dropped,
+    CRLF and CR line endings become LF (the line numbers stay those an editor shows)."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _date(
+    value: Any, shown: Path, line: int | None, notice: Callable[[str], None] | None
+) -> dt.date:
+    """A date; a date with a time of day is taken as the date written, with a notice."""
+    if isinstance(value, dt.datetime):
+        taken = value.date()  # the calendar date as written, in the offset written
+        if notice is not None:
+            where = f"{shown}:{line}" if line else str(shown)
+            notice(
+                f"{where}: date has a time of day; taken as {taken.isoformat()} "
+                f"(write `date: {taken.isoformat()}` to silence)"
+            )
+        return taken
+    if not isinstance(value, dt.date):
+        raise StatementError(
+            f"date {value!r} is not an ISO 8601 date (YYYY-MM-DD)", file=shown, line=line
+        )
+    return value
 
 
 def _split_front_matter(text: str, shown: Path) -> tuple[str, str, int]:
@@ -194,36 +226,43 @@ def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[s
 
     One parse: the node tree gives the lines, and the same tree is constructed into values.
     """
-    loader = yaml.SafeLoader(front)
+    lines: dict[str, int] = {}
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
+        loader = yaml.SafeLoader(front)
+        try:
+            node = loader.get_single_node()
+            if node is None or not isinstance(node, yaml.MappingNode):
+                raise StatementError(
+                    "front matter must be a mapping of key: value", file=shown, line=2
+                )
+            lines = _key_lines(node)
+            try:
+                meta = loader.construct_document(node)
+            except ValueError as error:  # PyYAML's bare ValueError for dates like 2011-02-30
+                raise StatementError(
+                    f"invalid date: {error}", file=shown, line=_bad_timestamp_line(node)
+                ) from None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:  # syntax, and tags such as !!python/object
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
-        raise StatementError(
-            f"invalid YAML: {error.problem or error}", file=shown, line=line
-        ) from None
-    if not isinstance(node, yaml.MappingNode):
-        loader.dispose()
-        raise StatementError("front matter must be a mapping of key: value", file=shown, line=2)
-    lines: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value
-        lines[key] = key_node.start_mark.line + 2
-        if isinstance(value_node, yaml.SequenceNode):
-            for index, item in enumerate(value_node.value):
-                lines[f"{key}[{index}]"] = item.start_mark.line + 2
-    try:
-        meta = loader.construct_document(node)
-    except ValueError as error:  # PyYAML's bare ValueError for dates such as 2011-02-30
-        raise StatementError(f"invalid date: {error}", file=shown, line=lines.get("date")) from None
-    finally:
-        loader.dispose()
+        problem = error.problem or error.context or "cannot be parsed"
+        raise StatementError(f"invalid YAML: {problem}", file=shown, line=line) from None
+    except yaml.YAMLError as error:  # the reader's refusal of control characters has no mark
+        position = getattr(error, "position", None)
+        line = front[:position].count("\n") + 2 if isinstance(position, int) else 2
+        reason = getattr(error, "reason", None) or "cannot be parsed"
+        raise StatementError(f"invalid YAML: {reason}", file=shown, line=line) from None
+    except RecursionError:
+        raise StatementError("front matter is nested too deeply", file=shown, line=2) from None
     if not isinstance(meta, dict):
         raise StatementError("front matter must be a mapping of key: value", file=shown, line=2)
     unknown = sorted(set(meta) - KNOWN_KEYS, key=str)
     if unknown:
-        raise StatementError(f"unknown key {unknown[0]!r}", file=shown, line=lines.get(unknown[0]))
+        raise StatementError(
+            f"unknown key {unknown[0]!r}", file=shown, line=lines.get(str(unknown[0]))
+        )
     for key in REQUIRED_KEYS:
         if key not in meta or meta[key] in (None, ""):
             raise StatementError(
@@ -232,10 +271,44 @@ def _parse_front_matter(front: str, shown: Path) -> tuple[dict[str, Any], dict[s
     return meta, lines
 
 
+def _bad_timestamp_line(root: yaml.Node) -> int:
+    """The line of the first timestamp that cannot be constructed (2011-02-30)."""
+    constructor = yaml.SafeLoader("")
+    pending = [root]
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    constructor.construct_yaml_timestamp(node)
+                except ValueError:
+                    return int(node.start_mark.line) + 2
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+    return 2
+
+
+def _key_lines(node: yaml.MappingNode) -> dict[str, int]:
+    """The file line of each key (and of each list item, as `key[i]`); keys that are not
+    plain scalars (a list as a key) have no line and are refused when constructed."""
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = str(key_node.value)
+        lines[key] = key_node.start_mark.line + 2
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                lines[f"{key}[{index}]"] = item.start_mark.line + 2
+    return lines
+
+
 def _required_str(meta: dict[str, Any], lines: dict[str, Any], key: str, shown: Path) -> str:
     value = meta[key]
     if not isinstance(value, str) or not value.strip():
-        raise StatementError(f"{key} must be a non-empty string", file=shown, line=lines[key])
+        raise StatementError(f"{key} must be a non-empty string", file=shown, line=lines.get(key))
     return value.strip()
 
 
@@ -247,13 +320,13 @@ def _list_blocks(
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise StatementError(
-            f"{key} must be a list of non-empty strings", file=shown, line=lines[key]
+            f"{key} must be a list of non-empty strings", file=shown, line=lines.get(key)
         )
     return tuple(
         Block(
             kind,
             "\n".join(_inline(part) for part in item.strip().split("\n")),
-            lines[f"{key}[{i}]"],
+            lines.get(f"{key}[{i}]", lines.get(key, 2)),
         )
         for i, item in enumerate(value)
     )
@@ -285,7 +358,9 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
                 if token.type == "heading_open"
                 else (containers[-1] if containers else "paragraph")
             )
-            yield Block(kind, _inline_source(inline), first_line + _start_line(token))
+            text = _inline_source(inline)
+            if text:  # a paragraph of only U+2028 or no-break spaces shows nothing
+                yield Block(kind, text, first_line + _start_line(token))
         elif token.type in ("fence", "code_block", "html_block", "table_open"):
             raise StatementError(
                 f"{token.type.replace('_', ' ')} is not supported in statements",

@@ -190,14 +190,19 @@ def load_glossary(path: str | Path, *, source_language: str = "en") -> Glossary:
 def _compose(text: str, path: Path) -> yaml.Node | None:
     """The YAML node tree, which keeps the line of every key for error messages."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text.removeprefix("\ufeff"), Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise ConfigError("invalid YAML: nested too deeply", file=path) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         problem = error.problem or error.context or "cannot be parsed"
         raise ConfigError(f"invalid YAML: {problem}", file=path, line=line) from None
-    except yaml.YAMLError as error:
-        raise ConfigError(f"invalid YAML: {error}", file=path) from None
+    except yaml.YAMLError as error:  # control characters: the reader's error has no mark
+        position = getattr(error, "position", None)
+        line = text[:position].count("\n") + 1 if isinstance(position, int) else None
+        reason = getattr(error, "reason", None) or "cannot be parsed"
+        raise ConfigError(f"invalid YAML: {reason}", file=path, line=line) from None
 
 
 def _line(node: yaml.Node) -> int:
@@ -295,7 +300,7 @@ def check_glossary(source: str, translation: str, context: CheckContext) -> Iter
     """Names and terms are rendered as the glossary says.
 
     One person spelt two ways across a booklet reads as two people. Inflected forms are
-    accepted (Heydər Əliyevin, Гейдара Алиева), see `pubtool.glossary.contains_rendering`.
+    accepted (Heydər Əliyevin, Гейдара Алиева), see `contains_rendering`.
     """
     if base_language(context.language) == base_language(context.source_language):
         return

@@ -126,6 +126,14 @@ def build_pdf(
     return booklet, result
 
 
+def check_html_output(output: Path) -> None:
+    """`build-html --output` must name an .html file: `-o pyproject.toml` or `-o az` (a
+    slip for `--lang az`) would otherwise overwrite or make a file of that name."""
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise RenderError("the output file must end in .html", file=output)
+    _check_output(output)
+
+
 def _check_output(output: Path) -> None:
     if output.suffix.lower() not in (".pdf", ".html"):
         raise RenderError("the output file must end in .pdf or .html", file=output)

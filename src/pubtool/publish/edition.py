@@ -12,6 +12,7 @@ from pubtool.files import write_text_atomically
 from pubtool.project import Project
 from pubtool.publish.booklet import (
     BookletRequest,
+    check_html_output,
     default_output,
     prepare_booklet,
 )
@@ -147,6 +148,7 @@ def build_html(
     """The same booklet as one HTML page, for proofreading in a browser (`build-html`)."""
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
     target = output or default_output(project, request.languages, "html")
+    check_html_output(target)
     booklet = prepare_booklet(project, request, notice=notice)
     try:
         write_text_atomically(target, booklet.html)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
@@ -21,7 +22,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from pubtool import __version__
-from pubtool.errors import RenderError
+from pubtool.errors import RenderError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.publish.documents import Cell, Document
 
@@ -91,29 +92,6 @@ def load_labels(template_dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
     if not found:
         raise RenderError("no labels.yaml in the template folders")
     return merged
-
-
-def _read_labels(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise RenderError(
-            f"invalid YAML: {error}", file=path, line=mark.line + 1 if mark else None
-        ) from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise RenderError("expected a mapping of language: {label: text}", file=path)
-    for language, words in data.items():
-        if not isinstance(language, str):
-            # YAML 1.1 reads a bare `no` (Norwegian) as false: such a key must be quoted
-            raise RenderError(f"language {language!r} is not a code: quote it", file=path)
-        if not isinstance(words, dict) or not all(
-            isinstance(key, str) and isinstance(text, str) for key, text in words.items()
-        ):
-            raise RenderError(f"{language}: expected a mapping of label: text", file=path)
-    return data
 
 
 def labels_for(
@@ -200,6 +178,44 @@ def _base_language(language: str) -> str:
     return re.split(r"[_\-@]", language, maxsplit=1)[0]
 
 
+def _read_labels(path: Path) -> dict[str, dict[str, str]]:
+    """`language: {label: text}`; every problem is one RenderError naming the file (and line)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise RenderError(f"cannot read: {error.strerror or error}", file=path) from None
+    except UnicodeDecodeError as error:
+        raise RenderError(f"not UTF-8 text ({error.reason})", file=path) from None
+    try:
+        data = yaml.safe_load(text.removeprefix("\ufeff"))
+    except yaml.MarkedYAMLError as error:  # syntax, and tags such as !!python/object
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "cannot be parsed"
+        raise RenderError(
+            f"invalid YAML: {problem}", file=path, line=mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as error:  # control characters: the reader's error has no mark
+        reason = getattr(error, "reason", None) or "cannot be parsed"
+        raise RenderError(f"invalid YAML: {reason}", file=path) from None
+    except ValueError as error:  # PyYAML's bare ValueError for dates such as 2011-02-30
+        raise RenderError(f"invalid YAML: {error}", file=path) from None
+    except RecursionError:
+        raise RenderError("invalid YAML: nested too deeply", file=path) from None
+    shape = "expected a mapping of language: {label: text}"
+    if not isinstance(data, dict):
+        raise RenderError(shape, file=path)
+    for language, labels in data.items():
+        if not isinstance(language, str):
+            # YAML 1.1 reads a bare `no` (Norwegian) as false: such a key must be quoted
+            raise RenderError(f"language {language!r} is not a code: quote it", file=path)
+        if not isinstance(labels, dict):
+            raise RenderError(f"{shape}; {language!r} is not", file=path)
+        for name, value in labels.items():
+            if not isinstance(name, str) or not isinstance(value, str):
+                raise RenderError(f"{language}.{name}: expected text, got {value!r}", file=path)
+    return data
+
+
 def render_html(
     documents: Sequence[Document],
     edition: Edition,
@@ -228,19 +244,22 @@ def render_html(
     def label(column: str, key: str, /, **values: str) -> str:
         return fill_label(labels[column][key], column, **values)
 
-    return page.render(
-        documents=documents,
-        edition=edition,
-        languages=edition.languages,
-        lead=edition.languages[0],
-        labels=labels,
-        label=label,
-        language_name=language_name,
-        language_names={language: _own_name(language) for language in edition.languages},
-        years=(years[0], years[-1]) if years else None,
-        stylesheet_href=stylesheet_href,
-        version=__version__,
-    )
+    try:
+        return page.render(
+            documents=documents,
+            edition=edition,
+            languages=edition.languages,
+            lead=edition.languages[0],
+            labels=labels,
+            label=label,
+            language_name=language_name,
+            language_names={language: _own_name(language) for language in edition.languages},
+            years=(years[0], years[-1]) if years else None,
+            stylesheet_href=stylesheet_href,
+            version=__version__,
+        )
+    except jinja2.UndefinedError as error:  # e.g. a label the template uses is missing
+        raise RenderError(f"template error: {error.message}", file=page.filename) from None
 
 
 class ConfinedFetcher:
@@ -322,10 +341,7 @@ def render_pdf(
     data = document.write_pdf()
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF data", file=output)
-    try:
-        write_bytes_atomically(output, data)
-    except OSError as error:
-        raise RenderError(f"cannot write the PDF: {error.strerror}", file=output) from None
+    write_bytes_atomically(output, data)  # a WriteError names the PDF and leaves the old one
     _write_cache(output, {"digest": digest, "pages": len(document.pages)})
     return PdfResult(
         output,
@@ -366,7 +382,9 @@ def _read_cache(output: Path) -> dict[str, Any]:
 
 
 def _write_cache(output: Path, data: dict[str, Any]) -> None:
-    write_text_atomically(_cache_path(output), json.dumps(data, sort_keys=True))
+    """The cache only saves time: when it cannot be written, the next build lays out again."""
+    with contextlib.suppress(WriteError):
+        write_text_atomically(_cache_path(output), json.dumps(data, sort_keys=True))
 
 
 def render_badge(label: str, percent: float, template_dirs: Sequence[Path]) -> str:
