@@ -242,7 +242,10 @@ def render_html(
     years = sorted({document.date.year for document in documents})
 
     def label(column: str, key: str, /, **values: str) -> str:
-        return fill_label(labels[column][key], column, **values)
+        text = labels.get(column, {}).get(key)
+        if text is None:
+            raise RenderError(f"labels.yaml has no {key!r} label for {column} nor a fallback")
+        return fill_label(text, column, **values)
 
     try:
         return page.render(
