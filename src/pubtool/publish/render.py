@@ -208,11 +208,10 @@ def _read_labels(path: Path) -> dict[str, dict[str, str]]:
         if not isinstance(language, str):
             # YAML 1.1 reads a bare `no` (Norwegian) as false: such a key must be quoted
             raise RenderError(f"language {language!r} is not a code: quote it", file=path)
-        if not isinstance(labels, dict):
-            raise RenderError(f"{shape}; {language!r} is not", file=path)
-        for name, value in labels.items():
-            if not isinstance(name, str) or not isinstance(value, str):
-                raise RenderError(f"{language}.{name}: expected text, got {value!r}", file=path)
+        if not isinstance(labels, dict) or not all(
+            isinstance(name, str) and isinstance(value, str) for name, value in labels.items()
+        ):
+            raise RenderError(f"{language}: expected a mapping of label: text", file=path)
     return data
 
 
@@ -244,7 +243,10 @@ def render_html(
     def label(column: str, key: str, /, **values: str) -> str:
         text = labels.get(column, {}).get(key)
         if text is None:
-            raise RenderError(f"labels.yaml has no {key!r} label for {column} nor a fallback")
+            raise RenderError(
+                f"the template needs a {key!r} label for {column}, and no labels.yaml has it",
+                file=page.filename,
+            )
         return fill_label(text, column, **values)
 
     try:
