@@ -93,7 +93,7 @@ def test_html_escapes_translations_and_marks_fallbacks() -> None:
         languages=("az", "en"), title=(Cell("az", "Bəyanatlar"), Cell("en", "Statements"))
     )
     html = render_html(
-        [document('<link href="http://127.0.0.1:9/x.css"> ə ı ğ İ')], edition, [REPO / "templates"]
+        [document('<link href="http://127.0.0.1:9/x.css"> ə ı ğ İ')], edition, [REPO / "src" / "pubtool" / "publish" / "templates"]
     )
     assert '<link href="http://127.0.0.1:9' not in html
     assert "&lt;link href=" in html

@@ -20,6 +20,7 @@ from pubtool.publish.documents import (
     build_documents,
     fallback_count,
 )
+from pubtool.publish.template_folders import template_folders
 from pubtool.publish.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
 from pubtool.statements import Statement, load_statements
 
@@ -52,11 +53,8 @@ def default_output(project: Project, languages: Sequence[str], suffix: str = "pd
 
 
 def template_dirs(project: Project, request: BookletRequest) -> list[Path]:
-    folders = [request.templates] if request.templates else []
-    for folder in folders:
-        if not folder.is_dir():
-            raise RenderError("--templates: no such folder", file=folder)
-    return [*folders, project.templates_dir]
+    """`--templates`, the project's `templates/` if it has one, then the package defaults."""
+    return template_folders(project.templates_dir, request.templates)
 
 
 def prepare_booklet(

@@ -20,6 +20,7 @@ from pubtool.publish.booklet import (
 )
 from pubtool.publish.documents import Missing
 from pubtool.publish.render import DEFAULT_FONTS, render_badge
+from pubtool.publish.template_folders import template_folders
 
 Notice = Callable[[str], None]
 
@@ -163,14 +164,13 @@ def build_html(
 
 def write_badges(project: Project | None, report: CoverageReport, folder: Path) -> list[Path]:
     """One SVG coverage badge per language (`status --badge DIR`), from the badge template."""
-    if project is None:
-        raise PubtoolError("--badge needs a pubtool project for its badge template (--project DIR)")
+    folders = template_folders(project.templates_dir if project else None)
     written = []
     for language, counts in report.by_language().items():
         target = folder / f"coverage-{language}.svg"
         try:
             write_text_atomically(
-                target, render_badge(language, counts.percent, [project.templates_dir])
+                target, render_badge(language, counts.percent, folders)
             )
         except OSError as error:
             raise PubtoolError(f"cannot write badge: {error.strerror}", file=target) from None
