@@ -386,6 +386,46 @@ def build_html_command(
     _emit(result, "lines")
 
 
+# --- a project of your own -----------------------------------------------------------------
+
+
+@app.command("init")
+@run_command
+def init_command(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Project folder (made if missing).")] = Path("."),
+    languages: Annotated[
+        list[str] | None,
+        typer.Option("--languages", help="Languages to publish, comma-separated: de,fr."),
+    ] = None,
+    source_language: Annotated[
+        str, typer.Option("--source-language", help="Language the statements are written in.")
+    ] = "en",
+    title: Annotated[str | None, typer.Option("--title", help="The collection's title.")] = None,
+    templates: Annotated[
+        bool, typer.Option("--templates", help="Also copy the default templates to restyle.")
+    ] = False,
+) -> None:
+    """Start a project: [tool.pubtool] in pyproject.toml, statements/ with an example, locales/."""
+    report = pubtool.init(
+        folder, languages or (), source_language=source_language, title=title, templates=templates
+    )
+    _emit(report, "lines")
+
+
+@app.command("templates")
+@run_command
+def templates_command(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path | None, typer.Argument(help="Where to copy (default: the project's templates/).")
+    ] = None,
+    project: ProjectOption = None,
+) -> None:
+    """Copy the default booklet templates into the project, to restyle them."""
+    _emit(pubtool.copy_templates(folder or _project(ctx, project).templates_dir), "lines")
+
+
 def main() -> None:
     app()
 

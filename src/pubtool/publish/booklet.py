@@ -20,8 +20,8 @@ from pubtool.publish.documents import (
     build_documents,
     fallback_count,
 )
-from pubtool.publish.template_folders import template_folders
 from pubtool.publish.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
+from pubtool.publish.template_folders import template_folders
 from pubtool.statements import Statement, load_statements
 
 

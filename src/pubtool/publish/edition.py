@@ -169,9 +169,7 @@ def write_badges(project: Project | None, report: CoverageReport, folder: Path) 
     for language, counts in report.by_language().items():
         target = folder / f"coverage-{language}.svg"
         try:
-            write_text_atomically(
-                target, render_badge(language, counts.percent, folders)
-            )
+            write_text_atomically(target, render_badge(language, counts.percent, folders))
         except OSError as error:
             raise PubtoolError(f"cannot write badge: {error.strerror}", file=target) from None
         written.append(target)

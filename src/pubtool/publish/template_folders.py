@@ -44,9 +44,9 @@ def template_folders(templates_dir: Path | None, extra: Path | None = None) -> l
     return list(dict.fromkeys(folders))
 
 
-def copy_default_templates(target: Path, names: Sequence[str] = DEFAULT_TEMPLATE_FILES) -> tuple[
-    list[Path], list[Path]
-]:
+def copy_default_templates(
+    target: Path, names: Sequence[str] = DEFAULT_TEMPLATE_FILES
+) -> tuple[list[Path], list[Path]]:
     """Copy the default templates into `target` for restyling; a file already there is kept.
 
     Returns (written, kept): nothing a user has changed is ever overwritten.
