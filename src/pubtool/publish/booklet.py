@@ -9,7 +9,8 @@ from pathlib import Path
 
 import polib
 
-from pubtool.catalogs import load_catalog
+from pubtool.catalogs import build_template, load_catalog, project_messages
+from pubtool.coverage import measure_catalog
 from pubtool.errors import GateFailed, RenderError
 from pubtool.project import Project
 from pubtool.publish.documents import (
@@ -76,7 +77,7 @@ def prepare_booklet(
         source_language=project.source_language,
         missing=request.missing,
     )
-    coverage = _coverage(documents, request.languages, project.source_language)
+    coverage = _coverage(project, catalogs) if request.min_coverage is not None else {}
     if request.min_coverage is not None:
         short = {lang: value for lang, value in coverage.items() if value < request.min_coverage}
         if short:
@@ -166,15 +167,14 @@ def _title_cell(
     return lookup.cell(title, Missing.source) or Cell(language, title, state="untranslated")
 
 
-def _coverage(
-    documents: Sequence[Document], languages: Sequence[str], source_language: str
-) -> dict[str, float]:
-    """Per target language: the share of blocks printed from a finished translation."""
-    result = {}
-    for index, language in enumerate(languages):
-        if language == source_language:
-            continue
-        cells = [row.cells[index] for document in documents for row in document.rows()]
-        done = sum(cell.state == "translated" for cell in cells)
-        result[language] = 100.0 * done / len(cells) if cells else 100.0
-    return result
+def _coverage(project: Project, catalogs: dict[str, polib.POFile | None]) -> dict[str, float]:
+    """Per target language, the figure `pubtool status` prints: messages translated, measured
+    against the template the statements make now (so a stale .pot cannot flatter it)."""
+    template = build_template(project_messages(project), project_name=project.domain)
+    return {
+        language: measure_catalog(
+            catalog or polib.POFile(), path="", language=language, template=template
+        ).counts.percent
+        for language, catalog in catalogs.items()
+        if language != project.source_language
+    }

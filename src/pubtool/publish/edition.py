@@ -19,6 +19,7 @@ from pubtool.publish.booklet import (
     build_pdf as render_booklet_pdf,
 )
 from pubtool.publish.documents import Missing
+from pubtool.publish.fonts import missing_font_notices
 from pubtool.publish.render import DEFAULT_FONTS, render_badge
 from pubtool.publish.template_folders import template_folders
 
@@ -119,6 +120,9 @@ def build_pdf(
 ) -> BookletResult:
     """The bilingual PDF booklet (`pubtool build-pdf`); options as `booklet_request` takes."""
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
+    if options.get("fonts") and notice is not None:
+        for line in missing_font_notices(request.fonts):
+            notice(line)
     target = output or default_output(project, request.languages)
     booklet, result = render_booklet_pdf(
         project, request, target, notice=notice, progress=progress
