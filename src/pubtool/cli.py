@@ -303,7 +303,7 @@ EditionLanguages = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="Languages side by side, the first leading: az,en; one language alone "
+        help="Languages side by side, the first leading: de,en; one language alone "
         "(default: the first target language beside the source language).",
     ),
 ]

@@ -23,7 +23,7 @@ class Project:
 
     root: Path
     source_language: str = "en"
-    languages: tuple[str, ...] = ("az", "en", "ru")
+    languages: tuple[str, ...] = ()  # required in [tool.pubtool]
     domain: str = "statements"
     statements_dir: Path = Path("statements")
     locales_dir: Path = Path("locales")
@@ -34,7 +34,7 @@ class Project:
     fail_under: dict[str, float] = field(default_factory=dict)
     checks: dict[str, str] = field(default_factory=dict)
     title: str = "Statements"
-
+    author: str = ""  # the PDF's Author field; empty means the title
     @property
     def template_path(self) -> Path:
         return self.locales_dir / f"{self.domain}.pot"
@@ -140,6 +140,7 @@ def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) ->
         fail_under=reader.thresholds("fail-under", languages),
         checks=reader.string_map("checks"),
         title=reader.string("title", "Statements"),
+        author=reader.string("author", "") if "author" in table else "",
     )
     reader.reject_unknown()
     return project
@@ -161,6 +162,7 @@ class _TableReader:
         "fail-under",
         "checks",
         "title",
+        "author",
     }
 
     def __init__(self, path: Path, table: dict[str, Any]) -> None:

@@ -177,3 +177,35 @@ def test_init_templates_and_the_templates_command_copy_without_overwriting(
     assert (tmp_path / "templates" / "booklet.css").read_text() == "/* mine */\n"
     assert (tmp_path / "templates" / "labels.yaml").is_file()
     assert "kept" in out and "booklet.css" in out
+
+
+# --- wording a newcomer meets ---------------------------------------------------------------
+
+
+def test_help_gives_no_examples_from_this_repository_s_languages() -> None:
+    code, out, _ = invoke("build-pdf", "--help")
+    assert code == 0
+    assert "az," not in out and "de,en" in out
+
+
+def test_one_statement_is_not_counted_as_statements(project_dir: Path) -> None:
+    (project_dir / "statements" / "2021-01-19-second.md").unlink()
+    invoke("-P", str(project_dir), "extract")
+    invoke("-P", str(project_dir), "update", "--lang", "ru")
+    code, out, err = invoke("-P", str(project_dir), "build-html", "--lang", "ru,en")
+    assert code == 0, err
+    assert "1 statement" in out and "1 statements" not in out
+    assert "blocks without a finished translation" in err
+
+
+def test_the_pdf_author_can_be_configured(project_dir: Path) -> None:
+    from pypdf import PdfReader
+
+    config = project_dir / "pyproject.toml"
+    config.write_text(config.read_text() + 'author = "City press office"\n')
+    invoke("-P", str(project_dir), "extract")
+    invoke("-P", str(project_dir), "update", "--lang", "ru")
+    code, _, err = invoke("-P", str(project_dir), "build-pdf", "--lang", "ru,en")
+    assert code == 0, err
+    metadata = PdfReader(project_dir / "build" / "booklet-ru-en.pdf").metadata
+    assert metadata is not None and metadata.author == "City press office"

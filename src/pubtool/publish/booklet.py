@@ -94,7 +94,7 @@ def prepare_booklet(
         title=title_cells,
         paper=request.paper,
         fonts=request.fonts,
-        author=project.title,
+        author=project.author or project.title,
         source_language=project.source_language,
     )
     html = render_html(documents, edition, template_dirs(project, request), notice=notice)

@@ -94,19 +94,25 @@ class BookletResult:
         lines = [f"refused to fetch {url}" for url in self.refused]
         if self.fallbacks:
             lines.append(
-                f"{self.fallbacks} blocks without a finished translation (--missing {self.missing})"
+                f"{_count(self.fallbacks, 'block')} without a finished translation "
+                f"(--missing {self.missing})"
             )
         return lines
 
     def lines(self) -> list[str]:
+        statements = _count(self.statements, "statement")
         if self.pages is None:
-            return [f"{self.path}: {self.statements} statements"]
+            return [f"{self.path}: {statements}"]
         state = "unchanged, " if self.cached else ""
         return [
-            f"{self.path}: {state}{self.pages} pages, {(self.size or 0) / 1024:.0f} KiB, "
-            f"{self.seconds or 0:.1f} s, {self.statements} statements, "
-            f"{self.fallbacks} blocks marked or filled from source"
+            f"{self.path}: {state}{_count(self.pages, 'page')}, "
+            f"{(self.size or 0) / 1024:.0f} KiB, {self.seconds or 0:.1f} s, {statements}, "
+            f"{_count(self.fallbacks, 'block')} marked or filled from source"
         ]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def build_pdf(
