@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -14,6 +13,7 @@ PYPROJECT = """\
 [tool.pubtool]
 title = "Test statements"
 languages = ["az", "en", "ru"]
+output = "build"
 """
 
 STATEMENT_A = """\
@@ -61,11 +61,10 @@ def write(path: Path, text: str) -> Path:
 
 @pytest.fixture
 def project_dir(tmp_path: Path) -> Path:
-    """A project with two statements and the shipped templates, but no catalogs yet."""
+    """A project with two statements, no catalogs yet and no templates of its own."""
     root = tmp_path / "project"
     write(root / "pyproject.toml", PYPROJECT)
     write(root / "statements" / "2020-01-15-first.md", STATEMENT_A)
     write(root / "statements" / "2021-01-19-second.md", STATEMENT_B)
     (root / "locales").mkdir()
-    shutil.copytree(REPO / "templates", root / "templates")
     return root

@@ -11,6 +11,8 @@ Every command of the `pubtool` CLI is one call here, usable from Python without 
     findings = pubtool.check(project)
     pubtool.build_pdf(project, "az,en")
 
+    pubtool.init("new-project", "de,fr")         # `pubtool init`: a project of your own
+
 Each returns a report with `as_dict()` (exactly the CLI's `--format json`) and `exit_code`
 where the command is a gate. Errors are `pubtool.PubtoolError` and its subclasses, each with
 the exit code the CLI uses. Names load on first use, so `import pubtool` stays cheap.
@@ -40,6 +42,8 @@ _PUBLIC = {
     "check": "pubtool.checks.registry",
     "build_pdf": "pubtool.publish.edition",
     "build_html": "pubtool.publish.edition",
+    "init": "pubtool.scaffold",
+    "copy_templates": "pubtool.scaffold",
 }
 
 __all__ = [
@@ -55,7 +59,9 @@ __all__ = [
     "build_pdf",
     "check",
     "compile",
+    "copy_templates",
     "extract",
+    "init",
     "list_statements",
     "load_project",
     "status",
@@ -76,6 +82,7 @@ if TYPE_CHECKING:
     )
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
+    from pubtool.scaffold import copy_templates, init
     from pubtool.statements import list_statements
 
 

@@ -303,7 +303,7 @@ EditionLanguages = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="Languages side by side, the first leading: az,en; one language alone "
+        help="Languages side by side, the first leading: de,en; one language alone "
         "(default: the first target language beside the source language).",
     ),
 ]
@@ -445,6 +445,46 @@ def import_command(
     _emit(report, "lines" if output_format is CheckFormat.text else output_format)
     _finish([f"stale: {stale}" for stale in report.stale], report.stale_summary(), [])
     raise typer.Exit(report.exit_code)
+
+
+# --- a project of your own -----------------------------------------------------------------
+
+
+@app.command("init")
+@run_command
+def init_command(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Project folder (made if missing).")] = Path("."),
+    languages: Annotated[
+        list[str] | None,
+        typer.Option("--languages", help="Languages to publish, comma-separated: de,fr."),
+    ] = None,
+    source_language: Annotated[
+        str, typer.Option("--source-language", help="Language the statements are written in.")
+    ] = "en",
+    title: Annotated[str | None, typer.Option("--title", help="The collection's title.")] = None,
+    templates: Annotated[
+        bool, typer.Option("--templates", help="Also copy the default templates to restyle.")
+    ] = False,
+) -> None:
+    """Start a project: [tool.pubtool] in pyproject.toml, statements/ with an example, locales/."""
+    report = pubtool.init(
+        folder, languages or (), source_language=source_language, title=title, templates=templates
+    )
+    _emit(report, "lines")
+
+
+@app.command("templates")
+@run_command
+def templates_command(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path | None, typer.Argument(help="Where to copy (default: the project's templates/).")
+    ] = None,
+    project: ProjectOption = None,
+) -> None:
+    """Copy the default booklet templates into the project, to restyle them."""
+    _emit(pubtool.copy_templates(folder or _project(ctx, project).templates_dir), "lines")
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from babel.core import Locale, UnknownLocaleError
 from pubtool.errors import ConfigError
 
 CONFIG_FILE = "pyproject.toml"
+#: Where booklets go unless `output` says otherwise; not `build/`, which setuptools uses.
+DEFAULT_OUTPUT = "booklets"
 
 
 @dataclass(frozen=True)
@@ -22,18 +24,18 @@ class Project:
 
     root: Path
     source_language: str = "en"
-    languages: tuple[str, ...] = ("az", "en", "ru")
+    languages: tuple[str, ...] = ()  # required in [tool.pubtool]
     domain: str = "statements"
     statements_dir: Path = Path("statements")
     locales_dir: Path = Path("locales")
-    templates_dir: Path = Path("templates")
-    output_dir: Path = Path("build")
+    templates_dir: Path = Path("templates")  # optional: overrides the package's defaults
+    output_dir: Path = Path(DEFAULT_OUTPUT)
     glossary_path: Path = Path("locales/glossary.yaml")
     width: int = 79
     fail_under: dict[str, float] = field(default_factory=dict)
     checks: dict[str, str] = field(default_factory=dict)
     title: str = "Statements"
-
+    author: str = ""  # the PDF's Author field; empty means the title
     @property
     def template_path(self) -> Path:
         return self.locales_dir / f"{self.domain}.pot"
@@ -138,7 +140,7 @@ def _read_config(path: Path) -> bytes:
 def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) -> Project:
     reader = _TableReader(config_path, table)
     source_language = reader.language("source-language", "en")
-    languages = reader.languages("languages", ("az", "en", "ru"))
+    languages = reader.languages("languages")
     project = Project(
         root=root,
         source_language=source_language,
@@ -146,13 +148,14 @@ def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) ->
         domain=reader.name("domain", "statements"),
         statements_dir=reader.folder(root, "statements", "statements"),
         locales_dir=reader.folder(root, "locales", "locales"),
-        templates_dir=reader.folder(root, "templates", "templates"),
-        output_dir=root / reader.path_text("output", "build"),
+        templates_dir=reader.optional_folder(root, "templates", "templates"),
+        output_dir=root / reader.path_text("output", DEFAULT_OUTPUT),
         glossary_path=root / reader.path_text("glossary", "locales/glossary.yaml"),
         width=reader.integer("width", 79, minimum=20),
         fail_under=reader.thresholds("fail-under", languages),
         checks=reader.string_map("checks"),
         title=reader.string("title", "Statements"),
+        author=reader.string("author", "") if "author" in table else "",
     )
     reader.reject_unknown()
     return project
@@ -174,6 +177,7 @@ class _TableReader:
         "fail-under",
         "checks",
         "title",
+        "author",
     }
 
     def __init__(self, path: Path, table: dict[str, Any]) -> None:
@@ -211,8 +215,11 @@ class _TableReader:
     def language(self, key: str, default: str) -> str:
         return self._valid_language(key, self.string(key, default))
 
-    def languages(self, key: str, default: tuple[str, ...]) -> tuple[str, ...]:
-        value = self.table.get(key, list(default))
+    def languages(self, key: str) -> tuple[str, ...]:
+        """Required: a project says which languages it publishes (`pubtool init` writes it)."""
+        if key not in self.table:
+            raise self.error(key, 'missing: list the languages to publish, e.g. ["de", "fr"]')
+        value = self.table[key]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise self.error(key, f"expected a list of language codes, got {value!r}")
         languages = tuple(self._valid_language(key, v) for v in value)
@@ -230,6 +237,12 @@ class _TableReader:
         if not exists:
             raise self.error(key, f"folder {name!r} does not exist")
         return path
+
+    def optional_folder(self, root: Path, key: str, default: str) -> Path:
+        """A folder that may be absent unless the key names it: `templates/` only overrides."""
+        if key in self.table:
+            return self.folder(root, key, default)
+        return root / default
 
     def thresholds(self, key: str, languages: tuple[str, ...]) -> dict[str, float]:
         value = self.table.get(key, {})

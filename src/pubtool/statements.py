@@ -73,10 +73,30 @@ def count_words(text: str) -> int:
     return len(re.findall(r"\w+(?:[’'-]\w+)*", text))
 
 
+#: Markdown files under statements/ that document the folder rather than hold a statement.
+DOCUMENTATION_NAMES = frozenset(
+    {"README", "REPAIRS", "CHANGELOG", "CHANGES", "CONTRIBUTING", "LICENSE", "NOTES", "TODO",
+     "AUTHORS", "HISTORY", "INDEX", "STYLE", "GLOSSARY"}
+)  # fmt: skip
+
+
 def statement_files(folder: Path) -> list[Path]:
     """Statement files are named `YYYY-MM-DD-<slug>.md`, in the folder or its subfolders
     (`statements/2020/...`); README.md and REPAIRS.md are documentation, not statements."""
     return sorted(p for p in folder.rglob("*.md") if p.is_file() and STATEMENT_FILE.match(p.name))
+
+
+def misnamed_statement_files(folder: Path) -> list[Path]:
+    """Markdown files that are neither statements nor documentation: most likely a statement
+    whose name lacks the date or has capitals, which would otherwise be skipped unseen."""
+    found = (p for pattern in ("*.md", "*.markdown") for p in folder.rglob(pattern))
+    return sorted(
+        p
+        for p in found
+        if p.is_file()
+        and not STATEMENT_FILE.match(p.name)
+        and p.stem.upper() not in DOCUMENTATION_NAMES
+    )
 
 
 def load_statements(
@@ -87,6 +107,12 @@ def load_statements(
     `display` is the folder paths are shown relative to (the project root), so errors and
     `#:` references read `statements/<file>.md:<line>` wherever pubtool runs from.
     """
+    if notice is not None:
+        for path in misnamed_statement_files(folder):
+            notice(
+                f"{_shown(path, display).as_posix()}: skipped, not a statement file name "
+                "(expected YYYY-MM-DD-short-name.md, lower case)"
+            )
     statements = [
         load_statement(path, notice=notice, shown=_shown(path, display))
         for path in statement_files(folder)
@@ -157,6 +183,13 @@ def parse_statement(
             line=lines.get("id"),
         )
     date = _date(meta["date"], shown, lines.get("date"), notice)
+    named = re.match(r"^(\d{4}-\d{2}-\d{2})-", path.name)
+    if named and named.group(1) != date.isoformat():
+        raise StatementError(
+            f"date {date.isoformat()} differs from the file name's date {named.group(1)}",
+            file=shown,
+            line=lines.get("date"),
+        )
     body = tuple(_body_blocks(body_text, body_line, shown))
     if not body:
         raise StatementError("the statement has no body text", file=shown, line=body_line)
@@ -337,7 +370,15 @@ def _inline(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_PARSER = MarkdownIt("commonmark", {"html": False})
+# HTML and GFM tables are recognised only to be refused with a clear message: left off, a
+# table would become one message of pipes and `<b>` a message with markup in it.
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+_UNSUPPORTED = {
+    "fence": "fence is not supported in statements (a code block)",
+    "code_block": "code block is not supported in statements (remove the indent)",
+    "html_block": "raw HTML is not supported in statements: write Markdown instead",
+    "table_open": "a table is not supported in statements: write its rows as a list",
+}
 
 
 def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
@@ -358,14 +399,33 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
                 if token.type == "heading_open"
                 else (containers[-1] if containers else "paragraph")
             )
+            line = first_line + _start_line(token)
+            _refuse_inline(inline, shown, line)
             text = _inline_source(inline)
             if text:  # a paragraph of only U+2028 or no-break spaces shows nothing
-                yield Block(kind, text, first_line + _start_line(token))
-        elif token.type in ("fence", "code_block", "html_block", "table_open"):
+                yield Block(kind, text, line)
+        elif token.type in _UNSUPPORTED:
             raise StatementError(
-                f"{token.type.replace('_', ' ')} is not supported in statements",
+                _UNSUPPORTED[token.type], file=shown, line=first_line + _start_line(token)
+            )
+
+
+def _refuse_inline(inline: Token, shown: Path, line: int) -> None:
+    """Images and inline HTML would reach translators as markup and the booklet as text."""
+    for child in inline.children or ():
+        if child.type == "image":
+            raise StatementError(
+                f"an image ({child.attrs.get('src', '')}) is not supported in statements: "
+                "the booklet prints text only",
                 file=shown,
-                line=first_line + _start_line(token),
+                line=line,
+            )
+        if child.type == "html_inline":
+            raise StatementError(
+                f"raw HTML {child.content!r} is not supported in statements: "
+                "use Markdown (*emphasis*, **strong**)",
+                file=shown,
+                line=line,
             )
 
 

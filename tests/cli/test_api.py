@@ -23,11 +23,11 @@ runner = CliRunner()
 
 @pytest.fixture
 def shipped_copy(tmp_path: Path) -> Path:
-    """This repository's own project (statements, catalogs, templates), copied."""
+    """This repository's own project (statements, catalogs), copied."""
     root = tmp_path / "shipped"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root)
-    for folder in ("statements", "locales", "templates"):
+    for folder in ("statements", "locales"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from pubtool.cli import app
+from pubtool.publish.template_folders import default_templates
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("PUBTOOL_FUZZ_EXAMPLES", "30"))
@@ -72,7 +73,7 @@ def make_project(
     for name, text in (statements or {"2020-01-15-good.md": GOOD_STATEMENT}).items():
         _write(root / "statements" / name, text)
     if templates:
-        shutil.copytree(REPO / "templates", root / "templates")
+        shutil.copytree(default_templates(), root / "templates")
     else:
         (root / "templates").mkdir()
     return root

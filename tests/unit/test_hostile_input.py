@@ -164,7 +164,10 @@ def test_a_label_the_template_needs_is_missing(project_dir: Path) -> None:
     runner = CliRunner()
     for command in ("extract", "update"):
         assert runner.invoke(app, ["--project", str(project_dir), command]).exit_code == 0
-    (project_dir / "templates/labels.yaml").write_text("en:\n  contents: Contents\n", "utf-8")
+    (project_dir / "templates").mkdir(exist_ok=True)
+    (project_dir / "templates/booklet.html.j2").write_text(
+        "{{ label(lead, 'no-such-label') }}", "utf-8"
+    )
     output = project_dir / "build/x.html"
     result = runner.invoke(
         app, ["--project", str(project_dir), "build-html", "--lang", "az,en", "-o", str(output)]

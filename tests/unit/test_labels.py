@@ -25,7 +25,7 @@ from pubtool.publish.render import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-TEMPLATES = REPO / "templates"
+TEMPLATES = REPO / "src" / "pubtool" / "publish" / "templates"
 LABELS_FILE = TEMPLATES / "labels.yaml"
 # The languages issue 13 asks for; more may come, none may go.
 REQUIRED = [

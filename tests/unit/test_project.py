@@ -46,7 +46,10 @@ def test_no_project_above(tmp_path: Path) -> None:
 def test_invalid_configuration_names_file_and_key(
     project_dir: Path, config: str, message: str
 ) -> None:
-    (project_dir / "pyproject.toml").write_text(f"[tool.pubtool]\n{config}\n", encoding="utf-8")
+    languages = "" if config.startswith("languages") else 'languages = ["az", "en", "ru"]\n'
+    (project_dir / "pyproject.toml").write_text(
+        f"[tool.pubtool]\n{languages}{config}\n", encoding="utf-8"
+    )
     with pytest.raises(ConfigError) as caught:
         load_project(project_dir)
     text = str(caught.value)

@@ -8,6 +8,7 @@ import pytest
 from pubtool.errors import RenderError
 from pubtool.publish.documents import Cell, Document, Row
 from pubtool.publish.render import ConfinedFetcher, Edition, inline_markdown, render_html
+from pubtool.publish.template_folders import default_templates
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -93,7 +94,9 @@ def test_html_escapes_translations_and_marks_fallbacks() -> None:
         languages=("az", "en"), title=(Cell("az", "Bəyanatlar"), Cell("en", "Statements"))
     )
     html = render_html(
-        [document('<link href="http://127.0.0.1:9/x.css"> ə ı ğ İ')], edition, [REPO / "templates"]
+        [document('<link href="http://127.0.0.1:9/x.css"> ə ı ğ İ')],
+        edition,
+        [default_templates()],
     )
     assert '<link href="http://127.0.0.1:9' not in html
     assert "&lt;link href=" in html

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import polib
 
-from pubtool.catalogs import load_catalog
+from pubtool.catalogs import build_template, load_catalog, project_messages
+from pubtool.coverage import measure_catalog
 from pubtool.errors import GateFailed, RenderError
 from pubtool.project import Project
 from pubtool.publish.documents import (
@@ -21,6 +22,7 @@ from pubtool.publish.documents import (
     fallback_count,
 )
 from pubtool.publish.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
+from pubtool.publish.template_folders import template_folders
 from pubtool.statements import Statement, load_statements
 
 
@@ -52,11 +54,8 @@ def default_output(project: Project, languages: Sequence[str], suffix: str = "pd
 
 
 def template_dirs(project: Project, request: BookletRequest) -> list[Path]:
-    folders = [request.templates] if request.templates else []
-    for folder in folders:
-        if not folder.is_dir():
-            raise RenderError("--templates: no such folder", file=folder)
-    return [*folders, project.templates_dir]
+    """`--templates`, the project's `templates/` if it has one, then the package defaults."""
+    return template_folders(project.templates_dir, request.templates)
 
 
 def prepare_booklet(
@@ -78,7 +77,7 @@ def prepare_booklet(
         source_language=project.source_language,
         missing=request.missing,
     )
-    coverage = _coverage(documents, request.languages, project.source_language)
+    coverage = _coverage(project, catalogs) if request.min_coverage is not None else {}
     if request.min_coverage is not None:
         short = {lang: value for lang, value in coverage.items() if value < request.min_coverage}
         if short:
@@ -95,7 +94,7 @@ def prepare_booklet(
         title=title_cells,
         paper=request.paper,
         fonts=request.fonts,
-        author=project.title,
+        author=project.author or project.title,
         source_language=project.source_language,
     )
     html = render_html(documents, edition, template_dirs(project, request), notice=notice)
@@ -176,15 +175,14 @@ def _title_cell(
     return lookup.cell(title, Missing.source) or Cell(language, title, state="untranslated")
 
 
-def _coverage(
-    documents: Sequence[Document], languages: Sequence[str], source_language: str
-) -> dict[str, float]:
-    """Per target language: the share of blocks printed from a finished translation."""
-    result = {}
-    for index, language in enumerate(languages):
-        if language == source_language:
-            continue
-        cells = [row.cells[index] for document in documents for row in document.rows()]
-        done = sum(cell.state == "translated" for cell in cells)
-        result[language] = 100.0 * done / len(cells) if cells else 100.0
-    return result
+def _coverage(project: Project, catalogs: dict[str, polib.POFile | None]) -> dict[str, float]:
+    """Per target language, the figure `pubtool status` prints: messages translated, measured
+    against the template the statements make now (so a stale .pot cannot flatter it)."""
+    template = build_template(project_messages(project), project_name=project.domain)
+    return {
+        language: measure_catalog(
+            catalog or polib.POFile(), path="", language=language, template=template
+        ).counts.percent
+        for language, catalog in catalogs.items()
+        if language != project.source_language
+    }

@@ -10,7 +10,7 @@ from enum import StrEnum
 import polib
 from babel.dates import format_date
 
-from pubtool.errors import RenderError
+from pubtool.errors import GateFailed
 from pubtool.po.entries import EntryState, finished_translation
 from pubtool.po.entries import state as state_of
 from pubtool.statements import Block, Statement
@@ -103,12 +103,14 @@ def build_documents(
     source_language: str,
     missing: Missing = Missing.mark,
 ) -> list[Document]:
-    """Join statements and catalogs into documents; `missing=fail` raises on the first gap."""
+    """Join statements and catalogs into documents; `missing=fail` is a gate: after looking
+    at every block it raises GateFailed naming how many lack a translation, and where."""
     lookups = [
         Translations(language, catalogs.get(language), is_source=language == source_language)
         for language in languages
     ]
     documents = []
+    gaps: list[tuple[Statement, Block, str]] = []
     for statement in statements:
 
         def row(block: Block, statement: Statement = statement) -> Row:
@@ -116,12 +118,8 @@ def build_documents(
             for lookup in lookups:
                 cell = lookup.cell(block.text, missing)
                 if cell is None:
-                    raise RenderError(
-                        f"no {lookup.language} translation for {block.kind} "
-                        f"{block.text[:50]!r} (--missing fail)",
-                        file=statement.path,
-                        line=block.line,
-                    )
+                    gaps.append((statement, block, lookup.language))
+                    cell = Cell(lookup.language, "", state="untranslated")
                 cells.append(cell)
             return Row(block.kind, block.line, tuple(cells))
 
@@ -141,7 +139,29 @@ def build_documents(
                 notes=tuple(row(block) for block in statement.notes),
             )
         )
+    if gaps:
+        raise missing_translations(gaps)
     return documents
+
+
+def missing_translations(
+    gaps: Sequence[tuple[Statement, Block, str]], shown: int = 5
+) -> GateFailed:
+    """One line for `--missing fail`: how many blocks per language, and the first few."""
+    per_language: dict[str, int] = {}
+    for _, _, language in gaps:
+        per_language[language] = per_language.get(language, 0) + 1
+    counts = ", ".join(f"{language} {count}" for language, count in per_language.items())
+    first = "; ".join(
+        f"{statement.path.as_posix()}:{block.line} {language} {block.kind} {block.text[:40]!r}"
+        for statement, block, language in gaps[:shown]
+    )
+    more = f"; and {len(gaps) - shown} more" if len(gaps) > shown else ""
+    blocks = "block" if len(gaps) == 1 else "blocks"
+    return GateFailed(
+        f"--missing fail: {len(gaps)} {blocks} with no finished translation ({counts}): "
+        f"{first}{more}"
+    )
 
 
 def fallback_count(documents: Sequence[Document]) -> int:

@@ -20,7 +20,9 @@ from pubtool.publish.booklet import (
     build_pdf as render_booklet_pdf,
 )
 from pubtool.publish.documents import Missing
+from pubtool.publish.fonts import missing_font_notices
 from pubtool.publish.render import DEFAULT_FONTS, render_badge
+from pubtool.publish.template_folders import template_folders
 
 Notice = Callable[[str], None]
 
@@ -93,19 +95,25 @@ class BookletResult:
         lines = [f"refused to fetch {url}" for url in self.refused]
         if self.fallbacks:
             lines.append(
-                f"{self.fallbacks} blocks without a finished translation (--missing {self.missing})"
+                f"{_count(self.fallbacks, 'block')} without a finished translation "
+                f"(--missing {self.missing})"
             )
         return lines
 
     def lines(self) -> list[str]:
+        statements = _count(self.statements, "statement")
         if self.pages is None:
-            return [f"{self.path}: {self.statements} statements"]
+            return [f"{self.path}: {statements}"]
         state = "unchanged, " if self.cached else ""
         return [
-            f"{self.path}: {state}{self.pages} pages, {(self.size or 0) / 1024:.0f} KiB, "
-            f"{self.seconds or 0:.1f} s, {self.statements} statements, "
-            f"{self.fallbacks} blocks marked or filled from source"
+            f"{self.path}: {state}{_count(self.pages, 'page')}, "
+            f"{(self.size or 0) / 1024:.0f} KiB, {self.seconds or 0:.1f} s, {statements}, "
+            f"{_count(self.fallbacks, 'block')} marked or filled from source"
         ]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def build_pdf(
@@ -119,6 +127,9 @@ def build_pdf(
 ) -> BookletResult:
     """The bilingual PDF booklet (`pubtool build-pdf`); options as `booklet_request` takes."""
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
+    if options.get("fonts") and notice is not None:
+        for line in missing_font_notices(request.fonts):
+            notice(line)
     target = output or default_output(project, request.languages)
     booklet, result = render_booklet_pdf(
         project, request, target, notice=notice, progress=progress
@@ -165,15 +176,12 @@ def build_html(
 
 def write_badges(project: Project | None, report: CoverageReport, folder: Path) -> list[Path]:
     """One SVG coverage badge per language (`status --badge DIR`), from the badge template."""
-    if project is None:
-        raise PubtoolError("--badge needs a pubtool project for its badge template (--project DIR)")
+    folders = template_folders(project.templates_dir if project else None)
     written = []
     for language, counts in report.by_language().items():
         target = folder / f"coverage-{language}.svg"
         try:
-            write_text_atomically(
-                target, render_badge(language, counts.percent, [project.templates_dir])
-            )
+            write_text_atomically(target, render_badge(language, counts.percent, folders))
         except OSError as error:
             raise PubtoolError(f"cannot write badge: {error.strerror}", file=target) from None
         written.append(target)

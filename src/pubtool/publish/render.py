@@ -162,6 +162,15 @@ def language_name(code: str, in_language: str) -> str:
     return name or code
 
 
+def text_direction(language: str) -> str:
+    """`rtl` for a language CLDR writes right to left (ar, fa, he, ur, …), else `ltr`."""
+    try:
+        order = Locale.parse(language).character_order
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
 def _own_name(language: str) -> str:
     """The language's name in itself, capitalised as a cover shows it: Azərbaycan, Русский."""
     return _capitalise(language_name(language, language), language)
@@ -259,6 +268,10 @@ def render_html(
             label=label,
             language_name=language_name,
             language_names={language: _own_name(language) for language in edition.languages},
+            directions={
+                language: text_direction(language)
+                for language in (*edition.languages, edition.source_language)
+            },
             years=(years[0], years[-1]) if years else None,
             stylesheet_href=stylesheet_href,
             version=__version__,
