@@ -7,10 +7,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 import polib
 
 from pubtool.checks.glossary import Glossary
 from pubtool.po.entries import translation_pairs
+
+if TYPE_CHECKING:
+    from pubtool.project import StyleSettings
 
 ERROR = "error"
 WARNING = "warning"
@@ -58,6 +63,8 @@ class CheckContext:
     glossary: Glossary = field(default_factory=Glossary.empty)
     #: The unit kind from the entry's `#. kind: ...` comment: paragraph, title, signature...
     kind: str | None = None
+    #: The project's house style for `language` (`[tool.pubtool.style.<lang>]`), if any.
+    style: StyleSettings | None = None
 
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[str]]
