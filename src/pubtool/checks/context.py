@@ -72,6 +72,32 @@ Check = Callable[[polib.POEntry, CheckContext], Iterable[str]]
 TextCheck = Callable[[str, str, CheckContext], Iterable[str]]
 
 
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One problem a whole-catalog check found: every entry line involved, the first
+    entry's source (to show), and the message. The runner adds the places to the message."""
+
+    lines: tuple[int, ...]
+    msgid: str
+    message: str
+
+
+#: A check of a whole catalog (consistency between entries), marked by `catalog_check`.
+CatalogCheck = Callable[[polib.POFile, CheckContext], Iterable[CatalogProblem]]
+
+
+def catalog_check(function: CatalogCheck) -> CatalogCheck:
+    """Mark a function as a whole-catalog check: the runner calls it once per catalog with
+    the catalog and its context instead of once per entry. Plugins may use it too."""
+    function.pubtool_catalog_check = True  # type: ignore[attr-defined]
+    return function
+
+
+def is_catalog_check(check: object) -> bool:
+    """Whether a registered check runs over the whole catalog (see `catalog_check`)."""
+    return bool(getattr(check, "pubtool_catalog_check", False))
+
+
 def on_each_form(text_check: TextCheck) -> Check:
     """Turn a check of one text pair into a check of an entry and all its plural forms."""
 
