@@ -38,6 +38,7 @@ _PUBLIC = {
     "compile": "pubtool.catalogs",
     "status": "pubtool.coverage",
     "check": "pubtool.checks.registry",
+    "fix_style": "pubtool.checks.style",
     "build_pdf": "pubtool.publish.edition",
     "build_html": "pubtool.publish.edition",
 }
@@ -56,6 +57,7 @@ __all__ = [
     "check",
     "compile",
     "extract",
+    "fix_style",
     "list_statements",
     "load_project",
     "status",
@@ -65,6 +67,7 @@ __all__ = [
 if TYPE_CHECKING:
     from pubtool.catalogs import compile, extract, update
     from pubtool.checks.registry import check
+    from pubtool.checks.style import fix_style
     from pubtool.coverage import status
     from pubtool.errors import (
         CatalogError,

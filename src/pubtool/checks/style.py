@@ -14,16 +14,19 @@ span, a link target, a URL or an HTML tag is read or changed, and Markdown empha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import polib
 
 from pubtool.checks.language import base_language
 
 if TYPE_CHECKING:
     from pubtool.checks.context import CheckContext
-    from pubtool.project import StyleSettings
+    from pubtool.project import Project, StyleSettings
 
 STYLE = "style"
 
@@ -445,3 +448,106 @@ def _century_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
             yield Departure(
                 match.start(), match.end(), "century in Roman numerals (house style: Arabic)"
             )
+
+
+# --- fixing catalogs (`pubtool check --fix`) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StyleFix:
+    """One entry whose translation `--fix` rewrote."""
+
+    file: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass
+class StyleFixReport:
+    """What `pubtool check --fix` rewrote, entry by entry, and the catalogs it wrote."""
+
+    fixes: list[StyleFix] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "fixed": [
+                {"file": fix.file, "line": fix.line, "before": fix.before, "after": fix.after}
+                for fix in self.fixes
+            ],
+            "written": list(self.written),
+        }
+
+    def lines(self) -> list[str]:
+        shown = [f"{fix.file}:{fix.line}: style fixed" for fix in self.fixes]
+        return shown + [
+            f"{len(self.fixes)} entr{'y' if len(self.fixes) == 1 else 'ies'} fixed in "
+            f"{len(self.written)} catalog{'' if len(self.written) == 1 else 's'}"
+        ]
+
+
+def fix_catalog(po: polib.POFile, style: HouseStyle) -> list[tuple[polib.POEntry, str, str]]:
+    """Fix the mechanical departures of every translated entry in place; returns (entry,
+    before, after) for each entry changed. Obsolete entries and those whose translator
+    comment says `pubtool: ignore style` (or `all`) are left as they are."""
+    from pubtool.checks.context import IGNORE_ALL, suppressed_checks
+
+    changed = []
+    for entry in po:
+        if entry.obsolete or {STYLE, IGNORE_ALL} & suppressed_checks(entry):
+            continue
+        before = entry.msgstr or "\n".join(entry.msgstr_plural.values())
+        if entry.msgstr:
+            entry.msgstr = fix_text(entry.msgstr, style)
+        for index, text in list(entry.msgstr_plural.items()):
+            if text:
+                entry.msgstr_plural[index] = fix_text(text, style)
+        after = entry.msgstr or "\n".join(entry.msgstr_plural.values())
+        if after != before:
+            changed.append((entry, before, after))
+    return changed
+
+
+def fix_style(
+    project: Project | None,
+    paths: Sequence[Path] = (),
+    languages: str | Sequence[str] | None = None,
+) -> StyleFixReport:
+    """Rewrite the mechanical departures from the house style (quotation marks, dashes,
+    spaces before punctuation, grouped numbers, centuries) in the project's catalogs, or in
+    the catalogs in `paths`; each catalog is written atomically, in msgcat's layout, and
+    only when it changed. The source language's catalog is never touched."""
+    from pubtool.catalogs import catalog_files, language_from, write_po_if_changed
+    from pubtool.errors import ConfigError
+    from pubtool.po import load_po
+
+    files: list[tuple[Path, str, str | None]]
+    if paths:
+        found, unreadable = catalog_files(paths)
+        if unreadable:
+            raise ConfigError(unreadable[0])
+        files = [(path, str(path), None) for path in found]
+    elif project is None:
+        raise ConfigError("no project: give catalogs to fix, or --project DIR")
+    else:
+        files = [
+            (project.catalog_path(lang), project.relative(project.catalog_path(lang)), lang)
+            for lang in project.parse_languages(languages)
+            if project.catalog_path(lang).exists()
+        ]
+    source = project.source_language if project else "en"
+    report = StyleFixReport()
+    for path, shown, language in files:
+        po = load_po(path)
+        language = language or language_from(po, path)
+        if base_language(language) == base_language(source):
+            continue
+        settings = project.style.get(language) if project else None
+        changed = fix_catalog(po, house_style(language, settings))
+        report.fixes.extend(
+            StyleFix(shown, entry.linenum or 0, before, after) for entry, before, after in changed
+        )
+        if changed and write_po_if_changed(po, path, project.width if project else 79):
+            report.written.append(shown)
+    return report
