@@ -82,8 +82,11 @@ _OPENERS = "«„‚‹"
 _CLOSERS = "»›"
 _QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 _APOSTROPHES = "'’"
-_BEFORE_OPENING = "([{–—-/\u2010" + _OPENERS + "“‘\""
-_AFTER_CLOSING = ".,;:!?)]}…" + _CLOSERS + "”’\"-"
+#: Characters after which a quotation mark opens, and before which one closes. Every
+#: quotation mark is in both, so that replacing one mark by another never changes how
+#: its neighbour is read (which keeps `--fix` idempotent).
+_BEFORE_OPENING = "([{–—-/\u2010" + _QUOTE_MARKS
+_AFTER_CLOSING = ".,;:!?)]}…-" + _QUOTE_MARKS
 
 _PROTECTED = re.compile(
     r"(?P<code>(`+).+?\2)"  # code span
