@@ -278,7 +278,7 @@ def check_command(
         CheckFormat, typer.Option("--format", "-f", help="text (file:line: lines), table or json.")
     ] = CheckFormat.text,
     fix: Annotated[
-        bool, typer.Option("--fix", help="First rewrite house-style departures that are mechanical.")
+        bool, typer.Option("--fix", help="First rewrite mechanical house-style departures.")
     ] = False,
     project: ProjectOption = None,
 ) -> None:

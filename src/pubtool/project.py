@@ -335,7 +335,7 @@ def _style_settings(reader: _TableReader, where: str, table: dict[str, Any]) -> 
         raise error("group-from", f"expected 4 or 5 (digits), got {group_from!r}")
     space_before = choice("space-before", tuple(SPACES_BEFORE))
     return StyleSettings(
-        quotes=tuple(quotes) if quotes is not None else None,  # type: ignore[arg-type]
+        quotes=tuple(quotes) if quotes is not None else None,
         dash=choice("dash", DASHES),
         dash_spacing=choice("dash-spacing", DASH_SPACINGS),
         decimal=decimal,

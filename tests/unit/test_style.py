@@ -169,7 +169,9 @@ def test_grouped_numbers_and_centuries() -> None:
     ]
     assert messages("за 20 веков", RU, "ru") == []  # twenty centuries, not the 20th
     arabic = StyleSettings(century="arabic")
-    assert messages("в XX веке", arabic, "ru") == ["century in Roman numerals (house style: Arabic)"]
+    assert messages("в XX веке", arabic, "ru") == [
+        "century in Roman numerals (house style: Arabic)"
+    ]
 
 
 def test_nothing_inside_code_links_urls_or_html_is_read() -> None:

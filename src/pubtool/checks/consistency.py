@@ -75,7 +75,9 @@ def _same_source(entries: list[polib.POEntry]) -> Iterator[CatalogProblem]:
             )
 
 
-def _term_spellings(entries: list[polib.POEntry], context: CheckContext) -> Iterator[CatalogProblem]:
+def _term_spellings(
+    entries: list[polib.POEntry], context: CheckContext
+) -> Iterator[CatalogProblem]:
     language = context.language
     places: dict[str, tuple[Term, list[_Place]]] = {}
     for entry in entries:

@@ -6,7 +6,6 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 import polib

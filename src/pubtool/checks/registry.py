@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 
 from pubtool.checks.catalog import CATALOG, catalog_problems, check_newlines
+from pubtool.checks.consistency import CONSISTENCY, check_consistency
 from pubtool.checks.context import (
     ENTRY_POINT_GROUP,
     ERROR,
@@ -26,7 +27,6 @@ from pubtool.checks.context import (
     on_each_form,
     suppressed_checks,
 )
-from pubtool.checks.consistency import CONSISTENCY, check_consistency
 from pubtool.checks.dates import check_dates
 from pubtool.checks.glossary import Glossary, check_glossary, load_glossary
 from pubtool.checks.numbers import check_numbers

@@ -337,7 +337,9 @@ def _dash_name(dash: str) -> str:
 _SPACE_BEFORE_MARK = re.compile(rf"(?<=[^\s])([{_SPACE}\t]+)([,;:!?)]|\.(?![.\d]))")
 _SPACE_AFTER_BRACKET = re.compile(rf"(?<=[(\[])([{_SPACE}]+)(?=\S)")
 _FRENCH_MARKS = ";:!?"
-_TIGHT_FRENCH_MARK = re.compile(rf"(?<=[^\s{_SPACE}(\[«„“\x00])([{_FRENCH_MARKS}])(?=\s|$|[»”)\]*_])")
+_TIGHT_FRENCH_MARK = re.compile(
+    rf"(?<=[^\s{_SPACE}(\[«„“\x00])([{_FRENCH_MARKS}])(?=\s|$|[»”)\]*_])"
+)
 
 
 def _space_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
@@ -366,7 +368,9 @@ def _space_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
 
 # --- numbers ---------------------------------------------------------------------------------
 
-_GROUPED = re.compile(r"(?<![\d.,\w\x00])(\d{1,3})([ \u00a0\u202f\u2009.,'’])\d{3}(?:\2\d{3})*(?![\d\w\x00])")
+_GROUPED = re.compile(
+    r"(?<![\d.,\w\x00])(\d{1,3})([ \u00a0\u202f\u2009.,'’])\d{3}(?:\2\d{3})*(?![\d\w\x00])"
+)
 _DECIMAL_POINT = re.compile(r"(?<![\d.,\w])\d+([.,])\d{1,2}(?![\d.,\w])")
 
 
