@@ -22,7 +22,13 @@ import polib
 
 from pubtool.checks.context import IGNORE_ALL, CatalogProblem, CheckContext, catalog_check
 from pubtool.checks.context import suppressed_checks as _suppressed
-from pubtool.checks.glossary import CASE_FREE, Term, _sentence_start, rendering_occurrences
+from pubtool.checks.glossary import (
+    CASE_FREE,
+    Term,
+    _sentence_start,
+    case_departure,
+    rendering_occurrences,
+)
 from pubtool.checks.language import base_language
 from pubtool.po.entries import translation_pairs
 
@@ -37,6 +43,8 @@ class _Place:
     #: The letter case of each word of the occurrence, letter by letter (True = capital);
     #: the first letter is None where a sentence starts, since a capital there is no variant.
     case: tuple[tuple[bool | None, ...], ...]
+    #: Whether the occurrence has the glossary rendering's own letter case.
+    as_written: bool
 
 
 @catalog_check
@@ -85,28 +93,57 @@ def _term_spellings(
             for term, rendering in context.glossary.expected_in(source, language):
                 found = places.setdefault(rendering, (term, []))[1]
                 for occurrence in rendering_occurrences(translation, rendering, language):
-                    found.append(_place(entry, translation, occurrence, rendering))
+                    found.append(_place(entry, translation, occurrence, rendering, language))
     for rendering, (term, found) in places.items():
         if term.case == CASE_FREE:
             continue
-        variants = _case_variants(found)
+        # The usual spelling: the glossary's own, else the most frequent.
+        variants = sorted(
+            _case_variants(found).items(),
+            key=lambda item: (
+                not any(place.as_written for place in item[1]), -len(item[1]), item[1][0].line
+            ),
+        )
         if len(variants) < 2:
             continue
+        (usual, usual_places), others = variants[0], variants[1:]
         shown = "; ".join(
-            f"{written!r} ({_count(len(group), 'time')})" for written, group in variants.items()
+            f"{written!r} {_times(len(group))} (line {', '.join(_lines(group))})"
+            for written, group in others
         )
-        lines = tuple(sorted({place.line for place in found}))
+        # The finding stands at the first departure from the usual spelling.
+        first = [line for _, group in others for line in _lines_of(group)]
+        rest = [line for line in _lines_of(usual_places) if line not in first]
         yield CatalogProblem(
-            lines=lines,
-            msgid=found[0].msgid,
+            lines=tuple(sorted(set(first)) + sorted(set(rest))),
+            msgid=min(
+                (place for _, group in others for place in group), key=lambda p: p.line
+            ).msgid,
             message=(
-                f"{term.source!r} ({rendering!r}) is written {len(variants)} ways: {shown}"
+                f"{term.source!r} ({rendering!r}) is written {len(variants)} ways: "
+                f"{usual!r} {_times(len(usual_places))}; {shown}"
             ),
         )
 
 
+def _lines_of(places: list[_Place]) -> list[int]:
+    return sorted({place.line for place in places})
+
+
+def _lines(places: list[_Place]) -> list[str]:
+    return [str(line) for line in _lines_of(places)]
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
 def _place(
-    entry: polib.POEntry, text: str, occurrence: tuple[re.Match[str], ...], rendering: str
+    entry: polib.POEntry,
+    text: str,
+    occurrence: tuple[re.Match[str], ...],
+    rendering: str,
+    language: str,
 ) -> _Place:
     words: list[tuple[bool | None, ...]] = []
     for index, match in enumerate(occurrence):
@@ -118,7 +155,8 @@ def _place(
             )
         )
     written = text[occurrence[0].start() : occurrence[-1].end()]
-    return _Place(entry.linenum or 0, entry.msgid, written, tuple(words))
+    as_written = case_departure(text, occurrence, rendering, language) is None
+    return _Place(entry.linenum or 0, entry.msgid, written, tuple(words), as_written)
 
 
 def _case_variants(places: list[_Place]) -> dict[str, list[_Place]]:
@@ -152,6 +190,3 @@ def _normal(text: str) -> str:
 def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
