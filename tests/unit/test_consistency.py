@@ -33,7 +33,9 @@ def catalog(*entries: tuple[str, str] | tuple[str, str, str]) -> polib.POFile:
         msgid, msgstr, *context_ = entry
         po.append(
             polib.POEntry(
-                msgid=msgid, msgstr=msgstr, msgctxt=context_[0] if context_ else None,
+                msgid=msgid,
+                msgstr=msgstr,
+                msgctxt=context_[0] if context_ else None,
                 linenum=line * 10,
             )
         )
@@ -160,9 +162,12 @@ def test_suppressed_entries_fuzzy_ones_and_the_source_language_are_left_out() ->
 def test_a_whole_catalog_check_can_be_turned_off() -> None:
     po = catalog(("a", "x", "1"), ("a", "y", "2"))
     assert check_catalog(po, "az.po", context("az"), ["consistency"], {"consistency": "off"}) == []
-    assert check_catalog(po, "az.po", context("az"), ["consistency"], {"consistency": "error"})[
-        0
-    ].severity == "error"
+    assert (
+        check_catalog(po, "az.po", context("az"), ["consistency"], {"consistency": "error"})[
+            0
+        ].severity
+        == "error"
+    )
 
 
 # --- the shipped catalogs and the issue-17 defects --------------------------------------------
@@ -218,7 +223,8 @@ def test_each_capitalisation_defect_is_found_by_the_consistency_check_with_every
     lines, findings = term_defects
     language = TERM_DEFECTS[index][0]
     found = [
-        f for f in findings
+        f
+        for f in findings
         if f.code == "consistency" and f"/{language}/" in f.file and f.line == lines[index]
     ]
     assert len(found) == 1
@@ -239,6 +245,4 @@ def test_the_glossarys_own_spelling_is_the_usual_one_even_when_rarer() -> None:
     )
     (finding,) = check_catalog(po, "az.po", context("az", LEADER), ["consistency"], {})
     assert finding.line == 10
-    assert "'Ümummilli Lideri' once; 'ümummilli liderin' 2 times (line 10, 30)" in (
-        finding.message
-    )
+    assert "'Ümummilli Lideri' once; 'ümummilli liderin' 2 times (line 10, 30)" in (finding.message)

@@ -22,9 +22,7 @@ def statement(extra: str) -> str:
 
 
 def test_original_language_and_translations_are_read_and_normalised() -> None:
-    parsed = parse_statement(
-        statement("original-language: [ru, AZ]\ntranslations:\n- az\n"), PATH
-    )
+    parsed = parse_statement(statement("original-language: [ru, AZ]\ntranslations:\n- az\n"), PATH)
     assert parsed.original_languages == ("ru", "az")
     assert parsed.translations == ("az",)
     assert parsed.origin("ru") == ("original", ("ru",))
@@ -74,7 +72,9 @@ def test_documents_name_the_original_languages_in_each_columns_language() -> Non
     assert origin(parsed, "ru") == Origin("original", "русский")
     (document,) = build_documents([parsed], {}, ["az", "en", "ru"], source_language="en")
     assert [o.key if o else None for o in document.origins] == [
-        "translated_from", "translated_from", "original"
+        "translated_from",
+        "translated_from",
+        "original",
     ]
     assert document.origins[0] is not None and "azərbaycan" in document.origins[0].language
 

@@ -23,12 +23,22 @@ from pubtool.project import StyleSettings, load_project
 
 REPO = Path(__file__).resolve().parents[2]
 AZ = StyleSettings(
-    quotes=("“", "”", "‘", "’"), dash="–", dash_spacing="spaced", decimal=",",
-    group="\u00a0", group_from=5, century="roman",
+    quotes=("“", "”", "‘", "’"),
+    dash="–",
+    dash_spacing="spaced",
+    decimal=",",
+    group="\u00a0",
+    group_from=5,
+    century="roman",
 )
 RU = StyleSettings(
-    quotes=("«", "»", "„", "“"), dash="—", dash_spacing="spaced", decimal=",",
-    group="\u00a0", group_from=5, century="roman",
+    quotes=("«", "»", "„", "“"),
+    dash="—",
+    dash_spacing="spaced",
+    decimal=",",
+    group="\u00a0",
+    group_from=5,
+    century="roman",
 )
 
 
@@ -63,8 +73,8 @@ def test_shipped_configuration_is_the_house_style_of_locales_style_md() -> None:
         ('[tool.pubtool.style.az]\ndash = "-"\n', "style.az.dash"),
         ('[tool.pubtool.style.az]\ndash-spacing = "wide"\n', "style.az.dash-spacing"),
         ('[tool.pubtool.style.az]\ncentury = "greek"\n', "style.az.century"),
-        ('[tool.pubtool.style.az]\ngroup-from = 3\n', "style.az.group-from"),
-        ('[tool.pubtool.style.az]\ngroup-from = true\n', "style.az.group-from"),
+        ("[tool.pubtool.style.az]\ngroup-from = 3\n", "style.az.group-from"),
+        ("[tool.pubtool.style.az]\ngroup-from = true\n", "style.az.group-from"),
         ('[tool.pubtool.style.az]\ndecimal = ","\ngroup = ","\n', "style.az.group"),
         ('[tool.pubtool.style.az]\nspace-before = "thin"\n', "style.az.space-before"),
         ('[tool.pubtool.style.az]\nqoutes = ["“", "”"]\n', "style.az.qoutes"),
@@ -110,8 +120,8 @@ def test_defaults_come_from_cldr_and_configuration_overrides_them() -> None:
 
 def test_straight_and_foreign_quotes_are_found_at_each_level() -> None:
     assert messages('Bəyanatda deyilir: "Qara Yanvar".', AZ, "az") == [
-        "straight opening quotation mark \" (house style “)",
-        "straight closing quotation mark \" (house style ”)",
+        'straight opening quotation mark " (house style “)',
+        'straight closing quotation mark " (house style ”)',
     ]
     found = messages("«Он сказал: «нет»» и „преступление“", RU, "ru")
     assert found == [
@@ -143,7 +153,9 @@ def test_dashes_hyphens_and_their_spacing() -> None:
 
 def test_spaces_before_punctuation_per_language() -> None:
     assert messages("сказал , и ( скобка )", RU, "ru") == [
-        "space before ,", "space after an opening bracket", "space before )"
+        "space before ,",
+        "space after an opening bracket",
+        "space before )",
     ]
     assert messages("т. д. и многоточие ...", RU, "ru") == []
     french = messages("Il a dit : « non »; et quoi?", None, "fr")
@@ -269,8 +281,12 @@ STYLE_DEFECTS = [
     ("az", "“Qara Yanvar”", '"Qara Yanvar"', "straight opening quotation mark"),
     ("az", "“20 Yanvar şəhidi”", '"20 Yanvar şəhidi"', "straight opening quotation mark"),
     ("az", "“insanlığa qarşı cinayət”", "‘insanlığa qarşı cinayət’", "wrong opening"),
-    ("ru", "«преступление против человечности»", "„преступление против человечности“",
-     "wrong opening quotation mark „"),
+    (
+        "ru",
+        "«преступление против человечности»",
+        "„преступление против человечности“",
+        "wrong opening quotation mark „",
+    ),
     ("ru", "20 января — Днем", "20 января – Днем", "en dash – used as a dash"),
     ("az", "məsul tərəflər – o cümlədən", "məsul tərəflər — o cümlədən", "em dash — used"),
     ("az", "XX əsr", "20-ci əsr", "century in Arabic numerals"),

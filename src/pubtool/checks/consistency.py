@@ -101,7 +101,9 @@ def _term_spellings(
         variants = sorted(
             _case_variants(found).items(),
             key=lambda item: (
-                not any(place.as_written for place in item[1]), -len(item[1]), item[1][0].line
+                not any(place.as_written for place in item[1]),
+                -len(item[1]),
+                item[1][0].line,
             ),
         )
         if len(variants) < 2:
@@ -189,4 +191,3 @@ def _normal(text: str) -> str:
 
 def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
-

@@ -258,7 +258,9 @@ def _quote_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
         if char != expected:
             kind = "straight" if char in "\"'" else "wrong"
             yield Departure(
-                index, index + 1, f"{kind} {level} quotation mark {char} (house style {expected})",
+                index,
+                index + 1,
+                f"{kind} {level} quotation mark {char} (house style {expected})",
                 expected,
             )
 
@@ -308,8 +310,10 @@ def _dash_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
             name = "hyphen" if found.startswith("-") else _dash_name(found)
             message = f"{name} used as a dash (house style {_dash_name(dash)})"
         else:
-            message = "dash spacing (house style: one space on each side)" if spaced else (
-                "spaced dash (house style: no spaces)"
+            message = (
+                "dash spacing (house style: one space on each side)"
+                if spaced
+                else ("spaced dash (house style: no spaces)")
             )
         keep_nbsp = spaced and before == "\u00a0"
         yield Departure(
@@ -318,7 +322,8 @@ def _dash_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
     if spaced:
         for match in _CLOSED_DASH.finditer(text):
             yield Departure(
-                match.start(), match.end(),
+                match.start(),
+                match.end(),
                 f"dash without spaces (house style {_dash_name(dash)} with a space on each side)",
                 wanted,
             )
@@ -350,8 +355,10 @@ def _space_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
             if match.group(1) in ("\u00a0", "\u202f"):
                 continue
             yield Departure(
-                match.start(1), match.end(1),
-                f"plain space before {mark} (house style: a no-break space)", french,
+                match.start(1),
+                match.end(1),
+                f"plain space before {mark} (house style: a no-break space)",
+                french,
             )
         else:
             yield Departure(match.start(1), match.end(1), f"space before {mark}", "")
@@ -361,8 +368,10 @@ def _space_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
         for match in _TIGHT_FRENCH_MARK.finditer(text):
             mark = match.group(1)
             yield Departure(
-                match.start(), match.start(),
-                f"no space before {mark} (house style: a no-break space)", french,
+                match.start(),
+                match.start(),
+                f"no space before {mark} (house style: a no-break space)",
+                french,
             )
 
 
@@ -383,20 +392,25 @@ def _number_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
             digits = re.sub(r"\D", "", match.group())
             if len(digits) < style.group_from:
                 yield Departure(
-                    match.start(), match.end(),
-                    f"{len(digits)}-digit number grouped (house style: written solid)", digits,
+                    match.start(),
+                    match.end(),
+                    f"{len(digits)}-digit number grouped (house style: written solid)",
+                    digits,
                 )
             elif separator != style.group:
                 grouped = _group(digits, style.group)
                 yield Departure(
-                    match.start(), match.end(),
-                    f"thousands separator {separator!r} (house style {style.group!r})", grouped,
+                    match.start(),
+                    match.end(),
+                    f"thousands separator {separator!r} (house style {style.group!r})",
+                    grouped,
                 )
     if style.decimal is not None and style.group != ".":
         for match in _DECIMAL_POINT.finditer(text):
             if match.group(1) != style.decimal and match.group(1) != style.group:
                 yield Departure(
-                    match.start(), match.end(),
+                    match.start(),
+                    match.end(),
                     f"decimal mark {match.group(1)!r} (house style {style.decimal!r})",
                 )
 
@@ -410,8 +424,19 @@ def _group(digits: str, separator: str) -> str:
 # --- centuries -------------------------------------------------------------------------------
 
 _ROMAN = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
 )
 
 
@@ -446,7 +471,8 @@ def _century_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
             number = int(match.group(1))
             if 1 <= number <= 30:
                 yield Departure(
-                    match.start(), match.end(),
+                    match.start(),
+                    match.end(),
                     f"century in Arabic numerals (house style: Roman, {to_roman(number)})",
                     to_roman(number),
                 )
