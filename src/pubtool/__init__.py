@@ -40,6 +40,7 @@ _PUBLIC = {
     "compile": "pubtool.catalogs",
     "status": "pubtool.coverage",
     "check": "pubtool.checks.registry",
+    "fix_style": "pubtool.checks.style",
     "build_pdf": "pubtool.publish.edition",
     "build_html": "pubtool.publish.edition",
     "init": "pubtool.scaffold",
@@ -62,6 +63,7 @@ __all__ = [
     "copy_templates",
     "extract",
     "init",
+    "fix_style",
     "list_statements",
     "load_project",
     "status",
@@ -71,6 +73,7 @@ __all__ = [
 if TYPE_CHECKING:
     from pubtool.catalogs import compile, extract, update
     from pubtool.checks.registry import check
+    from pubtool.checks.style import fix_style
     from pubtool.coverage import status
     from pubtool.errors import (
         CatalogError,

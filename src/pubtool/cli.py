@@ -277,10 +277,15 @@ def check_command(
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text (file:line: lines), table or json.")
     ] = CheckFormat.text,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="First rewrite mechanical house-style departures.")
+    ] = False,
     project: ProjectOption = None,
 ) -> None:
     """Check translations for what breaks a publication: numbers, dates, markup, whitespace."""
     where = _project_if_any(ctx, project, paths) if paths else _project(ctx, project)
+    if fix:
+        _finish(pubtool.fix_style(where, paths or (), lang).lines(), [], [])
     report = pubtool.check(where, paths or (), lang)
     _emit(report, "lines" if output_format is CheckFormat.text else output_format)
     _finish([], report.errors, [report.summary()])

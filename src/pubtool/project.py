@@ -36,6 +36,10 @@ class Project:
     checks: dict[str, str] = field(default_factory=dict)
     title: str = "Statements"
     author: str = ""  # the PDF's Author field; empty means the title
+    #: House style per language from `[tool.pubtool.style.<lang>]`; unset keys take the
+    #: language's defaults (see `pubtool.checks.style`).
+    style: dict[str, StyleSettings] = field(default_factory=dict)
+
     @property
     def template_path(self) -> Path:
         return self.locales_dir / f"{self.domain}.pot"
@@ -156,6 +160,7 @@ def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) ->
         checks=reader.string_map("checks"),
         title=reader.string("title", "Statements"),
         author=reader.string("author", "") if "author" in table else "",
+        style=reader.styles("style", (*languages, source_language)),
     )
     reader.reject_unknown()
     return project
@@ -178,6 +183,7 @@ class _TableReader:
         "checks",
         "title",
         "author",
+        "style",
     }
 
     def __init__(self, path: Path, table: dict[str, Any]) -> None:
@@ -269,6 +275,22 @@ class _TableReader:
             raise self.error(key, f"expected a table of name = string, got {value!r}")
         return dict(value)
 
+    def styles(self, key: str, languages: tuple[str, ...]) -> dict[str, StyleSettings]:
+        """`[tool.pubtool.style.<lang>]` tables, one per language, every key validated."""
+        value = self.table.get(key, {})
+        if not isinstance(value, dict):
+            raise self.error(key, f"expected tables [tool.pubtool.style.<language>], got {value!r}")
+        result: dict[str, StyleSettings] = {}
+        for code, settings in value.items():
+            where = f"{key}.{code}"
+            language = normalise_language(code)
+            if language is None or language not in languages:
+                raise self.error(where, f"{code!r} is not one of the project's languages")
+            if not isinstance(settings, dict):
+                raise self.error(where, f"expected a table of style settings, got {settings!r}")
+            result[language] = _style_settings(self, where, settings)
+        return result
+
     def reject_unknown(self) -> None:
         unknown = sorted(set(self.table) - self.KNOWN)
         if unknown:
@@ -279,3 +301,87 @@ class _TableReader:
         if language is None:
             raise self.error(key, f"{code!r} is not a language code Babel knows")
         return language
+
+
+#: What `dash-spacing` may be: a space on each side (`word – word`) or none (`word—word`).
+DASH_SPACINGS = ("spaced", "closed")
+#: What `century` may be: Roman numerals (`XX век`) or Arabic ones (`20-ci əsr`).
+CENTURY_STYLES = ("roman", "arabic")
+#: What `space-before` may be: the space a language sets before `; : ! ?` (French uses a
+#: no-break space; most languages none).
+SPACES_BEFORE = {"none": "", "no-break": "\u00a0", "narrow-no-break": "\u202f"}
+#: Dashes a house may choose: en dash and em dash.
+DASHES = ("\u2013", "\u2014")
+#: Thousands separators a house may choose (an empty string: numbers written solid).
+GROUPS = (" ", "\u00a0", "\u202f", "\u2009", ",", ".", "'", "\u2019", "")
+
+
+@dataclass(frozen=True)
+class StyleSettings:
+    """One language's house style as configured; None means "the language's default"."""
+
+    quotes: tuple[str, str, str, str] | None = None
+    dash: str | None = None
+    dash_spacing: str | None = None
+    decimal: str | None = None
+    group: str | None = None
+    group_from: int | None = None
+    century: str | None = None
+    space_before: str | None = None
+
+
+_STYLE_KEYS = {
+    "quotes", "dash", "dash-spacing", "decimal", "group", "group-from", "century", "space-before"
+}
+
+
+def _style_settings(reader: _TableReader, where: str, table: dict[str, Any]) -> StyleSettings:
+    def error(key: str, message: str) -> ConfigError:
+        return reader.error(f"{where}.{key}", message)
+
+    def choice(key: str, allowed: Sequence[str]) -> str | None:
+        value = table.get(key)
+        if value is not None and value not in allowed:
+            shown = ", ".join(repr(option) for option in allowed)
+            raise error(key, f"expected one of {shown}, got {value!r}")
+        return value
+
+    unknown = sorted(set(table) - _STYLE_KEYS)
+    if unknown:
+        raise error(unknown[0], f"unknown key (known: {', '.join(sorted(_STYLE_KEYS))})")
+    quotes = table.get("quotes")
+    if quotes is not None:
+        if (
+            not isinstance(quotes, list)
+            or len(quotes) not in (2, 4)
+            or not all(isinstance(mark, str) and len(mark) == 1 for mark in quotes)
+        ):
+            raise error(
+                "quotes",
+                f"expected 2 or 4 single characters (open, close, nested open, nested close), "
+                f"got {quotes!r}",
+            )
+        if len(quotes) == 2:
+            quotes = [*quotes, *quotes]
+    decimal = table.get("decimal")
+    if decimal is not None and (not isinstance(decimal, str) or len(decimal) != 1):
+        raise error("decimal", f"expected one character, got {decimal!r}")
+    group = choice("group", GROUPS)
+    if group is not None and group == decimal:
+        raise error("group", "the thousands separator must differ from the decimal mark")
+    group_from = table.get("group-from")
+    if group_from is not None and (
+        isinstance(group_from, bool) or not isinstance(group_from, int) or group_from not in (4, 5)
+    ):
+        raise error("group-from", f"expected 4 or 5 (digits), got {group_from!r}")
+    space_before = choice("space-before", tuple(SPACES_BEFORE))
+    return StyleSettings(
+        quotes=tuple(quotes) if quotes is not None else None,
+        dash=choice("dash", DASHES),
+        dash_spacing=choice("dash-spacing", DASH_SPACINGS),
+        decimal=decimal,
+        group=group,
+        group_from=group_from,
+        century=choice("century", CENTURY_STYLES),
+        space_before=SPACES_BEFORE[space_before] if space_before is not None else None,
+    )

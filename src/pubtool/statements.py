@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 STATEMENT_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.md$")
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REQUIRED_KEYS = ("id", "title", "date", "issuer")
-KNOWN_KEYS = {*REQUIRED_KEYS, "source", "signature", "notes"}
+#: Where the statement's text comes from: the language(s) it was issued in, and which of
+#: the project's texts in those languages are nevertheless translations (docs/style.md).
+ORIGIN_KEYS = ("original-language", "translations")
+KNOWN_KEYS = {*REQUIRED_KEYS, "source", "signature", "notes", *ORIGIN_KEYS}
+#: What a booklet says under the issuer of a column (label keys of templates/labels.yaml).
+ORIGINAL = "original"
+TRANSLATED_FROM = "translated_from"
 
 #: The kinds of translatable unit, in the order a statement shows them.
 KINDS = ("title", "issuer", "heading", "paragraph", "list-item", "quote", "signature", "note")
@@ -50,6 +56,21 @@ class Statement:
     signature: tuple[Block, ...] = ()
     notes: tuple[Block, ...] = ()
     source: str | None = None
+    #: The language(s) the statement was issued in (`original-language:`); () if not said.
+    original_languages: tuple[str, ...] = ()
+    #: Languages of `original_languages` whose text in this project is a translation
+    #: nonetheless (`translations:`), e.g. a re-translation from the English record.
+    translations: tuple[str, ...] = ()
+
+    def origin(self, language: str) -> tuple[str, tuple[str, ...]] | None:
+        """What a text in `language` is: (`original`, (language,)) for the wording the
+        statement was issued in, (`translated_from`, original languages) for a translation,
+        None when the front matter does not say."""
+        if not self.original_languages:
+            return None
+        if language in self.original_languages and language not in self.translations:
+            return ORIGINAL, (language,)
+        return TRANSLATED_FROM, self.original_languages
 
     def blocks(self) -> Iterator[Block]:
         """Every translatable block, in the order of the printed statement."""
@@ -196,6 +217,20 @@ def parse_statement(
     source = meta.get("source")
     if source is not None and not isinstance(source, str):
         raise StatementError("source must be a string", file=shown, line=lines.get("source"))
+    originals = _languages(meta, lines, "original-language", shown)
+    translations = _languages(meta, lines, "translations", shown)
+    if translations and not originals:
+        raise StatementError(
+            "translations needs original-language (the language(s) the statement was issued in)",
+            file=shown, line=lines.get("translations"),
+        )
+    for index, language in enumerate(translations):
+        if language not in originals:
+            raise StatementError(
+                f"translations: {language} is not an original language "
+                f"({', '.join(originals)}); a text in any other language is a translation anyway",
+                file=shown, line=lines.get(f"translations[{index}]", lines.get("translations")),
+            )
     return Statement(
         id=statement_id,
         path=shown,
@@ -210,6 +245,8 @@ def parse_statement(
         signature=_list_blocks(meta, lines, "signature", "signature", shown),
         notes=_list_blocks(meta, lines, "notes", "note", shown),
         source=source,
+        original_languages=originals,
+        translations=translations,
     )
 
 
@@ -239,6 +276,34 @@ def _date(
             f"date {value!r} is not an ISO 8601 date (YYYY-MM-DD)", file=shown, line=line
         )
     return value
+
+
+def _languages(
+    meta: dict[str, Any], lines: dict[str, Any], key: str, shown: Path
+) -> tuple[str, ...]:
+    """A language code or a list of them, each one Babel knows, normalised (`pt-BR` → pt_BR)."""
+    from pubtool.project import normalise_language
+
+    value = meta.get(key)
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise StatementError(
+            f"{key} must be a language code or a list of them", file=shown, line=lines[key]
+        )
+    result: list[str] = []
+    for index, item in enumerate(items):
+        line = lines.get(f"{key}[{index}]", lines.get(key))
+        language = normalise_language(item) if isinstance(item, str) else None
+        if language is None:
+            raise StatementError(
+                f"{key}: {item!r} is not a language code Babel knows", file=shown, line=line
+            )
+        if language in result:
+            raise StatementError(f"{key}: {language} is listed twice", file=shown, line=line)
+        result.append(language)
+    return tuple(result)
 
 
 def _split_front_matter(text: str, shown: Path) -> tuple[str, str, int]:

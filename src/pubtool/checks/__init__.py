@@ -20,7 +20,11 @@ Built-in checks, by name (see `DEFAULT_SEVERITIES`):
 - ``script``: letters of the wrong alphabet, look-alike letters;
 - ``glossary``: terms rendered as the glossary says;
 - ``catalog``: the header and plural forms `msgfmt -c` would reject, and leading or
-  trailing newlines that differ between msgid and msgstr.
+  trailing newlines that differ between msgid and msgstr;
+- ``style``: departures from the house style (quotation marks, dashes, spaces before
+  punctuation, grouped numbers, centuries), configured in `[tool.pubtool.style.<lang>]`;
+- ``consistency``: a whole-catalog check (see `catalog_check`): one source translated
+  two ways, one glossary term written in two letter cases, with every place.
 
 A translator silences checks for one entry with a translator comment line
 ``# pubtool: ignore numbers, dates`` (or ``# pubtool: ignore all``).
@@ -32,10 +36,13 @@ from pubtool.checks.context import (
     ERROR,
     OFF,
     WARNING,
+    CatalogCheck,
+    CatalogProblem,
     Check,
     CheckContext,
     Finding,
     TextCheck,
+    catalog_check,
     entry_kind,
     on_each_form,
     suppressed_checks,
@@ -55,6 +62,8 @@ from pubtool.checks.registry import (
 
 __all__ = [
     "BUILTIN_CHECKS",
+    "CatalogCheck",
+    "CatalogProblem",
     "DEFAULT_SEVERITIES",
     "ERROR",
     "OFF",
@@ -67,6 +76,7 @@ __all__ = [
     "Term",
     "TextCheck",
     "available_checks",
+    "catalog_check",
     "catalog_problems",
     "check_catalog",
     "check_catalog_files",

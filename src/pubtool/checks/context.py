@@ -6,11 +6,15 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import polib
 
 from pubtool.checks.glossary import Glossary
 from pubtool.po.entries import translation_pairs
+
+if TYPE_CHECKING:
+    from pubtool.project import StyleSettings
 
 ERROR = "error"
 WARNING = "warning"
@@ -58,11 +62,39 @@ class CheckContext:
     glossary: Glossary = field(default_factory=Glossary.empty)
     #: The unit kind from the entry's `#. kind: ...` comment: paragraph, title, signature...
     kind: str | None = None
+    #: The project's house style for `language` (`[tool.pubtool.style.<lang>]`), if any.
+    style: StyleSettings | None = None
 
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[str]]
 #: A check of one source text against one translated text (one form of an entry).
 TextCheck = Callable[[str, str, CheckContext], Iterable[str]]
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One problem a whole-catalog check found: every entry line involved, the first
+    entry's source (to show), and the message. The runner adds the places to the message."""
+
+    lines: tuple[int, ...]
+    msgid: str
+    message: str
+
+
+#: A check of a whole catalog (consistency between entries), marked by `catalog_check`.
+CatalogCheck = Callable[[polib.POFile, CheckContext], Iterable[CatalogProblem]]
+
+
+def catalog_check(function: CatalogCheck) -> CatalogCheck:
+    """Mark a function as a whole-catalog check: the runner calls it once per catalog with
+    the catalog and its context instead of once per entry. Plugins may use it too."""
+    function.pubtool_catalog_check = True  # type: ignore[attr-defined]
+    return function
+
+
+def is_catalog_check(check: object) -> bool:
+    """Whether a registered check runs over the whole catalog (see `catalog_check`)."""
+    return bool(getattr(check, "pubtool_catalog_check", False))
 
 
 def on_each_form(text_check: TextCheck) -> Check:

@@ -35,6 +35,16 @@ if TYPE_CHECKING:
 #: A key of a glossary entry that names a language (`az`, `ru`, `pt-BR`, `sr_Latn`).
 LANGUAGE_KEY = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 NOTE_KEY = "note"
+CASE_KEY = "case"
+#: What `case:` may say. `consistent` (the default): the glossary check ignores letter case,
+#: the consistency check reports a rendering written in different letter case in different
+#: entries. `as-written`: the glossary check also requires the rendering's letter case
+#: (suffixes free; a capital allowed where a sentence starts). `free`: neither, for a term
+#: that is a name in one sentence and a common noun in the next.
+CASE_CONSISTENT = "consistent"
+CASE_AS_WRITTEN = "as-written"
+CASE_FREE = "free"
+CASE_SETTINGS = (CASE_CONSISTENT, CASE_AS_WRITTEN, CASE_FREE)
 
 #: Letters of a word, as the glossary sees words: no digits, no underscores.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -54,6 +64,7 @@ class Term:
     renderings: tuple[tuple[str, str], ...]
     note: str | None = None
     line: int | None = None
+    case: str = CASE_CONSISTENT
 
     def rendering(self, language: str) -> str | None:
         """The agreed rendering in `language`, or None when the glossary gives none."""
@@ -101,6 +112,54 @@ class Glossary:
         return frozenset(
             rendering for term in self.terms if (rendering := term.rendering(language))
         )
+
+
+def rendering_occurrences(
+    text: str, rendering: str, language: str
+) -> Iterator[tuple[re.Match[str], ...]]:
+    """Each place `text` contains `rendering` (see `contains_rendering`), as the matches of
+    its words in `text`, so a caller can see how the words are written there."""
+    wanted = [fold_case(word, language) for word in _WORD.findall(rendering)]
+    if not wanted:
+        return
+    found = list(_WORD.finditer(text))
+    matchers = [_word_matcher(word, language) for word in wanted]
+    for start in range(len(found) - len(wanted) + 1):
+        window = found[start : start + len(wanted)]
+        if all(
+            matcher.fullmatch(fold_case(match.group(), language))
+            for matcher, match in zip(matchers, window, strict=True)
+        ):
+            yield tuple(window)
+
+
+def case_departure(
+    text: str, occurrence: tuple[re.Match[str], ...], rendering: str, language: str
+) -> str | None:
+    """How an occurrence of `rendering` departs from the rendering's letter case, or None.
+
+    Only the letters the two share are compared (an inflected suffix is free); the first
+    letter may be a capital where a sentence starts: at the start of the text, after
+    `. ! ? …` or a line break, or after an opening quotation mark or bracket there.
+    """
+    wanted = _WORD.findall(rendering)
+    for index, (match, word) in enumerate(zip(occurrence, wanted, strict=True)):
+        written = match.group()
+        for position, (have, want) in enumerate(zip(written, word, strict=False)):
+            if have == want or fold_case(have, language) != fold_case(want, language):
+                continue
+            if index == 0 and position == 0 and have.isupper() and _sentence_start(
+                text, match.start()
+            ):
+                continue
+            shown = " ".join(m.group() for m in occurrence)
+            return f"{shown!r} is written {rendering!r} (letter case)"
+    return None
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \u00a0*_«„“\"'‘([")
+    return not before or before[-1] in ".!?…\n"
 
 
 def contains_rendering(text: str, rendering: str, language: str) -> bool:
@@ -237,15 +296,23 @@ def _term(node: yaml.Node, path: Path, source_language: str) -> Term:
         )
     source: str | None = None
     note: str | None = None
+    case = CASE_CONSISTENT
     renderings: list[tuple[str, str]] = []
     for key_node, value_node in node.value:
         key = _scalar_text(key_node, path, "key")
         value = _scalar_text(value_node, path, f"`{key}`")
         if key == NOTE_KEY:
             note = value
+        elif key == CASE_KEY:
+            if value not in CASE_SETTINGS:
+                raise ConfigError(
+                    f"`{CASE_KEY}` must be one of {', '.join(CASE_SETTINGS)}, got {value!r}",
+                    file=path, line=_line(value_node),
+                )
+            case = value
         elif not LANGUAGE_KEY.match(key):
             raise ConfigError(
-                f"unknown key {key!r} (expected a language code or `{NOTE_KEY}`)",
+                f"unknown key {key!r} (expected a language code, `{NOTE_KEY}` or `{CASE_KEY}`)",
                 file=path, line=_line(key_node),
             )
         elif key == source_language:
@@ -254,7 +321,9 @@ def _term(node: yaml.Node, path: Path, source_language: str) -> Term:
             renderings.append((key, value))
     if source is None:
         raise ConfigError(f"glossary entry has no `{source_language}:` term", path, _line(node))
-    return Term(source=source, renderings=tuple(renderings), note=note, line=_line(node))
+    return Term(
+        source=source, renderings=tuple(renderings), note=note, line=_line(node), case=case
+    )
 
 
 def _scalar_text(node: yaml.Node, path: Path, what: str) -> str:
@@ -307,3 +376,8 @@ def check_glossary(source: str, translation: str, context: CheckContext) -> Iter
     for term, rendering in context.glossary.expected_in(source, context.language):
         if not contains_rendering(translation, rendering, context.language):
             yield f"{term.source!r} should be rendered {rendering!r}"
+        elif term.case == CASE_AS_WRITTEN:
+            for occurrence in rendering_occurrences(translation, rendering, context.language):
+                problem = case_departure(translation, occurrence, rendering, context.language)
+                if problem:
+                    yield problem

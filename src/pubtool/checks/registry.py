@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 
 from pubtool.checks.catalog import CATALOG, catalog_problems, check_newlines
+from pubtool.checks.consistency import CONSISTENCY, check_consistency
 from pubtool.checks.context import (
     ENTRY_POINT_GROUP,
     ERROR,
@@ -17,16 +18,19 @@ from pubtool.checks.context import (
     OFF,
     SEVERITY_SETTINGS,
     WARNING,
+    CatalogCheck,
     Check,
     CheckContext,
     Finding,
     entry_kind,
+    is_catalog_check,
     on_each_form,
     suppressed_checks,
 )
 from pubtool.checks.dates import check_dates
 from pubtool.checks.glossary import Glossary, check_glossary, load_glossary
 from pubtool.checks.numbers import check_numbers
+from pubtool.checks.style import STYLE, check_style
 from pubtool.checks.text import (
     check_markup,
     check_script,
@@ -35,7 +39,7 @@ from pubtool.checks.text import (
 )
 from pubtool.errors import CatalogError, ConfigError
 from pubtool.po.entries import translation_pairs
-from pubtool.project import Project
+from pubtool.project import Project, StyleSettings
 
 
 def default_severity(code: str) -> str:
@@ -113,7 +117,7 @@ def check_entry(
     for code in enabled:
         check = _lookup(registry, code)
         severity = severities.get(code, default_severity(code))
-        if code in ignored or severity == OFF:
+        if code in ignored or severity == OFF or is_catalog_check(check):
             continue
         problems.extend((code, severity, message) for message in check(entry, context))
     return problems
@@ -140,6 +144,7 @@ def check_catalog(
         _lookup(registry, name)
     severities = severities or {}
     findings = list(_header_findings(po, path, context, names, severities))
+    findings.extend(_whole_catalog_findings(po, path, context, names, severities, registry))
     for entry in po:
         if entry.obsolete or not translation_pairs(entry):
             continue
@@ -168,6 +173,30 @@ def _header_findings(
         yield Finding(path, line, CATALOG, severity, message, msgid="")
 
 
+def _whole_catalog_findings(
+    po: polib.POFile,
+    path: str,
+    context: CheckContext,
+    names: list[str],
+    severities: Mapping[str, str],
+    registry: Mapping[str, Check],
+) -> Iterator[Finding]:
+    """Findings of the checks that read the whole catalog (see `catalog_check`): one per
+    problem, at its first entry's line, naming every place involved."""
+    for code in names:
+        check = registry[code]
+        severity = severities.get(code, default_severity(code))
+        if not is_catalog_check(check) or severity == OFF:
+            continue
+        whole: CatalogCheck = check  # type: ignore[assignment]
+        for problem in whole(po, context):
+            places = ", ".join(f"{path}:{line}" for line in problem.lines)
+            yield Finding(
+                path, problem.lines[0] if problem.lines else 0, code, severity,
+                f"{problem.message} (at {places})", problem.msgid,
+            )
+
+
 def _lookup(registry: Mapping[str, Check], name: str) -> Check:
     try:
         return registry[name]
@@ -187,6 +216,8 @@ BUILTIN_CHECKS: dict[str, Check] = {
     "script": on_each_form(check_script),
     "glossary": on_each_form(check_glossary),
     CATALOG: on_each_form(check_newlines),
+    STYLE: on_each_form(check_style),
+    CONSISTENCY: check_consistency,  # type: ignore[dict-item]  # a whole-catalog check
 }
 
 #: Errors are what must not be printed; warnings are what a proofreader should look at.
@@ -199,6 +230,9 @@ DEFAULT_SEVERITIES: dict[str, str] = {
     "script": ERROR,
     "glossary": ERROR,
     CATALOG: ERROR,
+    #: Departures from the house style are an editor's marks, not misprints of fact.
+    STYLE: WARNING,
+    CONSISTENCY: WARNING,
 }
 
 
@@ -285,6 +319,7 @@ def check_catalog_files(
     source_language: str,
     glossary: Glossary,
     settings: Mapping[str, str],
+    styles: Mapping[str, StyleSettings] | None = None,
 ) -> CheckReport:
     """Check each (path, shown path, language or None for the header's) catalog."""
     from pubtool.catalogs import language_from
@@ -300,10 +335,12 @@ def check_catalog_files(
             error.file = shown
             report.errors.append(str(error))
             continue
+        language = language or language_from(catalog, path)
         context = CheckContext(
             source_language=source_language,
-            language=language or language_from(catalog, path),
+            language=language,
             glossary=glossary,
+            style=(styles or {}).get(language),
         )
         report.catalogs += 1
         report.findings.extend(
@@ -343,6 +380,7 @@ def check(
         source_language=project.source_language if project else "en",
         glossary=glossary,
         settings=project.checks if project else {},
+        styles=project.style if project else None,
     )
     report.errors = unreadable + report.errors
     return report

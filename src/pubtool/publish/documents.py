@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import polib
+from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 
 from pubtool.errors import GateFailed
 from pubtool.po.entries import EntryState, finished_translation
@@ -45,6 +47,15 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The line under a column's issuer: `key` is the label (`original` or
+    `translated_from`), `language` the original language(s) named in the column's language."""
+
+    key: str
+    language: str
+
+
+@dataclass(frozen=True)
 class Document:
     """A statement as one edition prints it."""
 
@@ -57,6 +68,9 @@ class Document:
     body: tuple[Row, ...]
     signature: tuple[Row, ...]
     notes: tuple[Row, ...]
+    #: Per column (in the edition's language order): where its text comes from, or None
+    #: when the statement's front matter does not say (`original-language:`).
+    origins: tuple[Origin | None, ...] = ()
 
     def rows(self) -> tuple[Row, ...]:
         return (self.title, self.issuer, *self.body, *self.signature, *self.notes)
@@ -137,6 +151,7 @@ def build_documents(
                 body=tuple(row(block) for block in statement.body),
                 signature=tuple(row(block) for block in statement.signature),
                 notes=tuple(row(block) for block in statement.notes),
+                origins=tuple(origin(statement, language) for language in languages),
             )
         )
     if gaps:
@@ -162,6 +177,28 @@ def missing_translations(
         f"--missing fail: {len(gaps)} {blocks} with no finished translation ({counts}): "
         f"{first}{more}"
     )
+
+
+def origin(statement: Statement, column: str) -> Origin | None:
+    """What the column's text is, with the original language(s) named in `column`'s
+    language: "Russian and Azerbaijani", "rus və azərbaycan", "русский и азербайджанский"."""
+    said = statement.origin(column)
+    if said is None:
+        return None
+    key, languages = said
+    try:
+        locale = Locale.parse(column)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return Origin(key, ", ".join(languages))
+    names = [_language_name(code, locale) for code in languages]
+    return Origin(key, format_list(names, locale=locale))
+
+
+def _language_name(code: str, locale: Locale) -> str:
+    try:
+        return Locale.parse(code).get_display_name(locale) or code
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
 
 
 def fallback_count(documents: Sequence[Document]) -> int:
