@@ -21,7 +21,7 @@ def shipped(tmp_path: Path) -> Path:
     root = tmp_path / "shipped"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("statements", "locales", "templates"):
+    for folder in ("statements", "locales"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 

@@ -191,7 +191,7 @@ def term_defects(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], l
     root = tmp_path_factory.mktemp("terms") / "shipped"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("statements", "locales", "templates"):
+    for folder in ("statements", "locales"):
         shutil.copytree(REPO / folder, root / folder)
     lines = []
     for language, edited, original in TERM_DEFECTS:

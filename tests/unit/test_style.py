@@ -242,7 +242,7 @@ def copy_shipped(folder: Path) -> Path:
     root = folder / "shipped"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("statements", "locales", "templates"):
+    for folder in ("statements", "locales"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 
