@@ -86,6 +86,8 @@ _CLITIC_PREFIXES = {
     "ar": ("و", "ب", "ل", "ف", "ك", "وب", "ول", "وف", "لل", "ال"),
     "fa": ("ب",),
 }
+#: Month names in wide use that CLDR does not list (Persian آگوست beside CLDR's اوت).
+_EXTRA_MONTH_NAMES = {"fa": {8: ("آگوست",)}}
 #: How many letters an inflected month may add to the stem its CLDR forms share.
 _STEM_ENDING = 6
 _STEM_MINIMUM = 3
@@ -148,6 +150,9 @@ def month_vocabulary(language: str) -> MonthVocabulary:
                 stem = os.path.commonprefix(sorted(forms)) if forms else ""
                 if len(stem) >= _STEM_MINIMUM and not any(char.isdigit() for char in stem):
                     stems.add((stem, month))
+    for month, names in _EXTRA_MONTH_NAMES.get(base_language(language), {}).items():
+        for name in names:
+            words.setdefault(fold_month(name, language), set()).add(month)
     return MonthVocabulary(
         words={form: frozenset(months) for form, months in words.items()},
         abbreviations={form: frozenset(months) for form, months in abbreviations.items()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pubtool.checks.cldr import ENGLISH_MONTHS, fold_month, month_vocabulary
 from pubtool.checks.context import CheckContext
-from pubtool.checks.language import base_language, fold_case
+from pubtool.checks.language import WORD, base_language, fold_case
 from pubtool.checks.links import without_links
 from pubtool.checks.numbers import _NUMERIC_DATE, without_placeholders
 
@@ -32,30 +32,7 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Month names that are also ordinary words ("may", "march"): months only next to a number.
 _AMBIGUOUS_MONTHS = {"en": {5, 3}}
-def _marks() -> str:
-    """A character class body of every combining mark (Mn, Mc, Me): vowel signs of Indic
-    scripts, Arabic harakat, Persian ٔ are parts of words that Python's `\\w` leaves out."""
-    ranges: list[str] = []
-    start = previous = -2
-    for code in range(0x300, 0x20000):
-        if unicodedata.category(chr(code)) in {"Mn", "Mc", "Me"}:
-            if code != previous + 1:
-                if start >= 0:
-                    ranges.append(_char_range(start, previous))
-                start = code
-            previous = code
-    ranges.append(_char_range(start, previous))
-    return "".join(ranges)
-
-
-def _char_range(first: int, last: int) -> str:
-    if first == last:
-        return re.escape(chr(first))
-    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
-
-
-_WORD = rf"[^\W\d_](?:[^\W\d_]|[{_marks()}\u200c\u200d])*"
-_TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{_WORD})?|{_WORD}")
+_TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{WORD})?|{WORD}")
 _DAY_WINDOW = 4
 
 
@@ -83,6 +60,8 @@ class SourceDate:
     month: int
     days: tuple[int, ...] = ()
     year: int | None = None
+    #: The whole source is this month's name: a calendar label ("May", "Sept.", "jan").
+    label: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +76,8 @@ class MonthMention:
     month: int
     nearby: frozenset[int]
     certain: bool = True
+    #: A number stands right before or after it, as in a date ("20 Fevral", "января 1990").
+    dated: bool = True
 
 
 def source_dates(text: str, language: str = "en") -> list[SourceDate]:
@@ -110,7 +91,7 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
     if alone in whole.words or alone in whole.abbreviations:
         # A message that is only a month name ("May", "Sept.", a calendar's labels).
         months = whole.words.get(alone) or whole.abbreviations[alone]
-        return [SourceDate(text=text.strip(), month=month) for month in sorted(months)]
+        return [SourceDate(text=text.strip(), month=month, label=True) for month in sorted(months)]
     dates = []
     for match in _ENGLISH_DATE.finditer(without_links(text)):
         date = _date_from_match(match)
@@ -167,7 +148,9 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
                 continue  # English "may", "march": words, not months
             kind = _UNCERTAIN
         certain = kind != _UNCERTAIN and len(months) == 1
-        mentions.extend(MonthMention(month, nearby, certain) for month in sorted(months))
+        dated = any(any(char.isdigit() for char in word) for word in tokens[index - 1 : index]
+                    + tokens[index + 1 : index + 2])
+        mentions.extend(MonthMention(month, nearby, certain, dated) for month in sorted(months))
     return mentions
 
 
@@ -240,8 +223,12 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     years = {int(year) for year in re.findall(r"(?<!\d)\d{4}(?!\d)", without_links(translation))}
     other_months = sorted(translated_months - source_months)
     for date in dict.fromkeys(dates):
-        yield from _date_problems(date, mentions, years, other_months, context.language)
-    dated_months = {mention.month for mention in mentions if mention.certain and mention.nearby}
+        yield from _date_problems(date, mentions, years, other_months, context.language,
+                                  translation)
+    # A month word with no date beside it is reported only when the source names months:
+    # Turkish "aralık" is December and "range", Croatian "studeni" November and "cold".
+    dated_months = {mention.month for mention in mentions
+                    if mention.certain and (mention.dated or source_months)}
     if source_months <= translated_months:
         for month in sorted(dated_months - source_months):
             yield f"translation names {_month_name(month, context.language)}, the source does not"
@@ -253,9 +240,12 @@ def _date_problems(
     years: set[int],
     other_months: list[int],
     language: str,
+    translation: str,
 ) -> Iterator[str]:
     month = _month_name(date.month, language)
     same_month = [mention for mention in mentions if mention.month == date.month]
+    if not same_month and date.label and _abbreviates(translation, date.month, language):
+        return
     if not same_month:
         names = month_vocabulary(language).display
         instead = ", ".join(names[other - 1] for other in other_months)
@@ -268,3 +258,52 @@ def _date_problems(
             yield f"{date.text!r}: day {day} not found next to {month}"
     if date.year is not None and date.year not in years:
         yield f"{date.text!r}: year {date.year} missing"
+
+
+#: The longest label a translator shortens by dropping letters ("ynv", "Mrz" for yanvar, März).
+_SKELETON_LENGTH = 4
+#: How many letters longer than CLDR's a label's own spelling may be ("सितम्बर" for "सितंबर").
+_LONGER_SPELLING = 1
+
+
+def _abbreviates(translation: str, month: int, language: str) -> bool:
+    """Whether a calendar label's translation is the month's name shortened or spelt in its
+    own way: translators abbreviate "jan" as "ynv", "фев", "ינו", "Mrz", and write
+    "सितम्बर" for CLDR's "सितंबर". Compared without accents and vowel signs: the first
+    letter, then a start of a form, its letters in order, or a form's letters in order."""
+    vocabulary = month_vocabulary(language)
+    forms = {_skeleton(form) for form, months in (*vocabulary.words.items(),
+                                                  *vocabulary.abbreviations.items())
+             if month in months}
+    for token in _TOKEN.findall(translation):
+        folded = fold_month(token, language).strip("'’׳")
+        if len(folded) < 2 or any(char.isdigit() for char in folded):
+            continue
+        folded = _skeleton(folded)
+        for form in forms:
+            if not form or not folded or folded[0] != form[0]:
+                continue
+            if form.startswith(folded):
+                return True
+            if _IDEOGRAPHIC.search(form):
+                continue  # 十月 is October, not a shortened 十二月
+            if len(folded) <= _SKELETON_LENGTH and _in_order(folded, form):
+                return True
+            if (len(form) >= _SKELETON_LENGTH and 0 < len(folded) - len(form) <= _LONGER_SPELLING
+                    and _in_order(form, folded)):
+                return True
+    return False
+
+
+_IDEOGRAPHIC = re.compile("[\u2e80-\ud7af\uf900-\ufaff]")
+
+
+def _skeleton(text: str) -> str:
+    """`text` without accents, vowel signs and other combining marks."""
+    return "".join(char for char in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(char) not in {"Mn", "Mc", "Me"})
+
+
+def _in_order(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)

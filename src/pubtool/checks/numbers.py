@@ -13,7 +13,7 @@ from decimal import Decimal
 from pubtool.checks.cldr import SPACES as _SPACES
 from pubtool.checks.cldr import month_vocabulary, number_symbols
 from pubtool.checks.context import CheckContext
-from pubtool.checks.language import base_language, fold_case
+from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
@@ -21,16 +21,28 @@ _ROMAN_NUMERAL = re.compile(r"(?<![^\W\d_])[IVXLC]{2,}(?![^\W\d_])")
 _VALID_ROMAN = re.compile(r"C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: Letters of alphabets that never glue a prefix to a number: a digit after one of these is
-#: part of a name (EPUB3, h2, mp3). Arabic, Hebrew and CJK letters may stand right before a
-#: number ("و20", "ב1990", "第3章", "2024年3月"), so they do not hide it.
-_NAME_LETTERS = (
-    "A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f"
-    "\u0530-\u058f\u10a0-\u10ff"
+#: Letters that may stand right before a number, as a prefix glued to it ("و20", "ב1990")
+#: or in a script written without spaces ("第3章", "2024年3月", "ปี2567"): Arabic, Hebrew,
+#: Thai, Lao, Khmer, Myanmar, CJK, kana, Hangul. After a letter of any other script a digit
+#: is part of a name (EPUB3, h2, mp3, ई-पब3).
+_GLUING_LETTERS = (
+    "\u0590-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
 )
+#: Where a number may start: not inside a number or a name; a version "v2" counts.
+_NUMBER_START = (
+    rf"(?:(?<![\d_{COMBINING_MARKS}])(?:(?<=[{_GLUING_LETTERS}])|(?<!\w))"
+    rf"|(?<=(?<![^\W\d_])[vV]))"
+)
+#: A time of day: 18:00 is 18 o'clock, 6:30 is 6 and 30.
+_TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
+#: An English 12-hour time: "6 p.m." may be written 18 (Uhr, :00) in a translation.
+_PM_TIME = re.compile(r"(?<![\d:])(\d{1,2})(?::\d{2})?\s?p\.?\s?m\b\.?", re.IGNORECASE)
+
 #: Placeholders of format strings (python-, c-, python-brace-, Django template): their digits
 #: are positions, not numbers of the text.
-_PLACEHOLDER = re.compile(
+PLACEHOLDER = re.compile(
     r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGcrsaS](?![^\W\d_])"
     r"|%%|\{\{.*?\}\}|\{%.*?%\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
@@ -58,7 +70,7 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
     number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
     scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ()))
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
-    return re.compile(rf"(?<![\d_{_NAME_LETTERS}]){number}{scale}", re.IGNORECASE)
+    return re.compile(rf"{_NUMBER_START}{number}{scale}", re.IGNORECASE)
 
 
 def _scale_value(word: str, language: str) -> int:
@@ -121,7 +133,16 @@ _EN_NUMBER_WORDS: dict[str, int] = {
         1000: "thousand thousandth", 10**6: "million millionth", 10**9: "billion",
     }.items()
     for word in words.split()
+} | {
+    # Words a translation often writes in digits: "0時" for midnight, "10進数" for decimal.
+    "midnight": 0, "noon": 12, "dozen": 12, "decimal": 10, "single": 1,
+    "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
+    "septillion": 10**24, "octillion": 10**27, "nonillion": 10**30, "decillion": 10**33,
+    "googol": 10**100,
 }
+#: From this magnitude a number word is written in powers in translations ("1000的5次方",
+#: "با ۲۱ صفر" "with 21 zeros", 10¹⁵): their digits are not compared.
+_POWER_WORDS = 10**12
 
 _AZ_STEMS: dict[str, int] = {
     "bir": 1, "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8,
@@ -242,19 +263,21 @@ class NumbersRead:
 #: exposes. Elsewhere a small number the source gives in digits may be a word in the
 #: translation ("1 file" → "eine Datei"), so its absence is not an error.
 NUMBER_WORD_LANGUAGES = frozenset({"en", "az", "ru"})
+_ENGLISH_DECIMAL = re.compile(r"\d+\.\d+")
 #: Up to this value a number may be written as a word where pubtool knows no number words.
 SMALL_NUMBER = 10
 #: Ordinal endings written after a Roman numeral ("XXe siècle", "XIXᵉ"), where CLDR has none.
 _ROMAN_ORDINAL_ENDINGS = {"fr": ("e", "ᵉ", "ème", "er", "re")}
 #: Dotted tokens kept as they are in any language: versions (1.2.3), IPv4 addresses.
 _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d]|\.\d)")
+_DOTTED_PAIR = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d]|\.\d)")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def without_placeholders(text: str) -> str:
     """`text` with format placeholders (`%(count)s`, `%1$d`, `{0}`, `{{ n }}`), HTML tags and
     character references blanked: their digits are not numbers of the text."""
-    return _PLACEHOLDER.sub(" ", text)
+    return PLACEHOLDER.sub(" ", text)
 
 
 def read_numbers(text: str, language: str) -> NumbersRead:
@@ -275,8 +298,23 @@ def read_numbers(text: str, language: str) -> NumbersRead:
     for match in _NUMERIC_DATE.finditer(text):
         digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
     text = _NUMERIC_DATE.sub(" ", text)
+    for match in _TIME.finditer(text):
+        digits[Decimal(int(match.group(1)))] += 1
+        if int(match.group(2)):
+            digits[Decimal(int(match.group(2)))] += 1
+    text = _TIME.sub(" ", text)
+    afternoon: Counter[Decimal] = Counter()
+    if base_language(language) == "en":
+        for match in _PM_TIME.finditer(text):
+            hour = int(match.group(1))
+            afternoon.update((Decimal(hour), Decimal(hour % 12 + 12)))
+        text = _PM_TIME.sub(" ", text)
     verbatim: Counter[str] = Counter()
-    grouped_by_dots = "." in number_symbols(language).group
+    symbols = number_symbols(language)
+    grouped_by_dots = "." in symbols.group
+    # Where a full stop is no number symbol at all, "2.5" is a version or an English
+    # decimal kept as written: read it as written.
+    dotted = _DOTTED if "." in symbols.group + symbols.decimal else _DOTTED_PAIR
 
     def keep_dotted(match: re.Match[str]) -> str:
         if grouped_by_dots and _DOT_GROUPED.fullmatch(match.group(0)):
@@ -284,7 +322,7 @@ def read_numbers(text: str, language: str) -> NumbersRead:
         verbatim[ascii_digits_kept(match.group(0))] += 1
         return " "
 
-    text = _DOTTED.sub(keep_dotted, text)
+    text = dotted.sub(keep_dotted, text)
     pattern = _digit_pattern(language)
     digits.update(_digits_value(match, language) for match in pattern.finditer(text))
     text = pattern.sub(" ", text)
@@ -292,7 +330,8 @@ def read_numbers(text: str, language: str) -> NumbersRead:
         value = roman_value(match.group("roman"))
         if value is not None:
             digits[Decimal(value)] += 1
-    return NumbersRead(digits=digits, words=_number_words(text, language), verbatim=verbatim)
+    words = _number_words(text, language) + afternoon
+    return NumbersRead(digits=digits, words=words, verbatim=verbatim)
 
 
 @functools.cache
@@ -310,17 +349,20 @@ def compare_numbers(
     Digits must match digits. A number the source writes in words may appear in digits in
     the translation, and a number in digits may be written in words by the translator;
     number words are never "extra", since words like "bir", "один" or "first" are also
-    articles and adjectives. With `small_numbers_as_words` (a language whose number words
-    pubtool does not know) a missing number up to `SMALL_NUMBER` is taken as written in words.
+    articles and adjectives. A missing 1 is taken as said by the grammar ("Delete 1 user":
+    "Удалить пользователя"); with `small_numbers_as_words` (a language whose number words
+    pubtool does not know) so is any missing number up to `SMALL_NUMBER`.
     """
     matched = source.digits & translation.digits
     missing = (source.digits - matched) - translation.words
     extra = (translation.digits - matched) - source.words
-    if small_numbers_as_words:
-        missing = Counter({
-            value: count for value, count in missing.items()
-            if not (value == value.to_integral_value() and 0 <= value <= SMALL_NUMBER)
-        })
+    if any(value >= _POWER_WORDS for value in source.words):
+        extra = Counter()
+    largest_word = SMALL_NUMBER if small_numbers_as_words else 1
+    missing = Counter({
+        value: count for value, count in missing.items()
+        if not (value == value.to_integral_value() and 0 <= value <= largest_word)
+    })
     return missing, extra
 
 
@@ -343,10 +385,18 @@ def check_numbers(source: str, translation: str, context: CheckContext) -> Itera
         translated_numbers,
         small_numbers_as_words=base_language(context.language) not in NUMBER_WORD_LANGUAGES,
     )
+    extra_verbatim = translated_numbers.verbatim - source_numbers.verbatim
+    unmatched = source_numbers.digits - translated_numbers.digits
+    for token in list(extra_verbatim.elements()):
+        if _ENGLISH_DECIMAL.fullmatch(token) and unmatched[Decimal(token)] > 0:
+            unmatched[Decimal(token)] -= 1  # 2.5 kept as the source writes it
+            missing[Decimal(token)] -= 1
+            extra_verbatim[token] -= 1
+    missing, extra_verbatim = +missing, +extra_verbatim
     shown_missing = [_show_numbers(missing)] if missing else []
     shown_missing += sorted((source_numbers.verbatim - translated_numbers.verbatim).elements())
     shown_extra = [_show_numbers(extra)] if extra else []
-    shown_extra += sorted((translated_numbers.verbatim - source_numbers.verbatim).elements())
+    shown_extra += sorted(extra_verbatim.elements())
     parts = []
     if shown_missing:
         parts.append(f"source has {', '.join(shown_missing)}, missing from the translation")
