@@ -33,11 +33,13 @@ _JOINER_SCRIPTS = (
 )
 #: Longer than this, a word cannot be set in a booklet column without overflowing it.
 LONG_WORD = 60
-_WORD = re.compile(r"\S+")
+#: What a line may not be broken inside: a run without spaces, dashes or slashes, and
+#: without ideographs, kana or Hangul (a line may break between any two of those).
+_UNBREAKABLE = re.compile(r"[^\s\-‐–—/\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 _VERBATIM_TOKEN = re.compile(
     r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"  # an IPv4 address
-    r"|(?<![\w-])[A-Z]{2,}[ \u00a0-]\d+(?:[-.:]\d+)*(?![\w])"  # RFC 2369, ISO 639-1, COVID-19
-    r"|(?<![\w-])[A-Z][A-Za-z]*\d[A-Za-z0-9]*(?![\w])"  # EPUB3, IPv4, MP3, H2O
+    r"|(?<![A-Za-z0-9_-])[A-Z]{2,}[ \u00a0-]\d+(?:[-.:]\d+)*(?![A-Za-z0-9_])"  # RFC 2369
+    r"|(?<![A-Za-z0-9_-])[A-Z][A-Za-z]*\d[A-Za-z0-9]*(?![A-Za-z0-9_])"  # EPUB3, IPv4, MP3
 )
 
 
@@ -89,14 +91,20 @@ def check_bidi_isolates(source: str, translation: str, context: CheckContext) ->
             yield f"bidi isolates in left-to-right text: {_names(added)}"
 
 
+def _uses_joiners(text: str) -> bool:
+    """Whether `text` is written (partly) in a script that spells with ZWNJ/ZWJ."""
+    return any(unicodedata.name(char, "").startswith(_JOINER_SCRIPTS)
+               for char in text if char.isalpha())
+
+
 def _joiner_is_spelling(text: str, index: int) -> bool:
-    """Whether the ZWNJ/ZWJ at `index` stands after a letter of a script that uses joiners
+    """Whether the ZWNJ/ZWJ at `index` stands beside a letter of a script that uses joiners
     or inside an emoji sequence."""
     before = text[index - 1] if index else ""
     after = text[index + 1] if index + 1 < len(text) else ""
     for char in (before, after):
-        name = unicodedata.name(char, "")
-        if name.startswith(_JOINER_SCRIPTS) or unicodedata.category(char or " ") == "So":
+        if char and (unicodedata.name(char, "").startswith(_JOINER_SCRIPTS)
+                     or unicodedata.category(char) == "So"):
             return True
     return False
 
@@ -114,7 +122,7 @@ def check_invisible(source: str, translation: str, context: CheckContext) -> Ite
     runs = len(re.findall(f"{SOFT_HYPHEN}{{2,}}", translation))
     if runs > len(re.findall(f"{SOFT_HYPHEN}{{2,}}", source)):
         yield f"{runs} run(s) of soft hyphens (U+00AD)"
-    if not any(char in ZERO_WIDTH_JOINERS for char in source):
+    if not any(char in ZERO_WIDTH_JOINERS for char in source) and not _uses_joiners(translation):
         stray = Counter(
             char for index, char in enumerate(translation)
             if char in ZERO_WIDTH_JOINERS and not _joiner_is_spelling(translation, index)
@@ -139,9 +147,11 @@ def check_long_word(source: str, translation: str, context: CheckContext) -> Ite
     """Words of more than 60 characters the source does not have (links aside).
 
     No booklet column holds one: it overflows the margin or is broken at a random place.
+    A line may break at spaces, dashes and slashes, and between ideographs, kana or Hangul,
+    so Chinese or Japanese sentences are not one word.
     """
-    source_words = set(_WORD.findall(without_links(source)))
-    for word in dict.fromkeys(_WORD.findall(without_links(translation))):
+    source_words = set(_UNBREAKABLE.findall(without_links(source)))
+    for word in dict.fromkeys(_UNBREAKABLE.findall(without_links(translation))):
         letters = sum(1 for char in word if not unicodedata.combining(char))
         if letters > LONG_WORD and word not in source_words:
             yield f"a word of {letters} characters no column can hold: {word[:30]}…"

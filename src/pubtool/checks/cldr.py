@@ -8,12 +8,13 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 
 from pubtool.checks.language import base_language, fold_case
 
@@ -47,6 +48,9 @@ class NumberSymbols:
 
     decimal: str
     group: str
+    #: Secondary group sizes: 3 everywhere, and 2 where CLDR's decimal pattern groups
+    #: lakhs and crores (Hindi 12,34,567); three-digit groups are always read too.
+    secondary_groups: tuple[int, ...] = (3,)
 
 
 @functools.cache
@@ -76,7 +80,11 @@ def number_symbols(language: str) -> NumberSymbols:
             group.update(APOSTROPHES)
     decimal = {symbol for symbol in decimal if len(symbol) == 1}
     group = {symbol for symbol in group if len(symbol) == 1} - decimal
-    return NumberSymbols(decimal="".join(sorted(decimal)), group="".join(sorted(group)))
+    secondary = {3}
+    for pattern in locale.decimal_formats.values():
+        secondary.add(parse_pattern(pattern).grouping[1])
+    return NumberSymbols(decimal="".join(sorted(decimal)), group="".join(sorted(group)),
+                         secondary_groups=tuple(sorted(size for size in secondary if size > 0)))
 
 
 #: One-letter words glued to the next word ("בינואר" in January, "وفي يناير"): CLDR's own
@@ -123,8 +131,45 @@ class MonthVocabulary:
 
 
 def fold_month(text: str, language: str) -> str:
-    """A month name as it is looked up: case folded by the language's rules, no final dot."""
-    return fold_case(text, language).rstrip(".")
+    """A month name as it is looked up: case folded by the language's rules, without the
+    abbreviation mark after it (janv., ינו׳, जन॰)."""
+    folded = fold_case(text, language)
+    while folded and unicodedata.category(folded[-1]).startswith("P"):
+        folded = folded[:-1]
+    return folded
+
+
+_DATE_FIELDS = {
+    "d": r"(?P<day>\d{1,2})", "M": r"(?P<month>\d{1,2})", "L": r"(?P<month>\d{1,2})",
+    "y": r"(?P<year>\d{4}|\d{2})",
+}
+_MARKS = "[\u200e\u200f\u061c]?"
+
+
+@functools.cache
+def numeric_dates(language: str) -> tuple[re.Pattern[str], ...]:
+    """Dates in digits as CLDR's short and medium patterns write them in `language`:
+    20/01/1990 (ar, with its right-to-left marks), 1990/01/20 (ja), 20. 1. 1990 (cs),
+    1990. 1. 20. (ko). Each match has `day`, `month` and `year` groups."""
+    locale = cldr_locale(language)
+    if locale is None:
+        return ()
+    found: dict[str, re.Pattern[str]] = {}
+    for length in ("short", "medium"):
+        pattern = re.sub(r"'[^']*'", "", locale.date_formats[length].pattern)
+        parts = re.split(r"([dMLy])\1*", pattern)
+        fields, separators = parts[1::2], parts[2:-1:2]
+        if sorted(field.replace("L", "M") for field in fields) != ["M", "d", "y"]:
+            continue
+        if not all(separator.strip(" \u200e\u200f\u061c") in {".", "/", "-"}
+                   for separator in separators):
+            continue  # "d MMM y" or "y年M月d日": the month is a word, the dates check's
+        body = _DATE_FIELDS[fields[0]]
+        for separator, field in zip(separators, fields[1:], strict=True):
+            mark = re.escape(separator.strip(" \u200e\u200f\u061c"))
+            body += rf"{_MARKS}{mark}\s?{_MARKS}{_DATE_FIELDS[field]}"
+        found[body] = re.compile(rf"(?<![\d.]){body}(?!\d)")
+    return tuple(found.values())
 
 
 @functools.cache
@@ -193,3 +238,20 @@ def _variants(locale: Locale) -> list[Locale]:
     return variants
 
 
+
+
+def find_numeric_dates(text: str, language: str) -> tuple[list[tuple[int, int, int]], str]:
+    """(day, month, year) of each numeric date of `text` in `language`'s CLDR patterns
+    (an impossible day or month is no date), and the text with them blanked."""
+    found: list[tuple[int, int, int]] = []
+
+    def take(match: re.Match[str]) -> str:
+        day, month = int(match.group("day")), int(match.group("month"))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return match.group(0)
+        found.append((day, month, int(match.group("year"))))
+        return " "
+
+    for pattern in numeric_dates(language):
+        text = pattern.sub(take, text)
+    return found, text

@@ -8,7 +8,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pubtool.checks.cldr import ENGLISH_MONTHS, fold_month, month_vocabulary
+from pubtool.checks.cldr import (
+    ENGLISH_MONTHS,
+    find_numeric_dates,
+    fold_month,
+    month_vocabulary,
+)
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import WORD, base_language, fold_case
 from pubtool.checks.links import without_links
@@ -132,7 +137,9 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
         for match in _NUMERIC_DATE.finditer(text)
         if 1 <= int(match.group(2)) <= 12
     ]
-    tokens = _tokens(_NUMERIC_DATE.sub(" ", text), language)
+    dates, text = find_numeric_dates(_NUMERIC_DATE.sub(" ", text), language)
+    mentions.extend(MonthMention(month, frozenset({day})) for day, month, _year in dates)
+    tokens = _tokens(text, language)
     alone = len(tokens) == 1
     for index, token in enumerate(tokens):
         found = _months_of(token, language)

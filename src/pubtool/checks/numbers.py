@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pubtool.checks.cldr import SPACES as _SPACES
-from pubtool.checks.cldr import month_vocabulary, number_symbols
+from pubtool.checks.cldr import find_numeric_dates, month_vocabulary, number_symbols
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
@@ -66,7 +66,10 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
     """Numbers in digits of any script for `language`, with an optional scale word after them."""
     symbols = number_symbols(language)
     group, decimal = re.escape(symbols.group), re.escape(symbols.decimal)
-    grouped = rf"\d{{1,3}}(?:[{group}]\d{{3}})+(?!\d)|" if group else ""
+    grouped = "".join(
+        rf"\d{{1,{size}}}(?:[{group}]\d{{{size}}})*[{group}]\d{{3}}(?!\d)|"
+        for size in sorted(symbols.secondary_groups, reverse=True)
+    ) if group else ""
     number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
     scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ()))
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
@@ -298,6 +301,8 @@ def read_numbers(text: str, language: str) -> NumbersRead:
     for match in _NUMERIC_DATE.finditer(text):
         digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
     text = _NUMERIC_DATE.sub(" ", text)
+    dates, text = find_numeric_dates(text, language)
+    digits.update(Decimal(value) for day, _month, year in dates for value in (day, year))
     for match in _TIME.finditer(text):
         digits[Decimal(int(match.group(1)))] += 1
         if int(match.group(2)):
