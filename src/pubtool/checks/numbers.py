@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pubtool.checks.cldr import SPACES as _SPACES
-from pubtool.checks.cldr import find_numeric_dates, month_vocabulary, number_symbols
+from pubtool.checks.cldr import SPACES, find_numeric_dates, month_vocabulary, number_symbols
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
 
+_SPACES = SPACES  # space, no-break space, narrow no-break space, thin space
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _ROMAN_NUMERAL = re.compile(r"(?<![^\W\d_])[IVXLC]{2,}(?![^\W\d_])")
 _VALID_ROMAN = re.compile(r"C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
