@@ -26,10 +26,20 @@ SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, 
 APOSTROPHES = "'\u2019\u02bc"  # Swiss 1'000 is typed with any of these
 
 
+_SCRIPT_MODIFIERS = {"@latin": "Latn", "@cyrillic": "Cyrl"}
+
+
 @functools.cache
 def cldr_locale(language: str) -> Locale | None:
-    """Babel's locale for a catalog language (`pt_BR`, `sr@latin`, `zh-Hans`), or None."""
-    for candidate in (language.replace("-", "_"), base_language(language)):
+    """Babel's locale for a catalog language (`pt_BR`, `sr@latin`, `zh-Hans`), or None.
+
+    gettext's script modifiers name CLDR scripts: `sr@latin` is `sr_Latn`.
+    """
+    candidates = [language.replace("-", "_"), base_language(language)]
+    for modifier, script in _SCRIPT_MODIFIERS.items():
+        if language.endswith(modifier):
+            candidates.insert(0, f"{base_language(language)}_{script}")
+    for candidate in candidates:
         try:
             return Locale.parse(candidate)
         except (ValueError, TypeError, UnknownLocaleError):

@@ -161,6 +161,11 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
     return mentions
 
 
+def knows_months(language: str) -> bool:
+    """Whether pubtool has month names for `language` (from CLDR or its own tables)."""
+    return bool(month_vocabulary(language).words) or base_language(language) in _MONTH_WORDS
+
+
 def _tokens(text: str, language: str) -> list[str]:
     """Words and numbers (with their endings); a month name of several words is one token."""
     phrases = month_vocabulary(language).phrases
@@ -223,6 +228,8 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     January, that the day is the one given with that month, and that the translation
     names no month the source does not.
     """
+    if not knows_months(context.language):
+        return  # no month names for this language: nothing can be said, nothing false
     dates = source_dates(source, context.source_language)
     mentions = month_mentions(translation, context.language)
     translated_months = {mention.month for mention in mentions}
