@@ -74,6 +74,8 @@ def run_command(command: F) -> F:
         try:
             return command(ctx, *args, **kwargs)
         except PubtoolError as error:
+            if _settings(ctx).debug and error.__cause__ is not None:  # a check that crashed
+                traceback.print_exception(error.__cause__)
             print(f"pubtool: error: {error}", file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):

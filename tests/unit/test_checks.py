@@ -711,7 +711,8 @@ def test_unknown_check_name_is_a_config_error() -> None:
 def test_default_severities_cover_every_builtin_check() -> None:
     assert set(DEFAULT_SEVERITIES) == set(BUILTIN_CHECKS)
     assert {code for code, level in DEFAULT_SEVERITIES.items() if level == "warning"} == {
-        "untranslated-copy", "whitespace", "style", "consistency"
+        "untranslated-copy", "whitespace", "style", "consistency", "bidi-isolates",
+        "invisible", "long-word", "verbatim-tokens",
     }
 
 

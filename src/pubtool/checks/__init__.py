@@ -12,8 +12,10 @@ their own under the entry-point group `pubtool.checks` (name = "module:function"
 
 Built-in checks, by name (see `DEFAULT_SEVERITIES`):
 
-- ``numbers``: the same numbers as the source, however each language writes them;
-- ``dates``: the same day, month and year, the month named in the target language;
+- ``numbers``: the same numbers as the source, however each language writes them
+  (CLDR symbols and digits of any language Babel knows, see ``checks/cldr.py``);
+- ``dates``: the same day, month and year, the month named in the target language
+  (CLDR month names in every form);
 - ``markup``: the same emphasis and links; no raw HTML the source lacks;
 - ``whitespace``: edge whitespace, double spaces, end punctuation, quote and bracket balance;
 - ``untranslated-copy``: the source copied into the translation;
@@ -25,6 +27,12 @@ Built-in checks, by name (see `DEFAULT_SEVERITIES`):
   punctuation, grouped numbers, centuries), configured in `[tool.pubtool.style.<lang>]`;
 - ``consistency``: a whole-catalog check (see `catalog_check`): one source translated
   two ways, one glossary term written in two letter cases, with every place.
+- ``bidi``, ``bidi-isolates``, ``invisible``, ``control``, ``long-word``,
+  ``verbatim-tokens``: characters that hide text or break a printed page
+  (``checks/characters.py``).
+
+A check that raises is a bug, never a finding: the runner raises ``CheckCrashed``
+(exit 3), naming the check, the file and the line.
 
 A translator silences checks for one entry with a translator comment line
 ``# pubtool: ignore numbers, dates`` (or ``# pubtool: ignore all``).
@@ -52,6 +60,7 @@ from pubtool.checks.numbers import read_numbers
 from pubtool.checks.registry import (
     BUILTIN_CHECKS,
     DEFAULT_SEVERITIES,
+    CheckCrashed,
     CheckReport,
     available_checks,
     check_catalog,
@@ -70,6 +79,7 @@ __all__ = [
     "WARNING",
     "Check",
     "CheckContext",
+    "CheckCrashed",
     "CheckReport",
     "Finding",
     "Glossary",

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pubtool.checks.context import CheckContext
-from pubtool.checks.language import base_language, fold_case
-from pubtool.checks.links import without_links
-from pubtool.checks.numbers import _NUMERIC_DATE
-
-ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+from pubtool.checks.cldr import (
+    ENGLISH_MONTHS,
+    find_numeric_dates,
+    fold_month,
+    month_vocabulary,
 )
-#: Month names as the check shows them, per target language.
-MONTH_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ENGLISH_MONTHS,
-    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
-           "oktyabr", "noyabr", "dekabr"),
-    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-           "октябрь", "ноябрь", "декабрь"),
-}
-#: A month name with its endings, per language: "Yanvarın", "yanvarda"; "января", "январские".
+from pubtool.checks.context import CheckContext
+from pubtool.checks.language import WORD, base_language, fold_case
+from pubtool.checks.links import without_links
+from pubtool.checks.numbers import _NUMERIC_DATE, without_placeholders
+
+#: A month name with its endings, where CLDR's forms are not enough: Azerbaijani and Russian
+#: inflect month names ("Yanvarın", "yanvarda"; "января", "январские"). Other languages
+#: get CLDR's forms (`month_vocabulary`).
 _MONTH_WORDS: dict[str, tuple[str, ...]] = {
     "en": ENGLISH_MONTHS,
     "az": (
@@ -40,6 +37,9 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Month names that are also ordinary words ("may", "march"): months only next to a number.
 _AMBIGUOUS_MONTHS = {"en": {5, 3}}
+_TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{WORD})?|{WORD}")
+_DAY_WINDOW = 4
+
 
 _EN_MONTH = "(?:" + "|".join(ENGLISH_MONTHS) + ")"
 _EN_PLAIN_MONTH = "(?:" + "|".join(m for m in ENGLISH_MONTHS if m not in {"May", "March"}) + ")"
@@ -55,8 +55,6 @@ _ENGLISH_DATE = re.compile(
     rf"|(?<![\d.])(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>{_YEAR})"
     rf"|\b(?P<m4>{_EN_PLAIN_MONTH})\b"
 )
-_TOKEN = re.compile(r"\d+(?:[-–]\d+)*(?:-?[^\W\d_]+)?|[^\W\d_]+")
-_DAY_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -67,14 +65,24 @@ class SourceDate:
     month: int
     days: tuple[int, ...] = ()
     year: int | None = None
+    #: The whole source is this month's name: a calendar label ("May", "Sept.", "jan").
+    label: bool = False
 
 
 @dataclass(frozen=True)
 class MonthMention:
-    """A month named (or written as a number in a numeric date) in a translation."""
+    """A month named (or written as a number in a numeric date) in a translation.
+
+    An uncertain mention (an abbreviation with no number beside it, an inflected form
+    known only by its stem, a word two months share) shows the month is there, but is
+    never reported as a month the source does not have.
+    """
 
     month: int
     nearby: frozenset[int]
+    certain: bool = True
+    #: A number stands right before or after it, as in a date ("20 Fevral", "января 1990").
+    dated: bool = True
 
 
 def source_dates(text: str, language: str = "en") -> list[SourceDate]:
@@ -83,6 +91,12 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
     ("Black January"; May and March only next to a number)."""
     if base_language(language) != "en":
         return []
+    whole = month_vocabulary("en")
+    alone = fold_month(text.strip(), "en")
+    if alone in whole.words or alone in whole.abbreviations:
+        # A message that is only a month name ("May", "Sept.", a calendar's labels).
+        months = whole.words.get(alone) or whole.abbreviations[alone]
+        return [SourceDate(text=text.strip(), month=month, label=True) for month in sorted(months)]
     dates = []
     for match in _ENGLISH_DATE.finditer(without_links(text)):
         date = _date_from_match(match)
@@ -117,25 +131,55 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
     ("yanvarın 19-dan 20-nə keçən gecə", "в ночь с 19 на 20 января"), so nearness is
     what ties a day to its month.
     """
-    text = without_links(text)
+    text = without_placeholders(without_links(text))
     mentions = [
         MonthMention(int(match.group(2)), frozenset({int(match.group(1))}))
         for match in _NUMERIC_DATE.finditer(text)
         if 1 <= int(match.group(2)) <= 12
     ]
-    tokens = _TOKEN.findall(_NUMERIC_DATE.sub(" ", text))
+    dates, text = find_numeric_dates(_NUMERIC_DATE.sub(" ", text), language)
+    mentions.extend(MonthMention(month, frozenset({day})) for day, month, _year in dates)
+    tokens = _tokens(text, language)
+    alone = len(tokens) == 1
     for index, token in enumerate(tokens):
-        month = _month_of(token, language)
-        if month is None:
+        found = _months_of(token, language)
+        if found is None:
             continue
+        months, kind = found
         window = tokens[max(0, index - _DAY_WINDOW) : index] + tokens[
             index + 1 : index + 1 + _DAY_WINDOW
         ]
         nearby = frozenset(int(number) for word in window for number in re.findall(r"\d+", word))
-        if month in _AMBIGUOUS_MONTHS.get(base_language(language), set()) and not nearby:
-            continue
-        mentions.append(MonthMention(month, nearby))
+        if kind == _NEEDS_NUMBER and not nearby and not alone:
+            if base_language(language) in _AMBIGUOUS_MONTHS:
+                continue  # English "may", "march": words, not months
+            kind = _UNCERTAIN
+        certain = kind != _UNCERTAIN and len(months) == 1
+        dated = any(any(char.isdigit() for char in word) for word in tokens[index - 1 : index]
+                    + tokens[index + 1 : index + 2])
+        mentions.extend(MonthMention(month, nearby, certain, dated) for month in sorted(months))
     return mentions
+
+
+def knows_months(language: str) -> bool:
+    """Whether pubtool has month names for `language` (from CLDR or its own tables)."""
+    return bool(month_vocabulary(language).words) or base_language(language) in _MONTH_WORDS
+
+
+def _tokens(text: str, language: str) -> list[str]:
+    """Words and numbers (with their endings); a month name of several words is one token."""
+    phrases = month_vocabulary(language).phrases
+    tokens: list[str] = []
+    position = 0
+    for match in phrases.finditer(text) if phrases else ():
+        tokens.extend(_TOKEN.findall(text[position : match.start()]))
+        tokens.append(" ".join(match.group(0).split()))
+        position = match.end()
+    tokens.extend(_TOKEN.findall(text[position:]))
+    return tokens
+
+
+_CERTAIN, _NEEDS_NUMBER, _UNCERTAIN = "certain", "needs a number", "uncertain"
 
 
 @functools.cache
@@ -145,20 +189,36 @@ def _month_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern, flags) for pattern in _MONTH_WORDS.get(base, ()))
 
 
-def _month_of(token: str, language: str) -> int | None:
-    folded = token if base_language(language) == "en" else fold_case(token, language)
+@functools.lru_cache(maxsize=1 << 16)
+def _months_of(token: str, language: str) -> tuple[frozenset[int], str] | None:
+    """The month(s) a token names, and how sure that is; None for other words."""
+    base = base_language(language)
+    folded = token if base == "en" else fold_case(token, language)
     for number, pattern in enumerate(_month_patterns(language), start=1):
         if pattern.fullmatch(folded):
-            return number
-    return None
+            kind = _NEEDS_NUMBER if number in _AMBIGUOUS_MONTHS.get(base, ()) else _CERTAIN
+            return frozenset({number}), kind
+    if base == "en":
+        return None
+    vocabulary = month_vocabulary(language)
+    folded = fold_month(token, language)
+    for prefix in ("", *vocabulary.prefixes):
+        if not folded.startswith(prefix) or len(folded) <= len(prefix):
+            continue
+        rest = folded[len(prefix) :]
+        if rest in vocabulary.words:
+            return vocabulary.words[rest], _CERTAIN
+        if rest in vocabulary.abbreviations:
+            return vocabulary.abbreviations[rest], _NEEDS_NUMBER
+    stemmed = vocabulary.by_stem(folded)
+    return (stemmed, _UNCERTAIN) if stemmed else None
 
 
 def _month_name(month: int, language: str) -> str:
     english = ENGLISH_MONTHS[month - 1]
-    names = MONTH_NAMES.get(base_language(language))
-    if names is None or names is ENGLISH_MONTHS:
+    if base_language(language) == "en":
         return english
-    return f"{english} ({names[month - 1]})"
+    return f"{english} ({month_vocabulary(language).display[month - 1]})"
 
 
 def check_dates(source: str, translation: str, context: CheckContext) -> Iterator[str]:
@@ -168,6 +228,8 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     January, that the day is the one given with that month, and that the translation
     names no month the source does not.
     """
+    if not knows_months(context.language):
+        return  # no month names for this language: nothing can be said, nothing false
     dates = source_dates(source, context.source_language)
     mentions = month_mentions(translation, context.language)
     translated_months = {mention.month for mention in mentions}
@@ -175,9 +237,14 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     years = {int(year) for year in re.findall(r"(?<!\d)\d{4}(?!\d)", without_links(translation))}
     other_months = sorted(translated_months - source_months)
     for date in dict.fromkeys(dates):
-        yield from _date_problems(date, mentions, years, other_months, context.language)
+        yield from _date_problems(date, mentions, years, other_months, context.language,
+                                  translation)
+    # A month word with no date beside it is reported only when the source names months:
+    # Turkish "aralık" is December and "range", Croatian "studeni" November and "cold".
+    dated_months = {mention.month for mention in mentions
+                    if mention.certain and (mention.dated or source_months)}
     if source_months <= translated_months:
-        for month in other_months:
+        for month in sorted(dated_months - source_months):
             yield f"translation names {_month_name(month, context.language)}, the source does not"
 
 
@@ -187,12 +254,15 @@ def _date_problems(
     years: set[int],
     other_months: list[int],
     language: str,
+    translation: str,
 ) -> Iterator[str]:
     month = _month_name(date.month, language)
     same_month = [mention for mention in mentions if mention.month == date.month]
+    if not same_month and date.label and _abbreviates(translation, date.month, language):
+        return
     if not same_month:
-        instead = ", ".join(MONTH_NAMES.get(base_language(language), ENGLISH_MONTHS)[other - 1]
-                            for other in other_months)
+        names = month_vocabulary(language).display
+        instead = ", ".join(names[other - 1] for other in other_months)
         yield f"{date.text!r}: month {month} missing" + (
             f" (translation has {instead})" if instead else ""
         )
@@ -202,3 +272,52 @@ def _date_problems(
             yield f"{date.text!r}: day {day} not found next to {month}"
     if date.year is not None and date.year not in years:
         yield f"{date.text!r}: year {date.year} missing"
+
+
+#: The longest label a translator shortens by dropping letters ("ynv", "Mrz" for yanvar, März).
+_SKELETON_LENGTH = 4
+#: How many letters longer than CLDR's a label's own spelling may be ("सितम्बर" for "सितंबर").
+_LONGER_SPELLING = 1
+
+
+def _abbreviates(translation: str, month: int, language: str) -> bool:
+    """Whether a calendar label's translation is the month's name shortened or spelt in its
+    own way: translators abbreviate "jan" as "ynv", "фев", "ינו", "Mrz", and write
+    "सितम्बर" for CLDR's "सितंबर". Compared without accents and vowel signs: the first
+    letter, then a start of a form, its letters in order, or a form's letters in order."""
+    vocabulary = month_vocabulary(language)
+    forms = {_skeleton(form) for form, months in (*vocabulary.words.items(),
+                                                  *vocabulary.abbreviations.items())
+             if month in months}
+    for token in _TOKEN.findall(translation):
+        folded = fold_month(token, language).strip("'’׳")
+        if len(folded) < 2 or any(char.isdigit() for char in folded):
+            continue
+        folded = _skeleton(folded)
+        for form in forms:
+            if not form or not folded or folded[0] != form[0]:
+                continue
+            if form.startswith(folded):
+                return True
+            if _IDEOGRAPHIC.search(form):
+                continue  # 十月 is October, not a shortened 十二月
+            if len(folded) <= _SKELETON_LENGTH and _in_order(folded, form):
+                return True
+            if (len(form) >= _SKELETON_LENGTH and 0 < len(folded) - len(form) <= _LONGER_SPELLING
+                    and _in_order(form, folded)):
+                return True
+    return False
+
+
+_IDEOGRAPHIC = re.compile("[\u2e80-\ud7af\uf900-\ufaff]")
+
+
+def _skeleton(text: str) -> str:
+    """`text` without accents, vowel signs and other combining marks."""
+    return "".join(char for char in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(char) not in {"Mn", "Mc", "Me"})
+
+
+def _in_order(letters: str, word: str) -> bool:
+    remaining = iter(word)
+    return all(letter in remaining for letter in letters)

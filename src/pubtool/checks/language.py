@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 
 def base_language(language: str) -> str:
@@ -22,3 +23,31 @@ def fold_case(text: str, language: str) -> str:
         text = text.replace("İ", "i").replace("I", "ı")
     text = text.lower()
     return text.replace("ё", "е") if base == "ru" else text
+
+
+def _combining_marks() -> str:
+    """A character class body of every combining mark (Mn, Mc, Me): vowel signs of Indic
+    scripts, Arabic harakat, Persian ٔ are parts of words that Python's `\\w` leaves out."""
+    ranges: list[str] = []
+    start = previous = -2
+    for code in range(0x300, 0x20000):
+        if unicodedata.category(chr(code)) in {"Mn", "Mc", "Me"}:
+            if code != previous + 1:
+                if start >= 0:
+                    ranges.append(_char_range(start, previous))
+                start = code
+            previous = code
+    ranges.append(_char_range(start, previous))
+    return "".join(ranges)
+
+
+def _char_range(first: int, last: int) -> str:
+    if first == last:
+        return re.escape(chr(first))
+    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+
+
+#: For a regular expression's character class: every combining mark.
+COMBINING_MARKS = _combining_marks()
+#: A word of any script, its combining marks and joiners included.
+WORD = rf"[^\W\d_](?:[^\W\d_]|[{COMBINING_MARKS}\u200c\u200d])*"

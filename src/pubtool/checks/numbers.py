@@ -4,29 +4,50 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pubtool.checks.cldr import SPACES, find_numeric_dates, month_vocabulary, number_symbols
 from pubtool.checks.context import CheckContext
-from pubtool.checks.language import base_language, fold_case
+from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
 
-_SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
+_SPACES = SPACES  # space, no-break space, narrow no-break space, thin space
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _ROMAN_NUMERAL = re.compile(r"(?<![^\W\d_])[IVXLC]{2,}(?![^\W\d_])")
 _VALID_ROMAN = re.compile(r"C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: Letters that may stand right before a number, as a prefix glued to it ("و20", "ב1990")
+#: or in a script written without spaces ("第3章", "2024年3月", "ปี2567"): Arabic, Hebrew,
+#: Thai, Lao, Khmer, Myanmar, CJK, kana, Hangul. After a letter of any other script a digit
+#: is part of a name (EPUB3, h2, mp3, ई-पब3).
+_GLUING_LETTERS = (
+    "\u0590-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
+)
+#: Where a number may start: not inside a number or a name; a version "v2" counts.
+_NUMBER_START = (
+    rf"(?:(?<![\d_{COMBINING_MARKS}])(?:(?<=[{_GLUING_LETTERS}])|(?<!\w))"
+    rf"|(?<=(?<![^\W\d_])[vV]))"
+)
+#: A time of day: 18:00 is 18 o'clock, 6:30 is 6 and 30.
+_TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
+#: An English 12-hour time: "6 p.m." may be written 18 (Uhr, :00) in a translation.
+_PM_TIME = re.compile(r"(?<![\d:])(\d{1,2})(?::\d{2})?\s?p\.?\s?m\b\.?", re.IGNORECASE)
 
-#: How each language groups thousands and marks decimals. English: 26,000 and 1.5;
-#: Azerbaijani: 26 000 or 26.000 and 1,5; Russian: 26 000 (any kind of space) and 1,5.
-_DIGIT_GROUPS = {
-    "en": r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?",
-    "az": rf"(?P<int>\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?!\d)|\d+)(?:,(?P<frac>\d+))?",
-    "ru": rf"(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d)|\d+)(?:,(?P<frac>\d+))?",
-}
+#: Placeholders of format strings (python-, c-, python-brace-, Django template): their digits
+#: are positions, not numbers of the text.
+PLACEHOLDER = re.compile(
+    r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGcrsaS](?![^\W\d_])"
+    r"|%%|\{\{.*?\}\}|\{%.*?%\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
+    r"|<[A-Za-z/!][^<>]*>|&#?\w+;",
+)
 
 #: Words that multiply a number written in digits: "1 milyon", "26 тыс.", "1.5 million".
 _SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
@@ -42,12 +63,17 @@ _SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
 
 @functools.cache
 def _digit_pattern(language: str) -> re.Pattern[str]:
-    """Numbers in digits for `language`, with an optional scale word after them."""
-    base = base_language(language)
-    groups = _DIGIT_GROUPS.get(base, _DIGIT_GROUPS["en"])
-    scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base, ()))
+    """Numbers in digits of any script for `language`, with an optional scale word after them."""
+    symbols = number_symbols(language)
+    group, decimal = re.escape(symbols.group), re.escape(symbols.decimal)
+    grouped = "".join(
+        rf"\d{{1,{size}}}(?:[{group}]\d{{{size}}})*[{group}]\d{{3}}(?!\d)|"
+        for size in sorted(symbols.secondary_groups, reverse=True)
+    ) if group else ""
+    number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
+    scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ()))
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
-    return re.compile(rf"(?<!\w){groups}{scale}", re.IGNORECASE)
+    return re.compile(rf"{_NUMBER_START}{number}{scale}", re.IGNORECASE)
 
 
 def _scale_value(word: str, language: str) -> int:
@@ -57,11 +83,29 @@ def _scale_value(word: str, language: str) -> int:
     return 1
 
 
+def ascii_digits(text: str) -> str:
+    """Digits of any script (٢٠, ۲۰, २०) as ASCII digits; other characters dropped."""
+    return "".join(
+        str(unicodedata.decimal(char)) for char in text
+        if unicodedata.decimal(char, None) is not None
+    )
+
+
+def ascii_digits_kept(text: str) -> str:
+    """`text` with digits of any script as ASCII digits, other characters kept."""
+    return "".join(
+        str(unicodedata.decimal(char)) if unicodedata.decimal(char, None) is not None else char
+        for char in text
+    )
+
+
 def _digits_value(match: re.Match[str], language: str) -> Decimal:
-    whole = re.sub(rf"[,.{_SPACES}]", "", match.group("int"))
-    value = Decimal(f"{whole}.{match.group('frac')}" if match.group("frac") else whole)
-    if match.group("scale"):
-        value *= _scale_value(match.group("scale"), language)
+    whole = ascii_digits(match.group("int"))
+    fraction = match.groupdict().get("frac")
+    value = Decimal(f"{whole}.{ascii_digits(fraction)}" if fraction else whole)
+    scale = match.groupdict().get("scale")
+    if scale:
+        value *= _scale_value(scale, language)
     return value
 
 
@@ -92,7 +136,16 @@ _EN_NUMBER_WORDS: dict[str, int] = {
         1000: "thousand thousandth", 10**6: "million millionth", 10**9: "billion",
     }.items()
     for word in words.split()
+} | {
+    # Words a translation often writes in digits: "0時" for midnight, "10進数" for decimal.
+    "midnight": 0, "noon": 12, "dozen": 12, "decimal": 10, "single": 1,
+    "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
+    "septillion": 10**24, "octillion": 10**27, "nonillion": 10**30, "decillion": 10**33,
+    "googol": 10**100,
 }
+#: From this magnitude a number word is written in powers in translations ("1000的5次方",
+#: "با ۲۱ صفر" "with 21 zeros", 10¹⁵): their digits are not compared.
+_POWER_WORDS = 10**12
 
 _AZ_STEMS: dict[str, int] = {
     "bir": 1, "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8,
@@ -205,43 +258,116 @@ class NumbersRead:
 
     digits: Counter[Decimal]
     words: Counter[Decimal]
+    #: Dotted tokens read as written: versions (1.2.3) and addresses (10.0.0.1).
+    verbatim: Counter[str] = field(default_factory=Counter)
+
+
+#: Languages whose number words pubtool knows (the tables above); CLDR has none that Babel
+#: exposes. Elsewhere a small number the source gives in digits may be a word in the
+#: translation ("1 file" → "eine Datei"), so its absence is not an error.
+NUMBER_WORD_LANGUAGES = frozenset({"en", "az", "ru"})
+_ENGLISH_DECIMAL = re.compile(r"\d+\.\d+")
+#: Up to this value a number may be written as a word where pubtool knows no number words.
+SMALL_NUMBER = 10
+#: Ordinal endings written after a Roman numeral ("XXe siècle", "XIXᵉ"), where CLDR has none.
+_ROMAN_ORDINAL_ENDINGS = {"fr": ("e", "ᵉ", "ème", "er", "re")}
+#: Dotted tokens kept as they are in any language: versions (1.2.3), IPv4 addresses.
+_DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d]|\.\d)")
+_DOTTED_PAIR = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d]|\.\d)")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def without_placeholders(text: str) -> str:
+    """`text` with format placeholders (`%(count)s`, `%1$d`, `{0}`, `{{ n }}`), HTML tags and
+    character references blanked: their digits are not numbers of the text."""
+    return PLACEHOLDER.sub(" ", text)
 
 
 def read_numbers(text: str, language: str) -> NumbersRead:
     """Every number of `text` by value, however `language` writes it.
 
-    Ordinal and case endings (17th, 17-ci, 17-й, 1990-cı, 1990 г.) are simply not part of
-    the number; a range 19-20 is two numbers; a numeric date gives its day and year (its
-    month is the dates check's business, so 19.01.2011 can become "19 yanvar 2011").
+    Ordinal and case endings (17th, 17-ci, 17-й, 1990-cı, 1990 г., 5., 1er) are simply not
+    part of the number; a range 19-20 is two numbers; a numeric date gives its day and year
+    (its month is the dates check's business, so 19.01.2011 can become "19 yanvar 2011");
+    digits of any script (٢٠, ۲۰, २०) are read by their value, with the separators CLDR
+    gives the language (see `number_symbols`); versions and addresses (1.2.3, 10.0.0.1) are
+    read as they are written.
     """
-    text = without_links(text)
+    text = without_placeholders(without_links(text))
+    numbered_months = month_vocabulary(language).numbered
+    if numbered_months is not None:
+        text = numbered_months.sub(" ", text)  # 1月: the dates check's business
     digits: Counter[Decimal] = Counter()
     for match in _NUMERIC_DATE.finditer(text):
         digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
     text = _NUMERIC_DATE.sub(" ", text)
+    dates, text = find_numeric_dates(text, language)
+    digits.update(Decimal(value) for day, _month, year in dates for value in (day, year))
+    for match in _TIME.finditer(text):
+        digits[Decimal(int(match.group(1)))] += 1
+        if int(match.group(2)):
+            digits[Decimal(int(match.group(2)))] += 1
+    text = _TIME.sub(" ", text)
+    afternoon: Counter[Decimal] = Counter()
+    if base_language(language) == "en":
+        for match in _PM_TIME.finditer(text):
+            hour = int(match.group(1))
+            afternoon.update((Decimal(hour), Decimal(hour % 12 + 12)))
+        text = _PM_TIME.sub(" ", text)
+    verbatim: Counter[str] = Counter()
+    symbols = number_symbols(language)
+    grouped_by_dots = "." in symbols.group
+    # Where a full stop is no number symbol at all, "2.5" is a version or an English
+    # decimal kept as written: read it as written.
+    dotted = _DOTTED if "." in symbols.group + symbols.decimal else _DOTTED_PAIR
+
+    def keep_dotted(match: re.Match[str]) -> str:
+        if grouped_by_dots and _DOT_GROUPED.fullmatch(match.group(0)):
+            return match.group(0)  # 1.000.000 in German or Azerbaijani: a number
+        verbatim[ascii_digits_kept(match.group(0))] += 1
+        return " "
+
+    text = dotted.sub(keep_dotted, text)
     pattern = _digit_pattern(language)
     digits.update(_digits_value(match, language) for match in pattern.finditer(text))
     text = pattern.sub(" ", text)
-    for match in _ROMAN_NUMERAL.finditer(text):
-        value = roman_value(match.group(0))
+    for match in _roman_pattern(language).finditer(text):
+        value = roman_value(match.group("roman"))
         if value is not None:
             digits[Decimal(value)] += 1
-    return NumbersRead(digits=digits, words=_number_words(text, language))
+    words = _number_words(text, language) + afternoon
+    return NumbersRead(digits=digits, words=words, verbatim=verbatim)
+
+
+@functools.cache
+def _roman_pattern(language: str) -> re.Pattern[str]:
+    endings = "|".join(_ROMAN_ORDINAL_ENDINGS.get(base_language(language), ()))
+    ending = f"(?:{endings})?" if endings else ""
+    return re.compile(rf"(?<![^\W\d_])(?P<roman>[IVXLC]{{2,}}){ending}(?![^\W\d_])")
 
 
 def compare_numbers(
-    source: NumbersRead, translation: NumbersRead
+    source: NumbersRead, translation: NumbersRead, *, small_numbers_as_words: bool = False
 ) -> tuple[Counter[Decimal], Counter[Decimal]]:
     """(missing, extra): source numbers the translation lacks, and the reverse.
 
     Digits must match digits. A number the source writes in words may appear in digits in
     the translation, and a number in digits may be written in words by the translator;
     number words are never "extra", since words like "bir", "один" or "first" are also
-    articles and adjectives.
+    articles and adjectives. A missing 1 is taken as said by the grammar ("Delete 1 user":
+    "Удалить пользователя"); with `small_numbers_as_words` (a language whose number words
+    pubtool does not know) so is any missing number up to `SMALL_NUMBER`.
     """
     matched = source.digits & translation.digits
     missing = (source.digits - matched) - translation.words
     extra = (translation.digits - matched) - source.words
+    if any(value >= _POWER_WORDS for value in source.words):
+        extra = Counter()
+    largest_word = SMALL_NUMBER if small_numbers_as_words else 1
+    missing = Counter({
+        value: count for value, count in missing.items()
+        if not (value == value.to_integral_value() and 0 <= value <= largest_word)
+    })
     return missing, extra
 
 
@@ -253,16 +379,33 @@ def check_numbers(source: str, translation: str, context: CheckContext) -> Itera
     """Every number of the source is in the translation, and no other.
 
     A wrong number is the error readers notice and quote: casualty figures, dates, years.
-    Each language's way of writing numbers is read first (26,000 / 26 000 / 26.000,
-    1.5 / 1,5, 17th / 17-ci / 17-й, XX / 20), then the values are compared as multisets.
+    Each language's way of writing numbers is read first (26,000 / 26 000 / 26.000 /
+    26'000 / ٢٦٬٠٠٠, 1.5 / 1,5, 17th / 17-ci / 17-й, XX / 20), then the values are
+    compared as multisets.
     """
+    source_numbers = read_numbers(source, context.source_language)
+    translated_numbers = read_numbers(translation, context.language)
     missing, extra = compare_numbers(
-        read_numbers(source, context.source_language), read_numbers(translation, context.language)
+        source_numbers,
+        translated_numbers,
+        small_numbers_as_words=base_language(context.language) not in NUMBER_WORD_LANGUAGES,
     )
+    extra_verbatim = translated_numbers.verbatim - source_numbers.verbatim
+    unmatched = source_numbers.digits - translated_numbers.digits
+    for token in list(extra_verbatim.elements()):
+        if _ENGLISH_DECIMAL.fullmatch(token) and unmatched[Decimal(token)] > 0:
+            unmatched[Decimal(token)] -= 1  # 2.5 kept as the source writes it
+            missing[Decimal(token)] -= 1
+            extra_verbatim[token] -= 1
+    missing, extra_verbatim = +missing, +extra_verbatim
+    shown_missing = [_show_numbers(missing)] if missing else []
+    shown_missing += sorted((source_numbers.verbatim - translated_numbers.verbatim).elements())
+    shown_extra = [_show_numbers(extra)] if extra else []
+    shown_extra += sorted(extra_verbatim.elements())
     parts = []
-    if missing:
-        parts.append(f"source has {_show_numbers(missing)}, missing from the translation")
-    if extra:
-        parts.append(f"translation has {_show_numbers(extra)}, not in the source")
+    if shown_missing:
+        parts.append(f"source has {', '.join(shown_missing)}, missing from the translation")
+    if shown_extra:
+        parts.append(f"translation has {', '.join(shown_extra)}, not in the source")
     if parts:
         yield "; ".join(parts)

@@ -10,6 +10,14 @@ from pathlib import Path
 import polib
 
 from pubtool.checks.catalog import CATALOG, catalog_problems, check_newlines
+from pubtool.checks.characters import (
+    check_bidi,
+    check_bidi_isolates,
+    check_control,
+    check_invisible,
+    check_long_word,
+    check_verbatim_tokens,
+)
 from pubtool.checks.consistency import CONSISTENCY, check_consistency
 from pubtool.checks.context import (
     ENTRY_POINT_GROUP,
@@ -37,9 +45,29 @@ from pubtool.checks.text import (
     check_untranslated_copy,
     check_whitespace,
 )
-from pubtool.errors import CatalogError, ConfigError
+from pubtool.errors import BUG_EXIT_CODE, CatalogError, ConfigError, PubtoolError
 from pubtool.po.entries import translation_pairs
 from pubtool.project import Project, StyleSettings
+
+
+class CheckCrashed(PubtoolError):
+    """A check raised instead of answering: a bug in that check, never a finding.
+
+    One line names the check and the entry; the original exception is the `__cause__`,
+    whose traceback `--debug` shows.
+    """
+
+    exit_code = BUG_EXIT_CODE
+
+    def __init__(self, check: str, file: str | None = None, line: int | None = None) -> None:
+        super().__init__(f"internal error in check {check}", file=file, line=line)
+        self.check = check
+
+    def __str__(self) -> str:
+        where = f"{self.file or '<entry>'}:{self.line or 0}"
+        cause = f" ({type(self.__cause__).__name__})" if self.__cause__ else ""
+        return (f"internal error in check {self.check} at {where}{cause}; "
+                "rerun with --debug for the traceback")
 
 
 def default_severity(code: str) -> str:
@@ -119,7 +147,13 @@ def check_entry(
         severity = severities.get(code, default_severity(code))
         if code in ignored or severity == OFF or is_catalog_check(check):
             continue
-        problems.extend((code, severity, message) for message in check(entry, context))
+        try:
+            messages = list(check(entry, context))
+        except PubtoolError:
+            raise
+        except Exception as error:  # a bug in the check: never read as a finding
+            raise CheckCrashed(code, line=entry.linenum) from error
+        problems.extend((code, severity, str(message)) for message in messages)
     return problems
 
 
@@ -149,9 +183,12 @@ def check_catalog(
         if entry.obsolete or not translation_pairs(entry):
             continue
         entry_context = replace(context, kind=entry_kind(entry))
-        for code, severity, message in check_entry(
-            entry, entry_context, names, severities, registry=registry
-        ):
+        try:
+            problems = check_entry(entry, entry_context, names, severities, registry=registry)
+        except CheckCrashed as crash:
+            crash.file = path
+            raise
+        for code, severity, message in problems:
             shown = f"(fuzzy) {message}" if entry.fuzzy else message
             findings.append(
                 Finding(path, entry.linenum or 0, code, severity, shown, entry.msgid, entry.fuzzy)
@@ -218,6 +255,12 @@ BUILTIN_CHECKS: dict[str, Check] = {
     CATALOG: on_each_form(check_newlines),
     STYLE: on_each_form(check_style),
     CONSISTENCY: check_consistency,  # type: ignore[dict-item]  # a whole-catalog check
+    "bidi": on_each_form(check_bidi),
+    "bidi-isolates": on_each_form(check_bidi_isolates),
+    "invisible": on_each_form(check_invisible),
+    "control": on_each_form(check_control),
+    "long-word": on_each_form(check_long_word),
+    "verbatim-tokens": on_each_form(check_verbatim_tokens),
 }
 
 #: Errors are what must not be printed; warnings are what a proofreader should look at.
@@ -233,6 +276,12 @@ DEFAULT_SEVERITIES: dict[str, str] = {
     #: Departures from the house style are an editor's marks, not misprints of fact.
     STYLE: WARNING,
     CONSISTENCY: WARNING,
+    "bidi": ERROR,
+    "bidi-isolates": WARNING,
+    "invisible": WARNING,
+    "control": ERROR,
+    "long-word": WARNING,
+    "verbatim-tokens": WARNING,
 }
 
 
