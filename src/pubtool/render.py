@@ -18,12 +18,14 @@ import jinja2
 import yaml
 from babel.core import Locale
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markdown_it.token import Token
+from markupsafe import Markup, escape
 
 from pubtool import __version__
 from pubtool.documents import Cell, Document
 from pubtool.errors import RenderError
 from pubtool.files import write_bytes_atomically, write_text_atomically
+from pubtool.hyphenation import break_overlong_words, split_overlong_run
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
@@ -35,9 +37,51 @@ _INLINE_BREAKS = MarkdownIt("commonmark", {"html": False, "breaks": True}).disab
 
 
 def inline_markdown(text: str, breaks: bool = False) -> Markup:
-    """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped."""
+    """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped.
+
+    Overlong words get break opportunities and overlong paragraphs forced line breaks, so
+    that no text, however odd, makes the layout take more than moments (see `bounded`).
+    """
     parser = _INLINE_BREAKS if breaks else _INLINE
-    return Markup(parser.renderInline(text))  # noqa: S704 - markdown-it escapes, html is off
+    tokens = parser.parseInline(text)
+    for token in tokens:
+        if token.children is not None:
+            token.children = bounded(token.children)
+    # markdown-it escapes, html is off
+    return Markup(parser.renderer.render(tokens, parser.options, {}))  # noqa: S704
+
+
+def bounded(tokens: Sequence[Token]) -> list[Token]:
+    """Inline tokens whose text WeasyPrint lays out in bounded time; the text is unchanged.
+
+    Only where lines may break changes: zero-width spaces inside words longer than a column,
+    and a forced line break after a sentence every `LONGEST_RUN` characters of a paragraph.
+    """
+    result: list[Token] = []
+    run = 0
+    for token in tokens:
+        if token.type == "hardbreak":
+            run = 0
+        if token.type not in ("text", "code_inline"):
+            result.append(token)
+            continue
+        token.content = break_overlong_words(token.content)
+        if token.type == "code_inline":
+            run += len(token.content)
+            result.append(token)
+            continue
+        pieces = split_overlong_run(token.content, run)
+        for index, piece in enumerate(pieces):
+            if index:
+                result.append(Token("hardbreak", "br", 0))
+            result.append(Token("text", "", 0, content=piece))
+        run = len(pieces[-1]) + (run if len(pieces) == 1 else 0)
+    return result
+
+
+def plain_text(text: str) -> Markup:
+    """Text shown as it is (no Markdown), escaped, with break opportunities in overlong words."""
+    return escape(break_overlong_words(text))
 
 
 @dataclass(frozen=True)
@@ -69,6 +113,7 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["inline"] = inline_markdown
+    environment.filters["plain"] = plain_text
     return environment
 
 

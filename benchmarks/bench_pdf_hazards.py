@@ -1,0 +1,156 @@
+"""Booklet build time on hostile text: one 20,000-character word, a 1 MB paragraph.
+
+A translation is untrusted text: a pasted base64 blob or a run of letters with no space is one
+unbreakable word, and WeasyPrint's line breaking grows much faster than linearly in the length
+of such a word inside a table cell.  Each case is a copy of the shipped project in which one
+Azerbaijani translation of one statement is replaced; `pubtool build-pdf --lang az,en
+--statement ID` is then run as a new process and stopped after `--limit` seconds.  The same
+statement unchanged is the baseline.
+
+Also timed (with `--tagging`): the full shipped booklet with and without PDF tagging, and as
+PDF/UA-1 and PDF/A-3b, best of 3, in process.
+
+Run from the repository root:  python benchmarks/bench_pdf_hazards.py [--limit 120] [--tagging]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import polib
+from benchtools import best_of, machine, print_table, run_timed, seconds
+
+STATEMENT = "2020-01-15-ombudsperson-30th-anniversary"
+ALPHABET = "abcdefghijklmnopqrstuvwxyzəğıöüçş"
+
+
+def long_word(length: int) -> str:
+    """A base64-looking run with no break opportunity, as a paste would give."""
+    rng = random.Random(16)
+    return "".join(rng.choice(ALPHABET) for _ in range(length))
+
+
+def long_paragraph(size: int, template: str) -> str:
+    """About `size` bytes of ordinary Azerbaijani words in one paragraph."""
+    words = template.split()
+    rng = random.Random(16)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        word = rng.choice(words)
+        parts.append(word)
+        total += len(word.encode("utf-8")) + 1
+    return " ".join(parts)
+
+
+def project_copy(folder: Path, name: str) -> Path:
+    """The shipped project (statements, catalogs, templates, pyproject.toml) in `folder`."""
+    root = folder / name
+    root.mkdir()
+    for item in ("statements", "locales", "templates"):
+        shutil.copytree(item, root / item)
+    shutil.copy("pyproject.toml", root / "pyproject.toml")
+    return root
+
+
+def replace_translation(root: Path, make: str) -> int:
+    """Replace the az translation of the statement's longest paragraph; returns its length."""
+    path = root / "locales" / "az" / "LC_MESSAGES" / "statements.po"
+    catalog = polib.pofile(str(path))
+    entries = [
+        e for e in catalog if e.msgstr and any(STATEMENT in c for c in e.comment.split("\n"))
+    ]
+    entries = entries or [e for e in catalog if e.msgstr]
+    entry = max(entries, key=lambda e: len(e.msgid))
+    if make == "word":
+        entry.msgstr = "Mətn: " + long_word(20_000) + " sonu."
+    else:
+        entry.msgstr = long_paragraph(1_000_000, entry.msgstr)
+    catalog.save(str(path))
+    return len(entry.msgstr)
+
+
+def timed_build(root: Path, limit: float) -> tuple[float | None, int | None]:
+    """`pubtool build-pdf` of one statement as a new process; (seconds or None, pages)."""
+    program = Path(sys.executable).with_name("pubtool")
+    output = root / "out.pdf"
+    command = [str(program), "--project", str(root), "build-pdf", "--lang", "az,en"]
+    command += ["--statement", STATEMENT, "-o", str(output)]
+    elapsed = run_timed(command, timeout=limit)
+    pages = None
+    if elapsed is not None and output.exists():
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(output).pages)
+    return elapsed, pages
+
+
+def hazards(folder: Path, limit: float) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for label, make in (
+        ("statement as shipped", None),
+        ("one 20,000-character word", "word"),
+        ("one 1 MB paragraph", "paragraph"),
+    ):
+        root = project_copy(folder, make or "plain")
+        length = replace_translation(root, make) if make else 0
+        elapsed, pages = timed_build(root, limit)
+        per_page = f"{elapsed / pages:.2f} s" if elapsed and pages else ""
+        rows.append([label, f"{length:,}" if length else "", seconds(elapsed), pages, per_page])
+    return rows
+
+
+def tagging(folder: Path) -> list[list[object]]:
+    """The full shipped booklet, best of 3, untagged, tagged, PDF/UA-1 and PDF/A-3b."""
+    from pubtool.booklet import BookletRequest, build_pdf
+    from pubtool.project import load_project
+
+    project = load_project(Path.cwd())
+    rows: list[list[object]] = []
+    for label, options in (
+        ("untagged", {"tagged": False}),
+        ("tagged (default)", {}),
+        ("pdf/ua-1", {"pdf_variant": "pdf/ua-1"}),
+        ("pdf/a-3b", {"pdf_variant": "pdf/a-3b"}),
+    ):
+        request = BookletRequest(languages=("az", "en"), **options)  # type: ignore[arg-type]
+
+        def once(request: BookletRequest = request) -> tuple[int, int]:
+            output = Path(tempfile.mkdtemp(dir=folder)) / "booklet.pdf"
+            result = build_pdf(project, request, output)[1]
+            return result.pages, result.size
+
+        timed = best_of(once)
+        pages, size = timed.result
+        rows.append([label, pages, f"{timed.best:.2f} s", f"{size / 1024:.0f} KiB"])
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=float, default=120.0, help="stop a build after this")
+    parser.add_argument("--tagging", action="store_true", help="also time tagged builds")
+    args = parser.parse_args(argv)
+    print(f"# pdf hazards: {machine()}")
+    folder = Path(tempfile.mkdtemp(prefix="pubtool-bench-hazards-"))
+    try:
+        print_table(
+            ["az translation", "characters", "build-pdf", "pages", "per page"],
+            hazards(folder, args.limit),
+        )
+        if args.tagging:
+            print()
+            print_table(["booklet az,en", "pages", "best of 3", "size"], tagging(folder))
+    finally:
+        shutil.rmtree(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
