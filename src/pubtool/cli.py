@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -531,6 +532,13 @@ TemplatesOption = Annotated[
     typer.Option("--templates", help="Folder whose templates override the project's."),
 ]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Output file.")]
+PdfVariantOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pdf-variant",
+        help="pdf/ua-1 (accessible) or pdf/a-3b (archival); the PDF is tagged either way.",
+    ),
+]
 
 
 @app.command("build-pdf")
@@ -545,6 +553,7 @@ def build_pdf_command(
     paper: PaperOption = "A4",
     font: FontOption = None,
     templates: TemplatesOption = None,
+    pdf_variant: PdfVariantOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -555,6 +564,8 @@ def build_pdf_command(
     request = _booklet_request(
         project, lang, statement, missing, min_coverage, paper, font, templates
     )
+    if pdf_variant:
+        request = dataclasses.replace(request, pdf_variant=pdf_variant.lower())
     target = output or default_output(project, request.languages)
     with Progress(
         SpinnerColumn(),
