@@ -31,7 +31,21 @@ from pubtool.hyphenation import break_overlong_words, split_overlong_run
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
-DEFAULT_FONTS = ("Noto Serif", "PT Serif", "DejaVu Serif")
+DEFAULT_FONTS = (
+    "Gentium Book Plus",
+    "Charis SIL",
+    "Noto Serif",
+    "Noto Naskh Arabic",
+    "Noto Serif Georgian",
+    "Noto Serif Hebrew",
+    "DejaVu Serif",
+)
+"""The book face first, then faces for what it lacks. Gentium Book Plus (Debian
+`fonts-sil-gentiumplus`): a serif for long reading, narrow enough for even justification in a
+booklet column, drawn for Latin with every Azerbaijani letter, Cyrillic and Greek, in a weight
+made for print. Charis SIL (`fonts-sil-charis`) and Noto Serif (`fonts-noto-core`) stand in
+when it is missing; Noto Naskh Arabic, Noto Serif Georgian and Noto Serif Hebrew
+(`fonts-noto-core`) set those scripts; DejaVu Serif is the last resort. See docs/booklet.md."""
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b")
 """What `--pdf-variant` accepts: accessible (PDF/UA-1) or archival (PDF/A) files, as
 WeasyPrint writes them."""
@@ -170,6 +184,7 @@ def render_html(
             language: {**english, **labels.get(language, {})} for language in edition.languages
         },
         language_names={language: _own_name(language) for language in edition.languages},
+        directions={language: _direction(language) for language in edition.languages},
         years=(years[0], years[-1]) if years else None,
         stylesheet_href=stylesheet_href,
         version=__version__,
@@ -180,6 +195,12 @@ def _own_name(language: str) -> str:
     """The language's name in itself, capitalised as a cover shows it: Azərbaycan, Русский."""
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
+
+
+def _direction(language: str) -> str:
+    """`rtl` for Arabic, Hebrew, Persian…, from CLDR; `ltr` otherwise."""
+    order = Locale.parse(language).character_order
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 class ConfinedFetcher:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,61 @@ def test_pdf_a(translated: Path) -> None:
 def test_unknown_variant_is_one_line(translated: Path) -> None:
     code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "--pdf-variant", "pdf/x-4")
     assert code == 2 and "--pdf-variant: 'pdf/x-4'" in err and err.count("\n") == 1
+
+
+def font_names(pdf: Path) -> set[str]:
+    """The embedded fonts' names without their subset tags (ABCDEF+Gentium-… -> Gentium-…)."""
+    names = set()
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+def installed(family: str) -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    result = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True)
+    return bool(result.stdout.strip())
+
+
+@pytest.mark.skipif(not installed("Gentium Book Plus"), reason="fonts-sil-gentiumplus")
+def test_the_book_face_is_set_and_embedded_and_font_still_overrides(translated: Path) -> None:
+    assert invoke(translated, "build-pdf", "--lang", "az,en")[0] == 0
+    names = font_names(translated / "build" / "booklet-az-en.pdf")
+    # every text, page furniture included, is in the book face; only the ⚠ that marks an
+    # untranslated block comes from a symbol face
+    assert any(name.startswith("Gentium-Book-Plus") for name in names)
+    assert {name for name in names if not name.startswith("Gentium-Book-Plus")} <= {
+        "DejaVu-Sans"
+    }, names
+    output = translated / "build" / "dejavu.pdf"
+    assert invoke(translated, "build-pdf", "--font", "DejaVu Serif", "-o", str(output))[0] == 0
+    assert all(name.startswith("DejaVu") for name in font_names(output))
+
+
+@pytest.mark.skipif(not installed("Noto Naskh Arabic"), reason="fonts-noto-core")
+def test_arabic_beside_english(project_dir: Path) -> None:
+    pyproject = project_dir / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8").replace('["az", "en", "ru"]', '["ar", "en"]'),
+        encoding="utf-8",
+    )
+    assert invoke(project_dir, "extract")[0] == 0
+    assert invoke(project_dir, "update")[0] == 0
+    path = project_dir / "locales" / "ar" / "LC_MESSAGES" / "statements.po"
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = "أرسل البيان إلى الأمين العام للأمم المتحدة."
+    catalog.save(str(path))
+    code, _, err = invoke(project_dir, "build-pdf", "--lang", "ar,en")
+    assert code == 0, err
+    pdf = project_dir / "build" / "booklet-ar-en.pdf"
+    assert any(name.startswith("Noto-Naskh-Arabic") for name in font_names(pdf))
+    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
+    cells = [e for e in structure(pdf) if e["/S"] in ("/TD", "/TH")]
+    assert {cell.get("/Lang") for cell in cells} == {"ar", "en"}
+    html = project_dir / "build" / "booklet-ar-en.html"
+    assert invoke(project_dir, "build-html", "--lang", "ar,en", "-o", str(html))[0] == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and 'lang="en" dir="ltr"' in page
