@@ -339,6 +339,13 @@ TemplatesOption = Annotated[
     typer.Option("--templates", help="Folder whose templates override the project's."),
 ]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Output file.")]
+PdfVariantOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pdf-variant",
+        help="pdf/ua-1 (accessible) or pdf/a-3b (archival); the PDF is tagged either way.",
+    ),
+]
 
 
 @app.command("build-pdf")
@@ -353,6 +360,7 @@ def build_pdf_command(
     paper: PaperOption = "A4",
     font: FontOption = None,
     templates: TemplatesOption = None,
+    pdf_variant: PdfVariantOption = None,
     project: ProjectOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
@@ -365,7 +373,7 @@ def build_pdf_command(
             _project(ctx, project), lang, output=output, notice=notice,
             progress=lambda step: bar.update(task, description=step),
             statements=statement or (), missing=missing, min_coverage=min_coverage,
-            paper=paper, fonts=font or (), templates=templates,
+            paper=paper, fonts=font or (), templates=templates, pdf_variant=pdf_variant,
         )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")

@@ -92,7 +92,8 @@ def test_bilingual_booklet(translated: Path) -> None:
         "ğ",
         "İkinci",
     ):
-        assert expected in text, expected
+        # where a line ends depends on the face: compare words, not line breaks
+        assert expected in " ".join(text.split()), expected
     # paragraphs in order, each column's text beside the other
     first = text.index("1990-cı il yanvarın 19-dan")
     assert first < text.index("Bəyanat BMT-nin Baş katibinə")

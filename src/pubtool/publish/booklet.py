@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,14 @@ from pubtool.publish.documents import (
     build_documents,
     fallback_count,
 )
-from pubtool.publish.render import DEFAULT_FONTS, Edition, PdfResult, render_html, render_pdf
+from pubtool.publish.render import (
+    DEFAULT_FONTS,
+    PDF_VARIANTS,
+    Edition,
+    PdfResult,
+    render_html,
+    render_pdf,
+)
 from pubtool.publish.template_folders import template_folders
 from pubtool.statements import Statement, load_statements
 
@@ -37,6 +45,14 @@ class BookletRequest:
     paper: str = "A4"
     fonts: tuple[str, ...] = DEFAULT_FONTS
     templates: Path | None = None
+    pdf_variant: str | None = None  # one of render.PDF_VARIANTS
+    tagged: bool = True  # a structure tree for screen readers; PDF/UA is always tagged
+
+    def __post_init__(self) -> None:
+        if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:
+            raise RenderError(
+                f"--pdf-variant: {self.pdf_variant!r} is not one of {', '.join(PDF_VARIANTS)}"
+            )
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class Booklet:
     html: str
     fallbacks: int
     coverage: dict[str, float]
+    source_epoch: int = 0  # the inputs' date as a Unix time: see source_dates
 
 
 def default_output(project: Project, languages: Sequence[str], suffix: str = "pdf") -> Path:
@@ -89,6 +106,7 @@ def prepare_booklet(
         _title_cell(project.title, catalogs[language], language, project.source_language)
         for language in request.languages
     )
+    created, modified = source_dates(statements, catalogs.values())
     edition = Edition(
         languages=request.languages,
         title=title_cells,
@@ -96,9 +114,51 @@ def prepare_booklet(
         fonts=request.fonts,
         author=project.author or project.title,
         source_language=project.source_language,
+        created=_w3c(created),
+        modified=_w3c(modified),
     )
     html = render_html(documents, edition, template_dirs(project, request), notice=notice)
-    return Booklet(tuple(documents), html, fallback_count(documents), coverage)
+    return Booklet(
+        tuple(documents),
+        html,
+        fallback_count(documents),
+        coverage,
+        source_epoch=int(modified.timestamp()),
+    )
+
+
+def source_dates(
+    statements: Sequence[Statement], catalogs: Iterable[polib.POFile | None]
+) -> tuple[dt.datetime, dt.datetime]:
+    """When the booklet's content was made and last revised, from the inputs, never the clock.
+
+    Created: the newest statement's date. Modified: that, or the newest `PO-Revision-Date` of
+    the edition's catalogs when later. Both are content, the same in every clone and on every
+    day (file times are not). `SOURCE_DATE_EPOCH`, when set to a number, overrides both.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        return moment, moment
+    created = max(
+        (dt.datetime.combine(s.date, dt.time(), dt.UTC) for s in statements),
+        default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC),
+    )
+    revised = [_revision_date(catalog) for catalog in catalogs if catalog is not None]
+    return created, max([created, *(date for date in revised if date is not None)])
+
+
+def _revision_date(catalog: polib.POFile) -> dt.datetime | None:
+    """A catalog's `PO-Revision-Date`, or None for the template's placeholder or a typo."""
+    value = catalog.metadata.get("PO-Revision-Date", "")
+    try:
+        return dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M%z").astimezone(dt.UTC)
+    except ValueError:
+        return None
+
+
+def _w3c(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
 def build_pdf(
@@ -121,6 +181,10 @@ def build_pdf(
         base_dir=folders[0],
         allowed_dirs=folders,
         progress=progress,
+        variant=request.pdf_variant,
+        tagged=request.tagged or request.pdf_variant == "pdf/ua-1",
+        source_epoch=booklet.source_epoch,
+        reading_first=project.source_language,
     )
     return booklet, result
 

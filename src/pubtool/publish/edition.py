@@ -37,6 +37,7 @@ def booklet_request(
     paper: str = "A4",
     fonts: Sequence[str] = (),
     templates: Path | None = None,
+    pdf_variant: str | None = None,
 ) -> BookletRequest:
     """The request, checked: known languages (the source language always allowed), at most
     three columns, a known policy; the paper size is checked where it is set."""
@@ -60,6 +61,7 @@ def booklet_request(
         paper=paper.upper(),
         fonts=tuple(fonts) or DEFAULT_FONTS,
         templates=templates,
+        pdf_variant=pdf_variant.lower() if pdf_variant else None,
     )
 
 

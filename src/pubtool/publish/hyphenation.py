@@ -12,6 +12,8 @@ Regenerate the shipped file after changing the rules with ``python -m pubtool.pu
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -154,6 +156,80 @@ def hyphenate_word(word: str, *, left: int = MIN_FRAGMENT, right: int = MIN_FRAG
     dictionary = pyphen.Pyphen(lang="az", left=left, right=right)
     bounds = [0, *dictionary.positions(word), len(word)]
     return [word[start:end] for start, end in pairwise(bounds)]
+
+
+# --- bounded line breaking --------------------------------------------------------------------
+
+LONGEST_WORD = 40
+"""Characters: longer than any word a dictionary knows (Azerbaijani's long agglutinated words
+stay under 35), and about what a booklet column holds. A longer run without a break
+opportunity is a pasted blob (base64, a run of letters) or a URL."""
+
+WORD_PIECE = 20
+"""Characters between the break opportunities given to an overlong word."""
+
+LONGEST_RUN = 8_000
+"""Characters of a paragraph set without a forced line break. WeasyPrint hands the rest of
+the paragraph to Pango for every line, so a paragraph's cost grows with the square of its
+length; a forced break after a sentence every few pages keeps it linear."""
+
+ZERO_WIDTH_SPACE = "\u200b"
+_OVERLONG_WORD = re.compile(rf"[^\s\u200b]{{{LONGEST_WORD + 1},}}")
+_SENTENCE_END = re.compile(r"[.!?…;][\"'»”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def break_overlong_words(text: str) -> str:
+    """``text`` with a zero-width space every ``WORD_PIECE`` characters inside overlong words.
+
+    A zero-width space is a line-break opportunity that prints nothing; without one, laying
+    out a 20,000-character word takes WeasyPrint minutes. Combining marks stay with their
+    base letter. Ordinary words are left whole, for hyphenation to break them properly.
+    """
+    if len(text) <= LONGEST_WORD:
+        return text
+    return _OVERLONG_WORD.sub(lambda match: _pieces(match.group()), text)
+
+
+def _pieces(word: str) -> str:
+    parts = []
+    start = 0
+    while len(word) - start > WORD_PIECE:
+        end = start + WORD_PIECE
+        while end < len(word) and unicodedata.combining(word[end]):
+            end += 1
+        parts.append(word[start:end])
+        start = end
+    parts.append(word[start:])
+    return ZERO_WIDTH_SPACE.join(part for part in parts if part)
+
+
+def split_overlong_run(text: str, already: int = 0) -> list[str]:
+    """``text`` cut into runs of at most about ``LONGEST_RUN`` characters, for forced breaks.
+
+    ``already`` counts the characters of the paragraph set since its last break. Each cut
+    falls after a sentence where there is one in the last quarter of the run, else after a
+    space, else (no space at all) at the limit.
+    """
+    runs = []
+    while already + len(text) > LONGEST_RUN:
+        limit = max(LONGEST_RUN - already, 1)
+        window = text[:limit]
+        cut = _last_end(_SENTENCE_END, window, limit * 3 // 4) or _last_end(_SPACE, window, 1)
+        cut = cut or limit
+        runs.append(text[:cut])
+        text = text[cut:]
+        already = 0
+    runs.append(text)
+    return runs
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int) -> int:
+    """Where the last match of ``pattern`` in ``text[start:]`` ends; 0 when none."""
+    end = 0
+    for match in pattern.finditer(text, start):
+        end = match.end()
+    return end
 
 
 if __name__ == "__main__":

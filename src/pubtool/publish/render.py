@@ -7,9 +7,11 @@ import hashlib
 import importlib.metadata
 import json
 import mimetypes
+import os
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,16 +21,35 @@ import jinja2
 import yaml
 from babel.core import Locale, UnknownLocaleError
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markdown_it.token import Token
+from markupsafe import Markup, escape
 
 from pubtool import __version__
 from pubtool.errors import RenderError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.publish.documents import Cell, Document
+from pubtool.publish.hyphenation import break_overlong_words, split_overlong_run
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
-DEFAULT_FONTS = ("Noto Serif", "PT Serif", "DejaVu Serif")
+DEFAULT_FONTS = (
+    "Gentium Book Plus",
+    "Charis SIL",
+    "Noto Serif",
+    "Noto Naskh Arabic",
+    "Noto Serif Georgian",
+    "Noto Serif Hebrew",
+    "DejaVu Serif",
+)
+"""The book face first, then faces for what it lacks. Gentium Book Plus (Debian
+`fonts-sil-gentiumplus`): a serif for long reading, narrow enough for even justification in a
+booklet column, drawn for Latin with every Azerbaijani letter, Cyrillic and Greek, in a weight
+made for print. Charis SIL (`fonts-sil-charis`) and Noto Serif (`fonts-noto-core`) stand in
+when it is missing; Noto Naskh Arabic, Noto Serif Georgian and Noto Serif Hebrew
+(`fonts-noto-core`) set those scripts; DejaVu Serif is the last resort. See docs/booklet.md."""
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "pdf/a-2b")
+"""What `--pdf-variant` accepts: accessible (PDF/UA-1) or archival (PDF/A) files, as
+WeasyPrint writes them."""
 
 # Raw HTML off, images off: translator text becomes text, and nothing in it is fetched.
 _INLINE = MarkdownIt("commonmark", {"html": False, "breaks": False}).disable("image")
@@ -36,9 +57,51 @@ _INLINE_BREAKS = MarkdownIt("commonmark", {"html": False, "breaks": True}).disab
 
 
 def inline_markdown(text: str, breaks: bool = False) -> Markup:
-    """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped."""
+    """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped.
+
+    Overlong words get break opportunities and overlong paragraphs forced line breaks, so
+    that no text, however odd, makes the layout take more than moments (see `bounded`).
+    """
     parser = _INLINE_BREAKS if breaks else _INLINE
-    return Markup(parser.renderInline(text))  # noqa: S704 - markdown-it escapes, html is off
+    tokens = parser.parseInline(text)
+    for token in tokens:
+        if token.children is not None:
+            token.children = bounded(token.children)
+    # markdown-it escapes, html is off
+    return Markup(parser.renderer.render(tokens, parser.options, {}))  # noqa: S704
+
+
+def bounded(tokens: Sequence[Token]) -> list[Token]:
+    """Inline tokens whose text WeasyPrint lays out in bounded time; the text is unchanged.
+
+    Only where lines may break changes: zero-width spaces inside words longer than a column,
+    and a forced line break after a sentence every `LONGEST_RUN` characters of a paragraph.
+    """
+    result: list[Token] = []
+    run = 0
+    for token in tokens:
+        if token.type == "hardbreak":
+            run = 0
+        if token.type not in ("text", "code_inline"):
+            result.append(token)
+            continue
+        token.content = break_overlong_words(token.content)
+        if token.type == "code_inline":
+            run += len(token.content)
+            result.append(token)
+            continue
+        pieces = split_overlong_run(token.content, run)
+        for index, piece in enumerate(pieces):
+            if index:
+                result.append(Token("hardbreak", "br", 0))
+            result.append(Token("text", "", 0, content=piece))
+        run = len(pieces[-1]) + (run if len(pieces) == 1 else 0)
+    return result
+
+
+def plain_text(text: str) -> Markup:
+    """Text shown as it is (no Markdown), escaped, with break opportunities in overlong words."""
+    return escape(break_overlong_words(text))
 
 
 @dataclass(frozen=True)
@@ -50,6 +113,8 @@ class Edition:
     paper: str = "A4"
     fonts: tuple[str, ...] = DEFAULT_FONTS
     author: str = ""
+    created: str = ""  # W3C dates from the inputs, never the clock: see booklet.source_dates
+    modified: str = ""
     source_language: str = "en"
 
     def __post_init__(self) -> None:
@@ -71,6 +136,7 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["inline"] = inline_markdown
+    environment.filters["plain"] = plain_text
     return environment
 
 
@@ -327,10 +393,23 @@ def render_pdf(
     allowed_dirs: Sequence[Path],
     progress: Callable[[str], None] | None = None,
     metadata: dict[str, str] | None = None,
+    variant: str | None = None,
+    tagged: bool = True,
+    source_epoch: int = 0,
+    reading_first: str | None = None,
 ) -> PdfResult:
-    """Lay out and write the PDF atomically, unless the same input already made this file."""
+    """Lay out and write the PDF atomically, unless the same input already made this file.
+
+    `variant` is one of `PDF_VARIANTS` or None; `tagged` adds the structure tree screen
+    readers use (PDF/UA always has it). `source_epoch` stands in for the clock wherever the
+    PDF writer would read it, so the same input gives the same bytes on any day.
+    `reading_first` is the language whose cell a screen reader reads first in each row.
+    """
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise RenderError(f"PDF variant {variant!r} is not one of {', '.join(PDF_VARIANTS)}")
     started = time.perf_counter()
-    digest = _input_digest(html, allowed_dirs)
+    options = {"variant": variant, "tagged": tagged, "epoch": source_epoch, "first": reading_first}
+    digest = _input_digest(html, allowed_dirs, options)
     cache = _read_cache(output)
     if output.exists() and cache.get("digest") == digest:
         return PdfResult(
@@ -356,7 +435,12 @@ def render_pdf(
             setattr(document.metadata, key, value)
     if progress:
         progress(f"writing {len(document.pages)} pages")
-    data = document.write_pdf()
+    with _clock_at(source_epoch), _tags_with_languages():
+        data = document.write_pdf(
+            pdf_variant=variant,
+            pdf_tags=tagged,
+            finisher=(lambda _, pdf: read_first(pdf, reading_first)) if reading_first else None,
+        )
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF data", file=output)
     write_bytes_atomically(output, data)  # a WriteError names the PDF and leaves the old one
@@ -371,7 +455,7 @@ def render_pdf(
     )
 
 
-def _input_digest(html: str, folders: Sequence[Path]) -> str:
+def _input_digest(html: str, folders: Sequence[Path], options: dict[str, Any]) -> str:
     """Everything a PDF depends on: the HTML, the files it may load, and the renderer's version.
 
     The version comes from the package metadata: importing WeasyPrint takes half a second,
@@ -380,11 +464,89 @@ def _input_digest(html: str, folders: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     renderer = importlib.metadata.version("weasyprint")
     digest.update(f"pubtool {__version__} weasyprint {renderer}\0".encode())
+    digest.update(json.dumps(options, sort_keys=True).encode() + b"\0")
     digest.update(html.encode("utf-8"))
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+@contextmanager
+def _clock_at(epoch: int) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to `epoch` while the PDF is written.
+
+    Without HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools, which stamps each
+    subset's `head.modified` with the time of the build unless SOURCE_DATE_EPOCH says
+    otherwise: two builds of the same input then differ. Not thread-safe (the environment is
+    the process's), as WeasyPrint itself is not.
+    """
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+@contextmanager
+def _tags_with_languages() -> Iterator[None]:
+    """While the PDF is written, every structure element made from an HTML element with a
+    `lang` attribute carries that language (`/Lang`), so a screen reader reads each column
+    in its own language. WeasyPrint 70 sets `/Lang` only on the document; its tag builder
+    (`weasyprint.pdf.tags._build_box_tree`) is wrapped here, and left alone if it is gone.
+    """
+    from weasyprint.pdf import tags
+
+    original = getattr(tags, "_build_box_tree", None)
+    if original is None:
+        yield
+        return
+
+    def build_box_tree(box: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        element = getattr(getattr(box, "_box", box), "element", None)
+        language = None
+        if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
+            language = element.get("lang")
+        for structure in original(box, *args, **kwargs):
+            if language and isinstance(structure, dict) and "Lang" not in structure:
+                from pydyf import String
+
+                structure["Lang"] = String(language)
+            yield structure
+
+    tags._build_box_tree = build_box_tree
+    try:
+        yield
+    finally:
+        tags._build_box_tree = original
+
+
+def read_first(pdf: Any, language: str | None) -> None:
+    """In each table row of the structure tree, put the cell in `language` first.
+
+    A row holds one block in each language of the edition; read aloud, the source text
+    comes first and then its translations, whichever column the page shows first.
+    """
+    if not language:
+        return
+    objects = pdf.objects
+    for structure in objects:
+        if not isinstance(structure, dict) or structure.get("S") != "/TR":
+            continue
+        kids = list(structure.get("K", ()))
+
+        def is_first(reference: Any) -> bool:
+            kid = objects[int(bytes(reference).split()[0])]
+            value = kid.get("Lang") if isinstance(kid, dict) else None
+            return value is not None and bytes(value.data) == f"({language})".encode()
+
+        first = [kid for kid in kids if is_first(kid)]
+        if first and kids[0] != first[0]:
+            structure["K"][:] = first + [kid for kid in kids if kid not in first]
 
 
 def _cache_path(output: Path) -> Path:
