@@ -106,7 +106,7 @@ def init_project(
     else:
         kept.append("statements/")
     (root / "locales").mkdir(exist_ok=True)
-    if _add_gitignore_lines(root / ".gitignore", [f"/{DEFAULT_OUTPUT}/", "locales/.pubtool.lock"]):
+    if _add_gitignore_lines(root / ".gitignore", [f"/{DEFAULT_OUTPUT}/"]):
         written.append(".gitignore")
     if templates:
         report = copy_templates(root / "templates")
