@@ -1,0 +1,98 @@
+"""Commands for statements and catalogs, and for starting a project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+import pubtool
+from pubtool.cli import _emit, _project, app, notice, run_command
+from pubtool.cli.options import LanguagesOption, OutputFormat, ProjectOption
+
+
+@app.command("statements")
+@run_command
+def statements_command(
+    ctx: typer.Context,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = OutputFormat.table,
+    project: ProjectOption = None,
+) -> None:
+    """List the statements: id, date, title, paragraphs, words."""
+    _emit(pubtool.list_statements(_project(ctx, project), notice=notice), output_format)
+
+
+@app.command("extract")
+@run_command
+def extract_command(ctx: typer.Context, project: ProjectOption = None) -> None:
+    """Write the message template (locales/<domain>.pot) from the statements."""
+    _emit(pubtool.extract(_project(ctx, project), notice=notice), "lines")
+
+
+@app.command("update")
+@run_command
+def update_command(
+    ctx: typer.Context,
+    lang: LanguagesOption = None,
+    drop_obsolete: Annotated[
+        bool, typer.Option("--drop-obsolete", help="Remove obsolete (#~) entries.")
+    ] = False,
+    project: ProjectOption = None,
+) -> None:
+    """Create or update each language's catalog from the template, keeping every translation."""
+    summary = pubtool.update(_project(ctx, project), lang, drop_obsolete=drop_obsolete)
+    _emit(summary, "lines")
+
+
+@app.command("compile")
+@run_command
+def compile_command(
+    ctx: typer.Context,
+    lang: LanguagesOption = None,
+    use_fuzzy: Annotated[
+        bool, typer.Option("--use-fuzzy", help="Include fuzzy translations.")
+    ] = False,
+    project: ProjectOption = None,
+) -> None:
+    """Compile catalogs to .mo files (fuzzy entries left out unless --use-fuzzy)."""
+    _emit(pubtool.compile(_project(ctx, project), lang, use_fuzzy=use_fuzzy), "lines")
+
+
+@app.command("init")
+@run_command
+def init_command(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(help="Project folder (made if missing).")] = Path("."),
+    languages: Annotated[
+        list[str] | None,
+        typer.Option("--languages", help="Languages to publish, comma-separated: de,fr."),
+    ] = None,
+    source_language: Annotated[
+        str, typer.Option("--source-language", help="Language the statements are written in.")
+    ] = "en",
+    title: Annotated[str | None, typer.Option("--title", help="The collection's title.")] = None,
+    templates: Annotated[
+        bool, typer.Option("--templates", help="Also copy the default templates to restyle.")
+    ] = False,
+) -> None:
+    """Start a project: [tool.pubtool] in pyproject.toml, statements/ with an example, locales/."""
+    report = pubtool.init(
+        folder, languages or (), source_language=source_language, title=title, templates=templates
+    )
+    _emit(report, "lines")
+
+
+@app.command("templates")
+@run_command
+def templates_command(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path | None, typer.Argument(help="Where to copy (default: the project's templates/).")
+    ] = None,
+    project: ProjectOption = None,
+) -> None:
+    """Copy the default booklet templates into the project, to restyle them."""
+    _emit(pubtool.copy_templates(folder or _project(ctx, project).templates_dir), "lines")

@@ -1,0 +1,91 @@
+"""The options commands share, declared once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    table = "table"
+    json = "json"
+
+
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--project",
+        "-P",
+        envvar="PUBTOOL_PROJECT",
+        help="Project folder (default: found by walking up from here).",
+    ),
+]
+
+LanguagesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang", "-l", help="Languages, comma-separated or repeated (default: all configured)."
+    ),
+]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Catalogs or folders (default: the project's catalogs)."),
+]
+
+EditionLanguages = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Languages side by side, the first leading: de,en; one language alone "
+        "(default: the first target language beside the source language).",
+    ),
+]
+StatementOption = Annotated[
+    list[str] | None,
+    typer.Option("--statement", "-s", help="Only this statement id (repeat for more)."),
+]
+MissingOption = Annotated[
+    str,
+    typer.Option(
+        "--missing",
+        help="Untranslated or fuzzy text: mark (source, marked), source, omit or fail.",
+    ),
+]
+MinCoverageOption = Annotated[
+    float | None,
+    typer.Option("--min-coverage", help="Refuse to build below this percent translated."),
+]
+PaperOption = Annotated[str, typer.Option("--paper", help="A4 or A5.")]
+FontOption = Annotated[
+    list[str] | None,
+    typer.Option("--font", help="Font family, in order of preference (repeat for a stack)."),
+]
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Folder whose templates override the project's."),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Output file.")]
+PdfVariantOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pdf-variant",
+        help="pdf/ua-1 (accessible) or pdf/a-3b (archival); the PDF is tagged either way.",
+    ),
+]
+
+
+class ExchangeFormat(StrEnum):
+    xliff = "xliff"
+    tmx = "tmx"
+    tbx = "tbx"
