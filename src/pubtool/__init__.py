@@ -10,6 +10,7 @@ Every command of the `pubtool` CLI is one call here, usable from Python without 
     report = pubtool.status(project)             # report.as_dict() is `status --format json`
     findings = pubtool.check(project)
     pubtool.build_pdf(project, "az,en")
+    pubtool.fmt(["locales"], check=True)       # catalogs as msgcat writes them; no project
 
 Each returns a report with `as_dict()` (exactly the CLI's `--format json`) and `exit_code`
 where the command is a gate. Errors are `pubtool.PubtoolError` and its subclasses, each with
@@ -36,6 +37,7 @@ _PUBLIC = {
     "extract": "pubtool.catalogs",
     "update": "pubtool.catalogs",
     "compile": "pubtool.catalogs",
+    "fmt": "pubtool.po.format",
     "status": "pubtool.coverage",
     "check": "pubtool.checks.registry",
     "build_pdf": "pubtool.publish.edition",
@@ -56,6 +58,7 @@ __all__ = [
     "check",
     "compile",
     "extract",
+    "fmt",
     "list_statements",
     "load_project",
     "status",
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
         RenderError,
         StatementError,
     )
+    from pubtool.po.format import fmt
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
     from pubtool.statements import list_statements

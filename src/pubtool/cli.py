@@ -139,9 +139,7 @@ def _project(ctx: typer.Context, folder: Path | None = None) -> Project:
     return load_project(folder)
 
 
-def _project_if_any(
-    ctx: typer.Context, folder: Path | None, paths: list[Path]
-) -> Project | None:
+def _project_if_any(ctx: typer.Context, folder: Path | None, paths: list[Path]) -> Project | None:
     """The project the catalogs named on the command line belong to (found from the first
     of them, so `en` is known as the source language), or none: they are measured alone."""
     if folder or _settings(ctx).project:
@@ -384,6 +382,30 @@ def build_html_command(
     )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")
+
+
+# --- catalogs of any project ----------------------------------------------------------------
+
+
+@app.command("fmt")
+@run_command
+def fmt_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Catalogs (.po, .pot) or folders.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", "-w", help="Page width, as msgcat's (default 79).")
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = CheckFormat.text,
+) -> None:
+    """Rewrite catalogs exactly as GNU msgcat would (no project needed; any charset)."""
+    report = pubtool.fmt(paths, check=check, width=width)
+    _emit(report, "json" if output_format == "json" else "lines")
+    raise typer.Exit(report.exit_code)
 
 
 def main() -> None:

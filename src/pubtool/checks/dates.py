@@ -13,28 +13,80 @@ from pubtool.checks.links import without_links
 from pubtool.checks.numbers import _NUMERIC_DATE
 
 ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 #: Month names as the check shows them, per target language.
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "en": ENGLISH_MONTHS,
-    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
-           "oktyabr", "noyabr", "dekabr"),
-    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-           "октябрь", "ноябрь", "декабрь"),
+    "az": (
+        "yanvar",
+        "fevral",
+        "mart",
+        "aprel",
+        "may",
+        "iyun",
+        "iyul",
+        "avqust",
+        "sentyabr",
+        "oktyabr",
+        "noyabr",
+        "dekabr",
+    ),
+    "ru": (
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ),
 }
 #: A month name with its endings, per language: "Yanvarın", "yanvarda"; "января", "январские".
 _MONTH_WORDS: dict[str, tuple[str, ...]] = {
     "en": ENGLISH_MONTHS,
     "az": (
-        r"yanvar\w*", r"fevral\w*", r"mart(?:ın\w*|ı|a|da\w*|dan)?", r"aprel\w*",
-        r"may(?:ın\w*|ı|a|da\w*|dan)?", r"iyun\w*", r"iyul\w*", r"avqust\w*", r"sentyabr\w*",
-        r"oktyabr\w*", r"noyabr\w*", r"dekabr\w*",
+        r"yanvar\w*",
+        r"fevral\w*",
+        r"mart(?:ın\w*|ı|a|da\w*|dan)?",
+        r"aprel\w*",
+        r"may(?:ın\w*|ı|a|da\w*|dan)?",
+        r"iyun\w*",
+        r"iyul\w*",
+        r"avqust\w*",
+        r"sentyabr\w*",
+        r"oktyabr\w*",
+        r"noyabr\w*",
+        r"dekabr\w*",
     ),
     "ru": (
-        r"январ\w*", r"феврал\w*", r"март\w*", r"апрел\w*", r"ма(?:й|я|е|ю|ем)|майск\w*",
-        r"июн\w*", r"июл\w*", r"август\w*", r"сентябр\w*", r"октябр\w*", r"ноябр\w*",
+        r"январ\w*",
+        r"феврал\w*",
+        r"март\w*",
+        r"апрел\w*",
+        r"ма(?:й|я|е|ю|ем)|майск\w*",
+        r"июн\w*",
+        r"июл\w*",
+        r"август\w*",
+        r"сентябр\w*",
+        r"октябр\w*",
+        r"ноябр\w*",
         r"декабр\w*",
     ),
 }
@@ -101,7 +153,8 @@ def _date_from_match(match: re.Match[str]) -> SourceDate | None:
         name = next(groups[key] for key in ("m1", "m2", "m3", "m4") if key in groups)
         month = ENGLISH_MONTHS.index(name) + 1
         days = tuple(
-            int(re.sub(r"\D", "", groups[key])) for key in ("d1", "d1b", "d2", "d2b")
+            int(re.sub(r"\D", "", groups[key]))
+            for key in ("d1", "d1b", "d2", "d2b")
             if key in groups
         )
     year = next((int(groups[key]) for key in ("y1", "y2", "y3", "ny") if key in groups), None)
@@ -128,9 +181,10 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
         month = _month_of(token, language)
         if month is None:
             continue
-        window = tokens[max(0, index - _DAY_WINDOW) : index] + tokens[
-            index + 1 : index + 1 + _DAY_WINDOW
-        ]
+        window = (
+            tokens[max(0, index - _DAY_WINDOW) : index]
+            + tokens[index + 1 : index + 1 + _DAY_WINDOW]
+        )
         nearby = frozenset(int(number) for word in window for number in re.findall(r"\d+", word))
         if month in _AMBIGUOUS_MONTHS.get(base_language(language), set()) and not nearby:
             continue
@@ -191,8 +245,10 @@ def _date_problems(
     month = _month_name(date.month, language)
     same_month = [mention for mention in mentions if mention.month == date.month]
     if not same_month:
-        instead = ", ".join(MONTH_NAMES.get(base_language(language), ENGLISH_MONTHS)[other - 1]
-                            for other in other_months)
+        instead = ", ".join(
+            MONTH_NAMES.get(base_language(language), ENGLISH_MONTHS)[other - 1]
+            for other in other_months
+        )
         yield f"{date.text!r}: month {month} missing" + (
             f" (translation has {instead})" if instead else ""
         )

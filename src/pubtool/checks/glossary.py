@@ -212,7 +212,8 @@ def _terms_node(root: yaml.Node, path: Path) -> list[yaml.Node]:
         if key_node.value != "terms":
             raise ConfigError(
                 f"unknown key {key_node.value!r} (the glossary has only `terms:`)",
-                file=path, line=_line(key_node),
+                file=path,
+                line=_line(key_node),
             )
         if _is_null(value_node):
             return []
@@ -228,7 +229,8 @@ def _term(node: yaml.Node, path: Path, source_language: str) -> Term:
     if not isinstance(node, yaml.MappingNode):
         raise ConfigError(
             f"a glossary entry must be a mapping with at least `{source_language}:`",
-            file=path, line=_line(node),
+            file=path,
+            line=_line(node),
         )
     source: str | None = None
     note: str | None = None
@@ -241,7 +243,8 @@ def _term(node: yaml.Node, path: Path, source_language: str) -> Term:
         elif not LANGUAGE_KEY.match(key):
             raise ConfigError(
                 f"unknown key {key!r} (expected a language code or `{NOTE_KEY}`)",
-                file=path, line=_line(key_node),
+                file=path,
+                line=_line(key_node),
             )
         elif key == source_language:
             source = value
@@ -262,7 +265,8 @@ def _scalar_text(node: yaml.Node, path: Path, what: str) -> str:
     if node.tag != "tag:yaml.org,2002:str":
         raise ConfigError(
             f"{what} must be text, got {node.value!r} (put it in quotes)",
-            file=path, line=_line(node),
+            file=path,
+            line=_line(node),
         )
     text = " ".join(str(node.value).split())
     if not text:
@@ -287,7 +291,8 @@ def _reject_conflicts(terms: tuple[Term, ...], path: Path) -> None:
                 raise ConfigError(
                     f"{term.source!r} is rendered {other!r} in {language} at line "
                     f"{earlier.line} and {rendering!r} here",
-                    file=path, line=term.line,
+                    file=path,
+                    line=term.line,
                 )
 
 

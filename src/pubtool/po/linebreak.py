@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["UNLIMITED", "string_lines"]
 
 
-
 class _Break(enum.Enum):
     """What may happen before a character: no break, a break, or a forced one (BK)."""
 
@@ -274,12 +273,20 @@ def _portion_opportunities(characters: Sequence[str], glued: Sequence[bool]) -> 
     ]
 
 
-def string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
+def string_lines(
+    prefix: str,
+    keyword: str,
+    value: str,
+    width: int | None,
+    unbreakable: frozenset[int] = frozenset(),
+) -> list[str]:
     """`keyword "value"` laid out as `wrap()` in gettext's write-po.c does.
 
     One line when it fits and holds no newline but at its end; otherwise `keyword ""`
     followed by one line per portion, long portions broken at line break opportunities.
     `width` None means the message is `no-wrap`: only newlines start new lines.
+    `unbreakable` holds indexes into `value` before which no line may start (the inside
+    of format directives, see `pubtool.po.formats`).
     """
     continuation_column = len(prefix) + 1  # continuation lines start with prefix and a quote
     room = (UNLIMITED if width is None else width) - 1 - continuation_column
@@ -293,8 +300,11 @@ def string_lines(prefix: str, keyword: str, value: str, width: int | None) -> li
     lines: list[str] = []
     first_line = True
     portions = _portions(value)
+    offset = 0
     for number, portion in enumerate(portions, start=1):
-        escaped, line_starts = _portion_layout(portion)
+        stuck = {index - offset for index in unbreakable if offset <= index < offset + len(portion)}
+        offset += len(portion)
+        escaped, line_starts = _portion_layout(portion, frozenset(stuck))
         start_column = first_column if first_line else 0
         starts = line_starts(room, start_column)
         must_open_empty = number < len(portions) or start_column > room or bool(starts)
@@ -323,7 +333,7 @@ _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _LineStarts = Callable[[int, int], list[int]]
 
 
-def _portion_layout(portion: str) -> tuple[str, _LineStarts]:
+def _portion_layout(portion: str, stuck: frozenset[int] = frozenset()) -> tuple[str, _LineStarts]:
     """The escaped portion, and where its lines start for a given room and start column.
 
     The second element maps `(room, start_column)` to the indexes into the escaped text at
@@ -333,13 +343,30 @@ def _portion_layout(portion: str) -> tuple[str, _LineStarts]:
     escaped = _escape(portion)
     breaks = _simple_breaks(escaped, portion.endswith("\n"))
     if breaks is not None:
+        if stuck:
+            stuck_escaped = set(_escaped_indexes(portion, stuck))
+            breaks = [index for index in breaks if index not in stuck_escaped]
         return escaped, functools.partial(_simple_line_starts, breaks, len(escaped))
-    return escaped, _exact_layout(portion)[1]
+    return escaped, _exact_layout(portion, stuck)[1]
 
 
-def _exact_layout(portion: str) -> tuple[str, _LineStarts]:
+def _escaped_indexes(portion: str, indexes: frozenset[int]) -> list[int]:
+    """Where the characters at `indexes` of the portion start in its escaped text."""
+    result = []
+    shift = 0
+    for index, character in enumerate(portion):
+        if index in indexes:
+            result.append(index + shift)
+        if character in _ESCAPES:
+            shift += 1
+    return result
+
+
+def _exact_layout(portion: str, stuck: frozenset[int] = frozenset()) -> tuple[str, _LineStarts]:
     """`_portion_layout` one character at a time, as libunistring does it: the reference."""
     characters, glued = _escaped(portion)
+    for index in _escaped_indexes(portion, stuck):
+        glued[index] = True
     opportunities = _portion_opportunities(characters, glued)
 
     def line_starts(room: int, start_column: int) -> list[int]:

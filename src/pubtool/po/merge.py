@@ -14,6 +14,7 @@ import polib
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import match_changed
 from pubtool.po.plurals import parse_plural_forms, plural_forms
+from pubtool.po.write import set_header_field
 
 # --- what changed in a source text, where an old translation is then wrong ------------------
 
@@ -202,10 +203,10 @@ def catalog_metadata(
     if "POT-Creation-Date" in template.metadata:
         metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
     if not metadata.get("Language"):
-        metadata["Language"] = language
+        metadata = set_header_field(metadata, "Language", language)
     metadata["Content-Type"] = "text/plain; charset=UTF-8"  # written as UTF-8 whatever it was
     if parse_plural_forms(metadata.get("Plural-Forms")) is None:
-        metadata["Plural-Forms"] = plural_forms(language)
+        metadata = set_header_field(metadata, "Plural-Forms", plural_forms(language))
     return metadata
 
 

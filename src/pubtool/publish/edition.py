@@ -119,9 +119,7 @@ def build_pdf(
     """The bilingual PDF booklet (`pubtool build-pdf`); options as `booklet_request` takes."""
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
     target = output or default_output(project, request.languages)
-    booklet, result = render_booklet_pdf(
-        project, request, target, notice=notice, progress=progress
-    )
+    booklet, result = render_booklet_pdf(project, request, target, notice=notice, progress=progress)
     return BookletResult(
         project.relative(result.path),
         request.languages,
