@@ -111,17 +111,17 @@ def update_catalog(
                 known_untranslated.add(len(pending))
             pending.append((len(result), entry))
         result.append(entry)
-    candidates = [e for e in old_entries if id(e) not in used and has_translation(e)]
+    memory = translation_memory(old_entries)
     matched: set[int] = set()
     for found in match_changed(
-        [entry.msgid for _, entry in pending], [old.msgid for old in candidates]
+        [entry.msgid for _, entry in pending], [source for source, _, _ in memory]
     ):
         matched.add(found.new)
         _, entry = pending[found.new]
-        old = candidates[found.old]
-        used.add(id(old))
+        source, old, origins = memory[found.old]
+        used.update(id(origin) for origin in origins)
         _carry_translation(old, entry, fuzzy=True)
-        entry.previous_msgid = old.msgid
+        entry.previous_msgid = source
         if _add_risk_notes(entry):
             report.risky += 1
         report.fuzzy_matched += 1
@@ -138,6 +138,39 @@ def update_catalog(
         if not old.obsolete:
             report.obsoleted += 1
     return result, report
+
+
+def translation_memory(
+    entries: list[polib.POEntry],
+) -> list[tuple[str, polib.POEntry, list[polib.POEntry]]]:
+    """Every translation the catalog holds, by the source text it translates, for suggestions.
+
+    Live, fuzzy and obsolete entries alike: a fuzzy entry with a previous msgid is a
+    translation of that previous text (what it was made from).  One translation per source
+    text, chosen by its text, in sorted order, so that the memory is the same set in the
+    same order whatever the entries' order, and a catalog that `update` just wrote gives
+    the same memory as the one it was made from: suggestions do not change on a second
+    run.  Each item is (source, entry with the translation, entries it stands for).
+    """
+    by_source: dict[str, list[tuple[tuple[str, ...], polib.POEntry]]] = {}
+    for entry in entries:
+        if not has_translation(entry):
+            continue
+        source = entry.previous_msgid if entry.fuzzy and entry.previous_msgid else entry.msgid
+        translation = (
+            entry.msgstr or "",
+            *(str(v) for _, v in sorted(entry.msgstr_plural.items())),
+        )
+        by_source.setdefault(source, []).append((translation, entry))
+    memory = []
+    for source in sorted(by_source):
+        translations = sorted(by_source[source], key=lambda item: item[0])
+        chosen_translation, chosen = translations[0]
+        origins = [
+            entry for translation, entry in translations if translation == chosen_translation
+        ]
+        memory.append((source, chosen, origins))
+    return memory
 
 
 def _fresh_entry(template_entry_: polib.POEntry) -> polib.POEntry:
@@ -174,13 +207,16 @@ def _add_risk_notes(entry: polib.POEntry) -> bool:
 
 
 def _obsolete_copy(old: polib.POEntry) -> polib.POEntry:
+    """The entry as `#~`; a fuzzy one keeps the text it was made from (`#~|`), as msgmerge
+    does, so the translation memory of the next update sees the same pair."""
+    keep_previous = old.fuzzy and bool(old.previous_msgid)
     return copy_entry(
         old,
         comment="",
         occurrences=[],
-        previous_msgctxt=None,
-        previous_msgid=None,
-        previous_msgid_plural=None,
+        previous_msgctxt=old.previous_msgctxt if keep_previous else None,
+        previous_msgid=old.previous_msgid if keep_previous else None,
+        previous_msgid_plural=old.previous_msgid_plural if keep_previous else None,
         obsolete=True,
     )
 
