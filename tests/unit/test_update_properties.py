@@ -19,8 +19,28 @@ from pubtool.po.merge import update_catalog
 from pubtool.po.read import load_po
 from pubtool.po.write import format_po
 
-WORDS = ["Baku", "January", "the", "army", "city", "night", "people", "1990", "20", "147",
-         "was", "were", "not", "attacked", "killed", "tanks", "streets", "of", "and", "in"]  # fmt: skip
+WORDS = [
+    "Baku",
+    "January",
+    "the",
+    "army",
+    "city",
+    "night",
+    "people",
+    "1990",
+    "20",
+    "147",
+    "was",
+    "were",
+    "not",
+    "attacked",
+    "killed",
+    "tanks",
+    "streets",
+    "of",
+    "and",
+    "in",
+]
 
 sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(
     lambda words: " ".join(words).capitalize() + "."
