@@ -97,7 +97,20 @@ _CLASS_EXCEPTIONS = {
     "PR": "$+\\\u00b1\u2116\u2212\u2213",
     "QU": "\"'",
     "AL": "\u2015\u2e1a\u2061\u2062\u2063\u2064",  # a dash and operators that act as letters
+    # CJK punctuation that is not an ideograph: commas and full stops close, exclamation and
+    # question marks are EX, and small kana, the prolonged sound mark, iteration marks and
+    # full-width colons are nonstarters (CJ resolves to NS), as in LineBreak.txt.
+    "CL": "\u3001\u3002\uff0c\uff0e\ufe50\ufe52\uff61\uff64",
 }
+_CLASS_EXCEPTIONS["EX"] += "\uff01\uff1f"
+_CLASS_EXCEPTIONS["NS"] += (
+    "\uff1a\uff1b\u30fc\u3005\u303b\u309b\u309c\u309d\u309e\u30fd\u30fe\u30fb"
+    "\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u3095\u3096"
+    "\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6"
+    + "".join(chr(code) for code in range(0x31F0, 0x3200))
+    + "".join(chr(code) for code in range(0xFF67, 0xFF71))
+    + "\uff9e\uff9f"
+)
 _CLASS_OF_CHARACTER = {
     character: line_class
     for line_class, characters in _CLASS_EXCEPTIONS.items()
