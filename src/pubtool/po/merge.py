@@ -122,6 +122,7 @@ def update_catalog(
         used.update(id(origin) for origin in origins)
         _carry_translation(old, entry, fuzzy=True)
         entry.previous_msgid = source
+        _carry_changes(entry)
         if _add_risk_notes(entry):
             report.risky += 1
         report.fuzzy_matched += 1
@@ -199,11 +200,84 @@ def _carry_translation(old: polib.POEntry, entry: polib.POEntry, *, fuzzy: bool)
 
 
 def _add_risk_notes(entry: polib.POEntry) -> bool:
-    """Append the risky-change notes as `#.` lines; they are derived, so updates repeat them."""
-    notes = risky_changes(entry.previous_msgid or "", entry.msgid)
+    """Append the risky-change notes as `#.` lines; they are derived, so updates repeat them.
+
+    Where only numbers, inline code, link targets or markup changed, a note says so (the
+    change was carried into the suggestion where the translation had the old form); the
+    risky-change notes follow.  Both come from the two source texts alone, so a second
+    update writes them again, the same.
+    """
+    previous = entry.previous_msgid or ""
+    changes = token_changes(previous, entry.msgid) if previous else None
+    notes = [f"{RISK_NOTE} {carried_note(changes)}"] if changes else []
+    risky = risky_changes(previous, entry.msgid)
+    notes += risky
     if notes:
         entry.comment = "\n".join([*entry.comment.splitlines(), *notes])
-    return bool(notes)
+    return bool(risky)
+
+
+# --- carrying a change of numbers, code, links or markup into a suggestion ------------------
+
+# What a translation copies from its source as it is: inline code (``x``, `x`), reST roles
+# (:func:`x`), link targets (<https://...>, (target) of Markdown links), URLs, numbers and
+# emphasis markers.  A source whose text around these is unchanged changed only in them.
+_TOKEN = re.compile(
+    r"``[^`]+``"
+    r"|:[\w:.+-]+:`[^`]+`"
+    r"|`[^`]+`_{0,2}"
+    r"|<[^<>\s]+>"
+    r"|\]\([^()\s]+\)"
+    r"|https?://[^\s<>()\[\]]+"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\*\*|\*|__"
+)
+
+
+def token_changes(old: str, new: str) -> list[tuple[str, str]] | None:
+    """The (old, new) tokens that differ, when nothing else in the text differs; else None."""
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(old_tokens) != len(new_tokens) or old == new:
+        return None
+    if _TOKEN.sub("\x00", old) != _TOKEN.sub("\x00", new):
+        return None
+    changes = [(a, b) for a, b in zip(old_tokens, new_tokens, strict=True) if a != b]
+    return list(dict.fromkeys(changes)) or None
+
+
+def carried_note(changes: list[tuple[str, str]]) -> str:
+    shown = ", ".join(f"{a} -> {b}" for a, b in changes)
+    return f"only code, numbers, links or markup changed ({shown}): carried into the suggestion"
+
+
+def _carry_changes(entry: polib.POEntry) -> None:
+    """Apply a change of numbers, code, links or markup to the suggested translation.
+
+    Each changed token is replaced where the translation has it exactly as often as the old
+    source did; a token the translator rewrote is left alone (the entry stays fuzzy).
+    """
+    changes = token_changes(entry.previous_msgid or "", entry.msgid)
+    if not changes:
+        return
+    old_tokens = _TOKEN.findall(entry.previous_msgid or "")
+
+    def carried(translation: str) -> str:
+        if not translation:
+            return translation
+        tokens = _TOKEN.findall(translation)
+        for old_token, new_token in changes:
+            if tokens.count(old_token) == old_tokens.count(old_token):
+                translation = _replace_token(translation, old_token, new_token)
+        return translation
+
+    entry.msgstr = carried(entry.msgstr)
+    if entry.msgstr_plural:
+        entry.msgstr_plural = {k: carried(v) for k, v in entry.msgstr_plural.items()}
+
+
+def _replace_token(text: str, old: str, new: str) -> str:
+    """Replace whole tokens only (a number inside a longer number stays)."""
+    return _TOKEN.sub(lambda match: new if match[0] == old else match[0], text)
 
 
 def _obsolete_copy(old: polib.POEntry) -> polib.POEntry:
