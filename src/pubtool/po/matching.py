@@ -18,6 +18,10 @@ from rapidfuzz import fuzz, process
 #: Below this similarity (0-100) an old translation is more misleading than helpful.
 DEFAULT_CUTOFF = 60.0
 _CANDIDATES = 25
+#: Texts up to this long are compared with every old text: their rare words are too few to
+#: find the best candidate (`Page type` is most like `Page types`, whose only shared word
+#: is common), and rapidfuzz compares short strings quickly.
+_SHORT = 80
 _WORD = re.compile(r"\w+")
 
 
@@ -52,10 +56,10 @@ def match_changed(
     everything = dict(enumerate(old_texts))
     matches: list[Match] = []
     for new_position, text in enumerate(new_texts):
-        candidates = _candidates(text, index, len(old_texts))
+        candidates = _candidates(text, index, len(old_texts)) if len(text) > _SHORT else []
         if candidates:
             choices = {position: old_texts[position] for position in candidates}
-        else:  # no rare word to go by (a short text): rapidfuzz scans all, in C++
+        else:  # a short text, or no rare word to go by: rapidfuzz scans all, in C++
             choices = everything
         best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is not None:
