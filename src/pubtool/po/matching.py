@@ -85,7 +85,7 @@ def _candidates(text: str, index: dict[str, list[int]], total: int) -> list[int]
     votes, sums of floats, come out the same in every process (set order is not).
     """
     votes: defaultdict[int, float] = defaultdict(float)
-    common = max(50, total // 20)
+    common = max(50, min(total // 20, 500))
     for token in sorted(_tokens(text)):
         postings = index.get(token)
         if not postings or len(postings) > common:

@@ -5,6 +5,7 @@ Pure functions over polib objects; `pubtool.catalogs` does the files and the loc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -113,12 +114,12 @@ def update_catalog(
         result.append(entry)
     memory = translation_memory(old_entries)
     matched: set[int] = set()
-    for found in match_changed(
-        [entry.msgid for _, entry in pending], [source for source, _, _ in memory]
-    ):
-        matched.add(found.new)
-        _, entry = pending[found.new]
-        source, old, origins = memory[found.old]
+    for new_index, memory_index in _suggestions(
+        [entry.msgid for _, entry in pending], memory, {e.msgid for e in template}
+    ).items():
+        matched.add(new_index)
+        _, entry = pending[new_index]
+        source, old, origins = memory[memory_index]
         used.update(id(origin) for origin in origins)
         _carry_translation(old, entry, fuzzy=True)
         entry.previous_msgid = source
@@ -139,6 +140,37 @@ def update_catalog(
         if not old.obsolete:
             report.obsoleted += 1
     return result, report
+
+
+#: A suggestion from a text that left the template this alike (0-100) is taken as it is; a
+#: worse one is compared with the whole memory first.
+GOOD_MATCH = 90.0
+
+
+def _suggestions(
+    texts: list[str],
+    memory: list[tuple[str, polib.POEntry, list[polib.POEntry]]],
+    template_texts: set[str],
+) -> dict[int, int]:
+    """For each text that gets one, the index of the memory item to suggest from.
+
+    Texts that left the template are where a changed text most likely came from, and there
+    are few of them: they are searched first.  Only a text without a good match there is
+    compared with the whole memory (which holds every unchanged text as well), and the
+    better of the two wins.  Both searches depend only on the texts and the memory, so a
+    second update finds the same.
+    """
+    sources = [source for source, _, _ in memory]
+    departed = [index for index, source in enumerate(sources) if source not in template_texts]
+    best: dict[int, tuple[float, int]] = {}
+    for found in match_changed(texts, [sources[index] for index in departed]):
+        best[found.new] = (found.score, departed[found.old])
+    retry = [index for index in range(len(texts)) if best.get(index, (0.0, 0))[0] < GOOD_MATCH]
+    for found in match_changed([texts[index] for index in retry], sources):
+        index = retry[found.new]
+        if index not in best or found.score > best[index][0]:
+            best[index] = (found.score, found.old)
+    return {index: memory_index for index, (_, memory_index) in sorted(best.items())}
 
 
 def translation_memory(
@@ -188,9 +220,16 @@ def _fresh_entry(template_entry_: polib.POEntry) -> polib.POEntry:
 
 
 def _carry_translation(old: polib.POEntry, entry: polib.POEntry, *, fuzzy: bool) -> None:
-    entry.msgstr = old.msgstr
-    if old.msgstr_plural:
+    """Copy the old translation; between a plural and a singular message only the first
+    form goes across (and the entry is fuzzy), as msgmerge does."""
+    if bool(old.msgid_plural) != bool(entry.msgid_plural):
+        fuzzy = True
+    if not entry.msgid_plural:
+        entry.msgstr = str(old.msgstr_plural.get(0, "")) if old.msgid_plural else old.msgstr
+    elif old.msgid_plural:
         entry.msgstr_plural = dict(old.msgstr_plural)
+    else:
+        entry.msgstr_plural = {**(entry.msgstr_plural or {0: "", 1: ""}), 0: old.msgstr}
     entry.tcomment = old.tcomment
     for flag in old.flags:
         if flag not in entry.flags and flag != "fuzzy":
@@ -234,8 +273,12 @@ _TOKEN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def token_changes(old: str, new: str) -> list[tuple[str, str]] | None:
-    """The (old, new) tokens that differ, when nothing else in the text differs; else None."""
+    """The (old, new) tokens that differ, when nothing else in the text differs; else None.
+
+    (Cached: the suggestion and its note ask the same question.  Callers do not change
+    the list.)"""
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     if len(old_tokens) != len(new_tokens) or old == new:
         return None
