@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["tests", "lint", "typecheck", "coverage"]
@@ -12,6 +16,30 @@ nox.options.reuse_existing_virtualenvs = True
 def tests(session: nox.Session) -> None:
     """The test suite (the same command CI and the README run)."""
     session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+def lowest_pins() -> list[str]:
+    """`name==version` for each runtime and test requirement, at its `>=` bound in
+    pyproject.toml: the oldest releases the package says it works with."""
+    project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    pins = []
+    for requirement in requirements:
+        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)\s*>=\s*([0-9][0-9A-Za-z.]*)", requirement)
+        if match is None:
+            raise ValueError(f"pyproject.toml: {requirement!r} has no lower bound to pin")
+        pins.append(f"{match[1]}=={match[2]}")
+    return pins
+
+
+@nox.session(python="3.11")
+def tests_lowest(session: nox.Session) -> None:
+    """The suite with the lowest versions pyproject.toml allows (the default run has the newest)."""
+    pins = lowest_pins()
+    session.install(*pins)
+    session.install("--no-deps", "-e", ".")
+    session.run("python", "-m", "pip", "check")
     session.run("python", "-m", "pytest", *session.posargs)
 
 

@@ -10,6 +10,7 @@ Every command of the `pubtool` CLI is one call here, usable from Python without 
     report = pubtool.status(project)             # report.as_dict() is `status --format json`
     findings = pubtool.check(project)
     pubtool.build_pdf(project, "az,en")
+    pubtool.fmt(["locales"], check=True)       # catalogs as msgcat writes them; no project
 
     pubtool.init("new-project", "de,fr")         # `pubtool init`: a project of your own
 
@@ -38,6 +39,7 @@ _PUBLIC = {
     "extract": "pubtool.catalogs",
     "update": "pubtool.catalogs",
     "compile": "pubtool.catalogs",
+    "fmt": "pubtool.po.format",
     "status": "pubtool.coverage",
     "check": "pubtool.checks.registry",
     "fix_style": "pubtool.checks.style",
@@ -64,6 +66,7 @@ __all__ = [
     "extract",
     "init",
     "fix_style",
+    "fmt",
     "list_statements",
     "load_project",
     "status",
@@ -83,6 +86,7 @@ if TYPE_CHECKING:
         RenderError,
         StatementError,
     )
+    from pubtool.po.format import fmt
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
     from pubtool.scaffold import copy_templates, init

@@ -213,8 +213,16 @@ def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> i
         if entry.obsolete or not has_translation(entry) or (entry.fuzzy and not use_fuzzy):
             continue
         compiled.append(
-            copy_entry(entry, tcomment="", comment="", occurrences=[], flags=[],
-                       previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
+            copy_entry(
+                entry,
+                tcomment="",
+                comment="",
+                occurrences=[],
+                flags=[],
+                previous_msgctxt=None,
+                previous_msgid=None,
+                previous_msgid_plural=None,
+            )
         )
     write_bytes_atomically(path, compiled.to_binary())
     return len(compiled)

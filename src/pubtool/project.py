@@ -73,8 +73,7 @@ class Project:
             language = normalise_language(code)
             if language is None or language not in known:
                 raise ConfigError(
-                    f"{option}: unknown language {code!r} "
-                    f"(this project has {', '.join(known)})"
+                    f"{option}: unknown language {code!r} (this project has {', '.join(known)})"
                 )
             if language in chosen:
                 raise ConfigError(f"{option}: {language} is listed twice")

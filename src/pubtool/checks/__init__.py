@@ -38,7 +38,6 @@ A translator silences checks for one entry with a translator comment line
 ``# pubtool: ignore numbers, dates`` (or ``# pubtool: ignore all``).
 """
 
-
 from pubtool.checks.catalog import catalog_problems, expected_plural_count
 from pubtool.checks.context import (
     ERROR,

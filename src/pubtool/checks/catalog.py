@@ -80,9 +80,7 @@ def _language_problems(metadata: Mapping[str, str], language: str) -> Iterator[t
         yield _HEADER_LINE, f"header Language is {declared!r}, the catalog is for {language!r}"
 
 
-def _plural_forms_problems(
-    metadata: Mapping[str, str], language: str
-) -> Iterator[tuple[int, str]]:
+def _plural_forms_problems(metadata: Mapping[str, str], language: str) -> Iterator[tuple[int, str]]:
     expected = expected_plural_count(language)
     plural_forms = metadata.get("Plural-Forms")
     declared = _declared_plural_count(metadata)
@@ -92,5 +90,7 @@ def _plural_forms_problems(
     elif declared is None:
         yield _HEADER_LINE, f"header Plural-Forms {plural_forms!r} has no nplurals"
     elif expected is not None and declared != expected:
-        yield (_HEADER_LINE, f"header Plural-Forms says nplurals={declared}, "
-               f"{language} has {expected} plural forms")
+        yield (
+            _HEADER_LINE,
+            f"header Plural-Forms says nplurals={declared}, {language} has {expected} plural forms",
+        )

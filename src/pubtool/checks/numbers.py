@@ -53,10 +53,14 @@ PLACEHOLDER = re.compile(
 _SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "en": (("thousand", 10**3), ("million", 10**6), ("billion", 10**9)),
     "az": (
-        (r"min\w{0,3}", 10**3), (r"milyon\w*|mln\.?", 10**6), (r"milyard\w*|mlrd\.?", 10**9),
+        (r"min\w{0,3}", 10**3),
+        (r"milyon\w*|mln\.?", 10**6),
+        (r"milyard\w*|mlrd\.?", 10**9),
     ),
     "ru": (
-        (r"тыс(?:\.|яч\w*)", 10**3), (r"миллион\w*|млн\.?", 10**6), (r"миллиард\w*|млрд\.?", 10**9),
+        (r"тыс(?:\.|яч\w*)", 10**3),
+        (r"миллион\w*|млн\.?", 10**6),
+        (r"миллиард\w*|млрд\.?", 10**9),
     ),
 }
 
@@ -114,8 +118,10 @@ def roman_value(token: str) -> int | None:
     if not _VALID_ROMAN.fullmatch(token):
         return None
     values = [_ROMAN_VALUES[letter] for letter in token]
-    return sum(-value if value < following else value
-               for value, following in zip(values, [*values[1:], 0], strict=True))
+    return sum(
+        -value if value < following else value
+        for value, following in zip(values, [*values[1:], 0], strict=True)
+    )
 
 
 # Number words. English: what the sources write ("Seventeen years", "twenty percent",
@@ -125,15 +131,37 @@ def roman_value(token: str) -> int | None:
 _EN_NUMBER_WORDS: dict[str, int] = {
     word: value
     for value, words in {
-        1: "one first", 2: "two second", 3: "three third", 4: "four fourth", 5: "five fifth",
-        6: "six sixth", 7: "seven seventh", 8: "eight eighth", 9: "nine ninth", 10: "ten tenth",
-        11: "eleven eleventh", 12: "twelve twelfth", 13: "thirteen thirteenth",
-        14: "fourteen fourteenth", 15: "fifteen fifteenth", 16: "sixteen sixteenth",
-        17: "seventeen seventeenth", 18: "eighteen eighteenth", 19: "nineteen nineteenth",
-        20: "twenty twentieth", 30: "thirty thirtieth", 40: "forty fortieth",
-        50: "fifty fiftieth", 60: "sixty sixtieth", 70: "seventy seventieth",
-        80: "eighty eightieth", 90: "ninety ninetieth", 100: "hundred hundredth",
-        1000: "thousand thousandth", 10**6: "million millionth", 10**9: "billion",
+        1: "one first",
+        2: "two second",
+        3: "three third",
+        4: "four fourth",
+        5: "five fifth",
+        6: "six sixth",
+        7: "seven seventh",
+        8: "eight eighth",
+        9: "nine ninth",
+        10: "ten tenth",
+        11: "eleven eleventh",
+        12: "twelve twelfth",
+        13: "thirteen thirteenth",
+        14: "fourteen fourteenth",
+        15: "fifteen fifteenth",
+        16: "sixteen sixteenth",
+        17: "seventeen seventeenth",
+        18: "eighteen eighteenth",
+        19: "nineteen nineteenth",
+        20: "twenty twentieth",
+        30: "thirty thirtieth",
+        40: "forty fortieth",
+        50: "fifty fiftieth",
+        60: "sixty sixtieth",
+        70: "seventy seventieth",
+        80: "eighty eightieth",
+        90: "ninety ninetieth",
+        100: "hundred hundredth",
+        1000: "thousand thousandth",
+        10**6: "million millionth",
+        10**9: "billion",
     }.items()
     for word in words.split()
 } | {
@@ -148,17 +176,59 @@ _EN_NUMBER_WORDS: dict[str, int] = {
 _POWER_WORDS = 10**12
 
 _AZ_STEMS: dict[str, int] = {
-    "bir": 1, "iki": 2, "üç": 3, "dörd": 4, "beş": 5, "altı": 6, "yeddi": 7, "səkkiz": 8,
-    "doqquz": 9, "on": 10, "iyirmi": 20, "otuz": 30, "qırx": 40, "əlli": 50, "altmış": 60,
-    "yetmiş": 70, "səksən": 80, "doxsan": 90, "yüz": 100, "min": 1000, "milyon": 10**6,
+    "bir": 1,
+    "iki": 2,
+    "üç": 3,
+    "dörd": 4,
+    "beş": 5,
+    "altı": 6,
+    "yeddi": 7,
+    "səkkiz": 8,
+    "doqquz": 9,
+    "on": 10,
+    "iyirmi": 20,
+    "otuz": 30,
+    "qırx": 40,
+    "əlli": 50,
+    "altmış": 60,
+    "yetmiş": 70,
+    "səksən": 80,
+    "doxsan": 90,
+    "yüz": 100,
+    "min": 1000,
+    "milyon": 10**6,
     "milyard": 10**9,
 }
 #: Common Azerbaijani words that begin like a number word but are not one.
-_AZ_NOT_NUMBERS = frozenset({
-    "onlar", "onları", "onların", "onlara", "onlarda", "onlardan", "onun", "ona", "onu", "onda",
-    "ondan", "onsuz", "üçün", "birlik", "birliyi", "birliyin", "birliyə", "birgə", "birləşmiş",
-    "birləşmişlər", "altında", "altına", "altından", "minnətdar", "minnətdarlıq",
-})
+_AZ_NOT_NUMBERS = frozenset(
+    {
+        "onlar",
+        "onları",
+        "onların",
+        "onlara",
+        "onlarda",
+        "onlardan",
+        "onun",
+        "ona",
+        "onu",
+        "onda",
+        "ondan",
+        "onsuz",
+        "üçün",
+        "birlik",
+        "birliyi",
+        "birliyin",
+        "birliyə",
+        "birgə",
+        "birləşmiş",
+        "birləşmişlər",
+        "altında",
+        "altına",
+        "altından",
+        "minnətdar",
+        "minnətdarlıq",
+    }
+)
 _AZ_NUMBER_WORD = re.compile(
     "(?P<stem>" + "|".join(sorted(_AZ_STEMS, key=len, reverse=True)) + r")"
     r"(?:[ıiuü]?nc[ıiuü])?[a-zçşğıöüə]{0,6}"
@@ -178,9 +248,18 @@ _RU_NUMBER_WORDS: tuple[tuple[str, int], ...] = (
     *(
         (rf"{stem}{_RU_NUMERAL}|{stem}{_RU_ADJECTIVE}", value)
         for stem, value in (
-            ("девят", 9), ("десят", 10), ("одиннадцат", 11), ("двенадцат", 12),
-            ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15), ("шестнадцат", 16),
-            ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двадцат", 20),
+            ("девят", 9),
+            ("десят", 10),
+            ("одиннадцат", 11),
+            ("двенадцат", 12),
+            ("тринадцат", 13),
+            ("четырнадцат", 14),
+            ("пятнадцат", 15),
+            ("шестнадцат", 16),
+            ("семнадцат", 17),
+            ("восемнадцат", 18),
+            ("девятнадцат", 19),
+            ("двадцат", 20),
             ("тридцат", 30),
         )
     ),

@@ -242,8 +242,6 @@ def _lookup(registry: Mapping[str, Check], name: str) -> Check:
         raise ConfigError(f"unknown check {name!r} (known: {known})") from None
 
 
-
-
 BUILTIN_CHECKS: dict[str, Check] = {
     "numbers": on_each_form(check_numbers),
     "dates": on_each_form(check_dates),
@@ -283,9 +281,6 @@ DEFAULT_SEVERITIES: dict[str, str] = {
     "long-word": WARNING,
     "verbatim-tokens": WARNING,
 }
-
-
-
 
 
 @dataclass

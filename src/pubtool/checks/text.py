@@ -58,13 +58,10 @@ def check_markup(source: str, translation: str, context: CheckContext) -> Iterat
             yield f"signature has {found} line breaks, the source has {expected}"
 
 
-
-
-
 _DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
 _END_PUNCTUATION = ".!?:;…"
 _CLOSING_MARKS = "\"'”’»)]*_"
-_QUOTE_MARKS = "“”«»„\""
+_QUOTE_MARKS = '“”«»„"'
 
 
 def _edge_whitespace(text: str) -> tuple[str, str]:
@@ -124,8 +121,10 @@ def check_whitespace(source: str, translation: str, context: CheckContext) -> It
         yield f"{doubles} double space(s) the source does not have"
     yield from _end_punctuation_problems(source, translation)
     if quote_imbalance(translation) != quote_imbalance(source):
-        yield (f"quotation marks: {quote_imbalance(translation)} left unbalanced, "
-               f"the source leaves {quote_imbalance(source)}")
+        yield (
+            f"quotation marks: {quote_imbalance(translation)} left unbalanced, "
+            f"the source leaves {quote_imbalance(source)}"
+        )
     brackets = ("round brackets", "square brackets")
     balances = zip(brackets, bracket_balance(source), bracket_balance(translation), strict=True)
     for name, expected, found in balances:
@@ -135,7 +134,9 @@ def check_whitespace(source: str, translation: str, context: CheckContext) -> It
 
 def _edge_problems(source: str, translation: str) -> Iterator[str]:
     edges = zip(
-        ("leading", "trailing"), _edge_whitespace(source), _edge_whitespace(translation),
+        ("leading", "trailing"),
+        _edge_whitespace(source),
+        _edge_whitespace(translation),
         strict=True,
     )
     for side, expected, found in edges:
@@ -149,9 +150,6 @@ def _end_punctuation_problems(source: str, translation: str) -> Iterator[str]:
         yield f"source ends with {expected!r}, translation has no end punctuation"
     elif found and not expected:
         yield f"translation ends with {found!r}, source has no end punctuation"
-
-
-
 
 
 _COPY_MIN_WORDS = 4
@@ -169,9 +167,6 @@ def check_untranslated_copy(source: str, translation: str, context: CheckContext
     words = len(_LETTERS.findall(source))
     if translation.strip() == source.strip() and words >= _COPY_MIN_WORDS:
         yield f"translation is a copy of the source ({words} words)"
-
-
-
 
 
 LATIN = "LATIN"
@@ -206,8 +201,7 @@ def check_script(source: str, translation: str, context: CheckContext) -> Iterat
     """
     for wrong, right in LOOKALIKES.items():
         if wrong in translation:
-            yield (f"{wrong} (U+{ord(wrong):04X}) used instead of {right} "
-                   f"(U+{ord(right):04X})")
+            yield (f"{wrong} (U+{ord(wrong):04X}) used instead of {right} (U+{ord(right):04X})")
     text = without_links(translation)
     words = dict.fromkeys(_LETTERS.findall(text))
     mixed = [word for word in words if len(_scripts_of_word(word)) > 1]
@@ -218,9 +212,12 @@ def check_script(source: str, translation: str, context: CheckContext) -> Iterat
         return
     allowed = _allowed_foreign_words(source, context)
     foreign = [
-        word for word in words
-        if word not in mixed and _scripts_of_word(word) - {expected}
-        and word not in allowed and roman_value(word) is None
+        word
+        for word in words
+        if word not in mixed
+        and _scripts_of_word(word) - {expected}
+        and word not in allowed
+        and roman_value(word) is None
     ]
     if foreign:
         script = "Cyrillic" if expected == LATIN else "Latin"

@@ -9,7 +9,7 @@ import typer
 
 import pubtool
 from pubtool.cli import _emit, _project, app, notice, run_command
-from pubtool.cli.options import LanguagesOption, OutputFormat, ProjectOption
+from pubtool.cli.options import CheckFormat, LanguagesOption, OutputFormat, ProjectOption
 
 
 @app.command("statements")
@@ -96,3 +96,24 @@ def templates_command(
 ) -> None:
     """Copy the default booklet templates into the project, to restyle them."""
     _emit(pubtool.copy_templates(folder or _project(ctx, project).templates_dir), "lines")
+
+
+@app.command("fmt")
+@run_command
+def fmt_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Catalogs (.po, .pot) or folders.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
+    ] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", "-w", help="Page width, as msgcat's (default 79).")
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = CheckFormat.text,
+) -> None:
+    """Rewrite catalogs exactly as GNU msgcat would (no project needed; any charset)."""
+    report = pubtool.fmt(paths, check=check, width=width)
+    _emit(report, "lines" if output_format is CheckFormat.text else output_format)
+    raise typer.Exit(report.exit_code)

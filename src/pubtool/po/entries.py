@@ -77,8 +77,16 @@ def translation_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
 
 
 _COPIED = (
-    "msgctxt", "msgid", "msgid_plural", "msgstr", "tcomment", "comment", "previous_msgctxt",
-    "previous_msgid", "previous_msgid_plural", "obsolete",
+    "msgctxt",
+    "msgid",
+    "msgid_plural",
+    "msgstr",
+    "tcomment",
+    "comment",
+    "previous_msgctxt",
+    "previous_msgid",
+    "previous_msgid_plural",
+    "obsolete",
 )
 
 

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["UNLIMITED", "string_lines"]
 
 
-
 class _Break(enum.Enum):
     """What may happen before a character: no break, a break, or a forced one (BK)."""
 
@@ -98,7 +97,20 @@ _CLASS_EXCEPTIONS = {
     "PR": "$+\\\u00b1\u2116\u2212\u2213",
     "QU": "\"'",
     "AL": "\u2015\u2e1a\u2061\u2062\u2063\u2064",  # a dash and operators that act as letters
+    # CJK punctuation that is not an ideograph: commas and full stops close, exclamation and
+    # question marks are EX, and small kana, the prolonged sound mark, iteration marks and
+    # full-width colons are nonstarters (CJ resolves to NS), as in LineBreak.txt.
+    "CL": "\u3001\u3002\uff0c\uff0e\ufe50\ufe52\uff61\uff64",
 }
+_CLASS_EXCEPTIONS["EX"] += "\uff01\uff1f"
+_CLASS_EXCEPTIONS["NS"] += (
+    "\uff1a\uff1b\u30fc\u3005\u303b\u309b\u309c\u309d\u309e\u30fd\u30fe\u30fb"
+    "\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u3095\u3096"
+    "\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6"
+    + "".join(chr(code) for code in range(0x31F0, 0x3200))
+    + "".join(chr(code) for code in range(0xFF67, 0xFF71))
+    + "\uff9e\uff9f"
+)
 _CLASS_OF_CHARACTER = {
     character: line_class
     for line_class, characters in _CLASS_EXCEPTIONS.items()
@@ -274,12 +286,20 @@ def _portion_opportunities(characters: Sequence[str], glued: Sequence[bool]) -> 
     ]
 
 
-def string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
+def string_lines(
+    prefix: str,
+    keyword: str,
+    value: str,
+    width: int | None,
+    unbreakable: frozenset[int] = frozenset(),
+) -> list[str]:
     """`keyword "value"` laid out as `wrap()` in gettext's write-po.c does.
 
     One line when it fits and holds no newline but at its end; otherwise `keyword ""`
     followed by one line per portion, long portions broken at line break opportunities.
     `width` None means the message is `no-wrap`: only newlines start new lines.
+    `unbreakable` holds indexes into `value` before which no line may start (the inside
+    of format directives, see `pubtool.po.formats`).
     """
     continuation_column = len(prefix) + 1  # continuation lines start with prefix and a quote
     room = (UNLIMITED if width is None else width) - 1 - continuation_column
@@ -293,8 +313,11 @@ def string_lines(prefix: str, keyword: str, value: str, width: int | None) -> li
     lines: list[str] = []
     first_line = True
     portions = _portions(value)
+    offset = 0
     for number, portion in enumerate(portions, start=1):
-        escaped, line_starts = _portion_layout(portion)
+        stuck = {index - offset for index in unbreakable if offset <= index < offset + len(portion)}
+        offset += len(portion)
+        escaped, line_starts = _portion_layout(portion, frozenset(stuck))
         start_column = first_column if first_line else 0
         starts = line_starts(room, start_column)
         must_open_empty = number < len(portions) or start_column > room or bool(starts)
@@ -323,7 +346,7 @@ _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _LineStarts = Callable[[int, int], list[int]]
 
 
-def _portion_layout(portion: str) -> tuple[str, _LineStarts]:
+def _portion_layout(portion: str, stuck: frozenset[int] = frozenset()) -> tuple[str, _LineStarts]:
     """The escaped portion, and where its lines start for a given room and start column.
 
     The second element maps `(room, start_column)` to the indexes into the escaped text at
@@ -333,13 +356,30 @@ def _portion_layout(portion: str) -> tuple[str, _LineStarts]:
     escaped = _escape(portion)
     breaks = _simple_breaks(escaped, portion.endswith("\n"))
     if breaks is not None:
+        if stuck:
+            stuck_escaped = set(_escaped_indexes(portion, stuck))
+            breaks = [index for index in breaks if index not in stuck_escaped]
         return escaped, functools.partial(_simple_line_starts, breaks, len(escaped))
-    return escaped, _exact_layout(portion)[1]
+    return escaped, _exact_layout(portion, stuck)[1]
 
 
-def _exact_layout(portion: str) -> tuple[str, _LineStarts]:
+def _escaped_indexes(portion: str, indexes: frozenset[int]) -> list[int]:
+    """Where the characters at `indexes` of the portion start in its escaped text."""
+    result = []
+    shift = 0
+    for index, character in enumerate(portion):
+        if index in indexes:
+            result.append(index + shift)
+        if character in _ESCAPES:
+            shift += 1
+    return result
+
+
+def _exact_layout(portion: str, stuck: frozenset[int] = frozenset()) -> tuple[str, _LineStarts]:
     """`_portion_layout` one character at a time, as libunistring does it: the reference."""
     characters, glued = _escaped(portion)
+    for index in _escaped_indexes(portion, stuck):
+        glued[index] = True
     opportunities = _portion_opportunities(characters, glued)
 
     def line_starts(room: int, start_column: int) -> list[int]:

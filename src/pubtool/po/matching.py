@@ -7,6 +7,7 @@ per new text, and only those are scored with rapidfuzz.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections import defaultdict
@@ -18,6 +19,10 @@ from rapidfuzz import fuzz, process
 #: Below this similarity (0-100) an old translation is more misleading than helpful.
 DEFAULT_CUTOFF = 60.0
 _CANDIDATES = 25
+#: Texts up to this long are compared with every old text: their rare words are too few to
+#: find the best candidate (`Page type` is most like `Page types`, whose only shared word
+#: is common), and rapidfuzz compares short strings quickly.
+_SHORT = 80
 _WORD = re.compile(r"\w+")
 
 
@@ -49,15 +54,24 @@ def match_changed(
     for position, text in enumerate(old_texts):
         for token in _tokens(text):
             index[token].append(position)
-    everything = dict(enumerate(old_texts))
+    # Old texts by length (then position), for scanning only those long enough and short
+    # enough to reach the cutoff: a ratio is at most 200 * shorter / (both lengths).
+    by_length = sorted(range(len(old_texts)), key=lambda position: len(old_texts[position]))
+    lengths = [len(old_texts[position]) for position in by_length]
+    texts_by_length = [old_texts[position] for position in by_length]
     matches: list[Match] = []
     for new_position, text in enumerate(new_texts):
-        candidates = _candidates(text, index, len(old_texts))
+        candidates = _candidates(text, index, len(old_texts)) if len(text) > _SHORT else []
         if candidates:
             choices = {position: old_texts[position] for position in candidates}
-        else:  # no rare word to go by (a short text): rapidfuzz scans all, in C++
-            choices = everything
-        best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            best = process.extractOne(text, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        else:  # a short text, or no rare word to go by: rapidfuzz scans all, in C++
+            low = bisect.bisect_left(lengths, len(text) * cutoff / (200 - cutoff))
+            high = bisect.bisect_right(lengths, len(text) * (200 - cutoff) / max(cutoff, 1))
+            found = process.extractOne(
+                text, texts_by_length[low:high], scorer=fuzz.ratio, score_cutoff=cutoff
+            )
+            best = None if found is None else (found[0], found[1], by_length[low + found[2]])
         if best is not None:
             _, score, old_position = best
             matches.append(Match(new_position, old_position, score))
@@ -71,7 +85,7 @@ def _candidates(text: str, index: dict[str, list[int]], total: int) -> list[int]
     votes, sums of floats, come out the same in every process (set order is not).
     """
     votes: defaultdict[int, float] = defaultdict(float)
-    common = max(50, total // 20)
+    common = max(50, min(total // 20, 500))
     for token in sorted(_tokens(text)):
         postings = index.get(token)
         if not postings or len(postings) > common:

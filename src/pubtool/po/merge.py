@@ -5,6 +5,7 @@ Pure functions over polib objects; `pubtool.catalogs` does the files and the loc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -14,6 +15,7 @@ import polib
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import match_changed
 from pubtool.po.plurals import parse_plural_forms, plural_forms
+from pubtool.po.write import set_header_field
 
 # --- what changed in a source text, where an old translation is then wrong ------------------
 
@@ -110,17 +112,18 @@ def update_catalog(
                 known_untranslated.add(len(pending))
             pending.append((len(result), entry))
         result.append(entry)
-    candidates = [e for e in old_entries if id(e) not in used and has_translation(e)]
+    memory = translation_memory(old_entries)
     matched: set[int] = set()
-    for found in match_changed(
-        [entry.msgid for _, entry in pending], [old.msgid for old in candidates]
-    ):
-        matched.add(found.new)
-        _, entry = pending[found.new]
-        old = candidates[found.old]
-        used.add(id(old))
+    for new_index, memory_index in _suggestions(
+        [entry.msgid for _, entry in pending], memory, {e.msgid for e in template}
+    ).items():
+        matched.add(new_index)
+        _, entry = pending[new_index]
+        source, old, origins = memory[memory_index]
+        used.update(id(origin) for origin in origins)
         _carry_translation(old, entry, fuzzy=True)
-        entry.previous_msgid = old.msgid
+        entry.previous_msgid = source
+        _carry_changes(entry)
         if _add_risk_notes(entry):
             report.risky += 1
         report.fuzzy_matched += 1
@@ -139,6 +142,70 @@ def update_catalog(
     return result, report
 
 
+#: A suggestion from a text that left the template this alike (0-100) is taken as it is; a
+#: worse one is compared with the whole memory first.
+GOOD_MATCH = 90.0
+
+
+def _suggestions(
+    texts: list[str],
+    memory: list[tuple[str, polib.POEntry, list[polib.POEntry]]],
+    template_texts: set[str],
+) -> dict[int, int]:
+    """For each text that gets one, the index of the memory item to suggest from.
+
+    Texts that left the template are where a changed text most likely came from, and there
+    are few of them: they are searched first.  Only a text without a good match there is
+    compared with the whole memory (which holds every unchanged text as well), and the
+    better of the two wins.  Both searches depend only on the texts and the memory, so a
+    second update finds the same.
+    """
+    sources = [source for source, _, _ in memory]
+    departed = [index for index, source in enumerate(sources) if source not in template_texts]
+    best: dict[int, tuple[float, int]] = {}
+    for found in match_changed(texts, [sources[index] for index in departed]):
+        best[found.new] = (found.score, departed[found.old])
+    retry = [index for index in range(len(texts)) if best.get(index, (0.0, 0))[0] < GOOD_MATCH]
+    for found in match_changed([texts[index] for index in retry], sources):
+        index = retry[found.new]
+        if index not in best or found.score > best[index][0]:
+            best[index] = (found.score, found.old)
+    return {index: memory_index for index, (_, memory_index) in sorted(best.items())}
+
+
+def translation_memory(
+    entries: list[polib.POEntry],
+) -> list[tuple[str, polib.POEntry, list[polib.POEntry]]]:
+    """Every translation the catalog holds, by the source text it translates, for suggestions.
+
+    Live, fuzzy and obsolete entries alike: a fuzzy entry with a previous msgid is a
+    translation of that previous text (what it was made from).  One translation per source
+    text, chosen by its text, in sorted order, so that the memory is the same set in the
+    same order whatever the entries' order, and a catalog that `update` just wrote gives
+    the same memory as the one it was made from: suggestions do not change on a second
+    run.  Each item is (source, entry with the translation, entries it stands for).
+    """
+    by_source: dict[str, list[tuple[tuple[str, ...], polib.POEntry]]] = {}
+    for entry in entries:
+        if not has_translation(entry):
+            continue
+        source = entry.previous_msgid if entry.fuzzy and entry.previous_msgid else entry.msgid
+        translation = (
+            entry.msgstr or "",
+            *(str(v) for _, v in sorted(entry.msgstr_plural.items())),
+        )
+        by_source.setdefault(source, []).append((translation, entry))
+    memory = []
+    for source in sorted(by_source):
+        translations = sorted(by_source[source], key=lambda item: item[0])
+        chosen_translation, chosen = translations[0]
+        origins = [
+            entry for translation, entry in translations if translation == chosen_translation
+        ]
+        memory.append((source, chosen, origins))
+    return memory
+
+
 def _fresh_entry(template_entry_: polib.POEntry) -> polib.POEntry:
     return copy_entry(
         template_entry_,
@@ -153,9 +220,16 @@ def _fresh_entry(template_entry_: polib.POEntry) -> polib.POEntry:
 
 
 def _carry_translation(old: polib.POEntry, entry: polib.POEntry, *, fuzzy: bool) -> None:
-    entry.msgstr = old.msgstr
-    if old.msgstr_plural:
+    """Copy the old translation; between a plural and a singular message only the first
+    form goes across (and the entry is fuzzy), as msgmerge does."""
+    if bool(old.msgid_plural) != bool(entry.msgid_plural):
+        fuzzy = True
+    if not entry.msgid_plural:
+        entry.msgstr = str(old.msgstr_plural.get(0, "")) if old.msgid_plural else old.msgstr
+    elif old.msgid_plural:
         entry.msgstr_plural = dict(old.msgstr_plural)
+    else:
+        entry.msgstr_plural = {**(entry.msgstr_plural or {0: "", 1: ""}), 0: old.msgstr}
     entry.tcomment = old.tcomment
     for flag in old.flags:
         if flag not in entry.flags and flag != "fuzzy":
@@ -165,21 +239,101 @@ def _carry_translation(old: polib.POEntry, entry: polib.POEntry, *, fuzzy: bool)
 
 
 def _add_risk_notes(entry: polib.POEntry) -> bool:
-    """Append the risky-change notes as `#.` lines; they are derived, so updates repeat them."""
-    notes = risky_changes(entry.previous_msgid or "", entry.msgid)
+    """Append the risky-change notes as `#.` lines; they are derived, so updates repeat them.
+
+    Where only numbers, inline code, link targets or markup changed, a note says so (the
+    change was carried into the suggestion where the translation had the old form); the
+    risky-change notes follow.  Both come from the two source texts alone, so a second
+    update writes them again, the same.
+    """
+    previous = entry.previous_msgid or ""
+    changes = token_changes(previous, entry.msgid) if previous else None
+    notes = [f"{RISK_NOTE} {carried_note(changes)}"] if changes else []
+    risky = risky_changes(previous, entry.msgid)
+    notes += risky
     if notes:
         entry.comment = "\n".join([*entry.comment.splitlines(), *notes])
-    return bool(notes)
+    return bool(risky)
+
+
+# --- carrying a change of numbers, code, links or markup into a suggestion ------------------
+
+# What a translation copies from its source as it is: inline code (``x``, `x`), reST roles
+# (:func:`x`), link targets (<https://...>, (target) of Markdown links), URLs, numbers and
+# emphasis markers.  A source whose text around these is unchanged changed only in them.
+_TOKEN = re.compile(
+    r"``[^`]+``"
+    r"|:[\w:.+-]+:`[^`]+`"
+    r"|`[^`]+`_{0,2}"
+    r"|<[^<>\s]+>"
+    r"|\]\([^()\s]+\)"
+    r"|https?://[^\s<>()\[\]]+"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|\*\*|\*|__"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def token_changes(old: str, new: str) -> list[tuple[str, str]] | None:
+    """The (old, new) tokens that differ, when nothing else in the text differs; else None.
+
+    (Cached: the suggestion and its note ask the same question.  Callers do not change
+    the list.)"""
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(old_tokens) != len(new_tokens) or old == new:
+        return None
+    if _TOKEN.sub("\x00", old) != _TOKEN.sub("\x00", new):
+        return None
+    changes = [(a, b) for a, b in zip(old_tokens, new_tokens, strict=True) if a != b]
+    return list(dict.fromkeys(changes)) or None
+
+
+def carried_note(changes: list[tuple[str, str]]) -> str:
+    shown = ", ".join(f"{a} -> {b}" for a, b in changes)
+    return f"only code, numbers, links or markup changed ({shown}): carried into the suggestion"
+
+
+def _carry_changes(entry: polib.POEntry) -> None:
+    """Apply a change of numbers, code, links or markup to the suggested translation.
+
+    Each changed token is replaced where the translation has it exactly as often as the old
+    source did; a token the translator rewrote is left alone (the entry stays fuzzy).
+    """
+    changes = token_changes(entry.previous_msgid or "", entry.msgid)
+    if not changes:
+        return
+    old_tokens = _TOKEN.findall(entry.previous_msgid or "")
+
+    def carried(translation: str) -> str:
+        if not translation:
+            return translation
+        tokens = _TOKEN.findall(translation)
+        for old_token, new_token in changes:
+            if tokens.count(old_token) == old_tokens.count(old_token):
+                translation = _replace_token(translation, old_token, new_token)
+        return translation
+
+    entry.msgstr = carried(entry.msgstr)
+    if entry.msgstr_plural:
+        entry.msgstr_plural = {k: carried(v) for k, v in entry.msgstr_plural.items()}
+
+
+def _replace_token(text: str, old: str, new: str) -> str:
+    """Replace whole tokens only (a number inside a longer number stays)."""
+    return _TOKEN.sub(lambda match: new if match[0] == old else match[0], text)
 
 
 def _obsolete_copy(old: polib.POEntry) -> polib.POEntry:
+    """The entry as `#~`; a fuzzy one keeps the text it was made from (`#~|`), as msgmerge
+    does, so the translation memory of the next update sees the same pair."""
+    keep_previous = old.fuzzy and bool(old.previous_msgid)
     return copy_entry(
         old,
         comment="",
         occurrences=[],
-        previous_msgctxt=None,
-        previous_msgid=None,
-        previous_msgid_plural=None,
+        previous_msgctxt=old.previous_msgctxt if keep_previous else None,
+        previous_msgid=old.previous_msgid if keep_previous else None,
+        previous_msgid_plural=old.previous_msgid_plural if keep_previous else None,
         obsolete=True,
     )
 
@@ -202,10 +356,10 @@ def catalog_metadata(
     if "POT-Creation-Date" in template.metadata:
         metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
     if not metadata.get("Language"):
-        metadata["Language"] = language
+        metadata = set_header_field(metadata, "Language", language)
     metadata["Content-Type"] = "text/plain; charset=UTF-8"  # written as UTF-8 whatever it was
     if parse_plural_forms(metadata.get("Plural-Forms")) is None:
-        metadata["Plural-Forms"] = plural_forms(language)
+        metadata = set_header_field(metadata, "Plural-Forms", plural_forms(language))
     return metadata
 
 

@@ -6,6 +6,7 @@ checked is exactly what is loaded.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import re
 from collections.abc import Iterator, Sequence
@@ -50,7 +51,7 @@ _NEXT_KEYWORDS = {
 }
 
 
-def load_po(path: str | Path) -> polib.POFile:
+def load_po(path: str | Path, *, foreign: bool = False) -> polib.POFile:
     """Read a catalog strictly into polib objects, or raise CatalogError naming file and line.
 
     The file is parsed here, line by line, rather than validated and then handed to polib:
@@ -63,6 +64,16 @@ def load_po(path: str | Path) -> polib.POFile:
     gettext does not know, comments ending in a backslash, a header field given twice or
     header comments polib cannot hold.  And what pubtool cannot use: a charset other than
     UTF-8, bytes that are not UTF-8, plural messages whose forms do not match `nplurals`.
+
+    With `foreign` (how `pubtool fmt` reads other people's catalogs), the file is read as
+    gettext's msgcat reads it: decoded in the charset its header declares (remembered in
+    `po.file_encoding`, so that it is written back in it), and plural messages with more
+    or fewer forms than `nplurals` are kept as they are (msgfmt --check's business).
+
+    The catalog remembers what a faithful rewrite needs beyond polib's model:
+    `po.has_header` (False when the file has no header entry), `po.header_text` (the
+    header's msgstr as read) and `po.header_fields_read` (its fields as read, so a
+    writer can tell whether they were changed since).
     """
     try:
         data = Path(path).read_bytes()
@@ -70,20 +81,62 @@ def load_po(path: str | Path) -> polib.POFile:
         raise CatalogError(f"cannot read the catalog: {error.strerror}", file=path) from None
     if data.startswith(b"\xef\xbb\xbf"):
         raise CatalogError("a byte order mark, which gettext refuses", file=path, line=1)
+    encoding = _declared_encoding(data) if foreign else "utf-8"
+    if encoding is None:
+        raise CatalogError("the header declares a charset Python cannot read", file=path)
     try:
-        text, valid_utf8 = data.decode("utf-8"), True
+        text, valid_text = data.decode(encoding), True
     except UnicodeDecodeError:  # bytes that are not UTF-8 become lone surrogates
-        text, valid_utf8 = data.decode("utf-8", errors="surrogateescape"), False
+        text, valid_text = data.decode(encoding, errors="surrogateescape"), False
     with paused_garbage_collector():
         try:
             drafts = _Parser(_logical_lines(text)).parse()
-            _check_charset(drafts, text)
-            _check_encoding(drafts, text, valid_utf8=valid_utf8)
+            if foreign:
+                if not valid_text:
+                    raise _PoSyntaxError(
+                        f"bytes that are not valid {encoding}", _first_bad_line(data, encoding)
+                    )
+            else:
+                _check_charset(drafts, text)
+                _check_encoding(drafts, text, valid_utf8=valid_text)
             _check_duplicates(drafts)
-            _check_plural_counts(drafts)
-            return _build_catalog(drafts, path)
+            if not foreign:
+                _check_plural_counts(drafts)
+            po = _build_catalog(drafts, path)
         except _PoSyntaxError as error:
             raise CatalogError(error.message, file=path, line=error.line) from None
+    po.file_encoding = encoding
+    return po
+
+
+_DECLARED_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:+-]+)")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The Python codec of the charset the header declares; UTF-8 when none is declared.
+
+    The header is the first message, so the first `charset=` of the file's opening
+    lines is its.  gettext's placeholder `CHARSET` (a template not yet filled in) is read
+    as UTF-8, as msgcat reads it.
+    """
+    start = data.find(b'msgid ""')
+    match = _DECLARED_CHARSET.search(data, start, start + 4000) if start >= 0 else None
+    if match is None or match[1].upper() == b"CHARSET":
+        return "utf-8"
+    name = match[1].decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _first_bad_line(data: bytes, encoding: str) -> int:
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode(encoding)
+        except UnicodeDecodeError:
+            return number
+    return 1
 
 
 @contextmanager
@@ -561,6 +614,7 @@ def _build_catalog(drafts: Sequence[_Draft], path: str | Path) -> polib.POFile:
     po = polib.POFile()
     po.fpath = str(path)
     po.encoding = "utf-8"
+    po.has_header = False
     for draft in drafts:  # duplicates are refused, so there is at most one header
         if draft.is_header and not draft.obsolete:
             _set_header(po, draft)
@@ -579,7 +633,11 @@ def _set_header(po: polib.POFile, draft: _Draft) -> None:
             "the header may have translator comments and a fuzzy flag, nothing else",
             draft.first_line,
         )
+    po.has_header = True
+    po.header_text = draft.fields["msgstr"]
     po.header = "\n".join(draft.translator_comments)
+    # one empty `#` line joins to "", like no comment at all: keep the lines as read
+    po.header_comment_lines = list(draft.translator_comments)
     po.metadata_is_fuzzy = ["fuzzy"] if flags.fuzzy else []
     name = None
     for line in draft.fields["msgstr"].splitlines():
@@ -592,6 +650,7 @@ def _set_header(po: polib.POFile, draft: _Draft) -> None:
             po.metadata[name] = value.strip()
         elif name is not None:
             po.metadata[name] += "\n" + line.strip()
+    po.header_fields_read = dict(po.metadata)
 
 
 def _flags_of(draft: _Draft) -> Flags:

@@ -15,11 +15,36 @@ from pathlib import Path
 import polib
 
 from pubtool.errors import CatalogError
-from pubtool.files import write_text_atomically
+from pubtool.files import write_bytes_atomically
 from pubtool.po.flags import parse_flags
+from pubtool.po.formats import format_language, unbreakable_positions
 from pubtool.po.linebreak import UNLIMITED, string_lines
 
-__all__ = ["DEFAULT_WIDTH", "excerpt", "format_po", "write_po"]
+__all__ = [
+    "DEFAULT_WIDTH",
+    "FIELD_ORDER",
+    "encode_po",
+    "excerpt",
+    "format_po",
+    "has_header",
+    "set_header_field",
+    "write_po",
+]
+
+#: The header fields in the order gettext's own tools (xgettext, msginit) write them.
+FIELD_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+)
 
 DEFAULT_WIDTH = 79
 TRAILING_BACKSLASH = "a comment that ends in a backslash, which joins it to the next line"
@@ -28,15 +53,17 @@ TRAILING_BACKSLASH = "a comment that ends in a backslash, which joins it to the 
 def format_po(po: polib.POFile, width: int = DEFAULT_WIDTH) -> str:
     """The catalog as `msgcat --width=WIDTH` writes it (GNU gettext 0.21).
 
-    The header comes first, from `po.header`, `po.metadata` in polib's fixed field order
-    and `po.metadata_is_fuzzy`; then the messages in catalog order, obsolete ones last, as
+    The header comes first, from `po.header`, `po.metadata` in its own order (the order
+    the fields were read in; `set_header_field` puts a new one where gettext's tools
+    would) and `po.metadata_is_fuzzy`, unless the catalog was read without one
+    (`has_header`); then the messages in catalog order, obsolete ones last, as
     msgcat puts them; an obsolete message without a translation is left out, as msgcat
     does.  Raises CatalogError for content gettext would drop or read back differently
     (unknown flags, plural forms not numbered 0..n-1, a previous msgctxt without a previous
     msgid, a comment ending in a backslash), so what is written reads back whole.
     """
     width = _page_width(width)
-    blocks = [_header_block(po, width)]
+    blocks = [_header_block(po, width)] if has_header(po) else []
     live = [entry for entry in po if not entry.obsolete]
     obsolete = [entry for entry in po if entry.obsolete]
     blocks += [_entry_block(entry, width) for entry in live]
@@ -57,16 +84,66 @@ def write_po(po: polib.POFile, path: str | Path, width: int = DEFAULT_WIDTH) -> 
     The text is formatted before anything is written, so a catalog that cannot be written
     leaves the file as it was; the file's mode is kept.
     """
-    text = format_po(po, width)
+    data = encode_po(po, format_po(po, width))
     try:
-        write_text_atomically(Path(path), text)
+        write_bytes_atomically(Path(path), data)
     except OSError as error:
         raise CatalogError(f"cannot write the catalog: {error.strerror}", file=path) from None
 
 
+def encode_po(po: polib.POFile, text: str) -> bytes:
+    """The text in the catalog's own charset, as gettext writes a catalog back."""
+    encoding = getattr(po, "file_encoding", None) or "utf-8"
+    try:
+        return text.encode(encoding, errors="surrogateescape")
+    except UnicodeEncodeError as error:
+        raise CatalogError(
+            f"{text[error.start : error.end]!r} cannot be written in the catalog's charset "
+            f"{encoding}"
+        ) from None
+
+
+def has_header(po: polib.POFile) -> bool:
+    """False for a catalog read from a file without a header entry: none is invented."""
+    return bool(getattr(po, "has_header", True))
+
+
+def set_header_field(metadata: dict[str, str], name: str, value: str) -> dict[str, str]:
+    """`metadata` with `name` set: in place if present, else where gettext's tools put it.
+
+    A new field goes after the last present field that comes before it in `FIELD_ORDER`
+    (`Language` after `Language-Team`, as msgmerge adds it), or first when none does; a
+    field gettext does not know goes last.
+    """
+    if name in metadata:
+        return {**metadata, name: value}
+    if name not in FIELD_ORDER:
+        return {**metadata, name: value}
+    earlier = set(FIELD_ORDER[: FIELD_ORDER.index(name)])
+    items = list(metadata.items())
+    position = 0
+    for index, (field, _) in enumerate(items):
+        if field in earlier:
+            position = index + 1
+    items.insert(position, (name, value))
+    return dict(items)
+
+
+def _header_msgstr(po: polib.POFile) -> str:
+    """The header as read when its fields are unchanged; else the fields in their order."""
+    read_text = getattr(po, "header_text", None)
+    if read_text is not None and getattr(po, "header_fields_read", None) == po.metadata:
+        return str(read_text)
+    return "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
+
+
 def _header_block(po: polib.POFile, width: int) -> list[str]:
-    msgstr = "".join(f"{name}: {value}\n" for name, value in po.ordered_metadata())
-    lines = _checked_comments(_comment_lines("#", po.header or ""))
+    msgstr = _header_msgstr(po)
+    as_read = getattr(po, "header_comment_lines", None)
+    if as_read is not None and "\n".join(as_read) == (po.header or ""):
+        lines = _checked_comments([f"# {line}" if line else "#" for line in as_read])
+    else:
+        lines = _checked_comments(_comment_lines("#", po.header or ""))
     if po.metadata_is_fuzzy and msgstr:
         lines.append("#, fuzzy")
     lines += string_lines("", "msgid", "", width)
@@ -89,6 +166,7 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
             "previous msgid (gettext cannot read it otherwise)"
         )
     string_width = None if flags.no_wrap else width
+    language = format_language(entry.flags)
     prefix = "#~ " if entry.obsolete else ""
     previous_prefix = "#~| " if entry.obsolete else "#| "
     lines = _comment_lines("#", entry.tcomment or "")
@@ -104,9 +182,11 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
         ("msgid_plural", entry.previous_msgid_plural),
     ):
         if value is not None:
-            lines += string_lines(previous_prefix, keyword, value, string_width)
+            stuck = unbreakable_positions(value, language, msgstr=False)
+            lines += string_lines(previous_prefix, keyword, value, string_width, stuck)
     for keyword, value in _message_fields(entry):
-        lines += string_lines(prefix, keyword, value, string_width)
+        stuck = unbreakable_positions(value, language, msgstr=keyword.startswith("msgstr"))
+        lines += string_lines(prefix, keyword, value, string_width, stuck)
     return lines
 
 

@@ -133,9 +133,7 @@ def build_pdf(
         for line in missing_font_notices(request.fonts):
             notice(line)
     target = output or default_output(project, request.languages)
-    booklet, result = render_booklet_pdf(
-        project, request, target, notice=notice, progress=progress
-    )
+    booklet, result = render_booklet_pdf(project, request, target, notice=notice, progress=progress)
     return BookletResult(
         project.relative(result.path),
         request.languages,

@@ -9,6 +9,7 @@ import json
 import mimetypes
 import os
 import re
+import string
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -287,6 +288,13 @@ def _read_labels(path: Path) -> dict[str, dict[str, str]]:
             isinstance(name, str) and isinstance(value, str) for name, value in labels.items()
         ):
             raise RenderError(f"{language}: expected a mapping of label: text", file=path)
+        for name, value in labels.items():
+            try:  # a stray brace would only fail later, mid-render, naming no file
+                list(string.Formatter().parse(value))
+            except ValueError as error:
+                raise RenderError(
+                    f"{language}.{name}: {error} (write {{{{ for a brace)", file=path
+                ) from None
     return data
 
 

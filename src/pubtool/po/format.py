@@ -1,0 +1,129 @@
+"""`pubtool fmt`: rewrite catalogs exactly as GNU `msgcat` would, or say which would change.
+
+What translation teams run `msgcat` or `powrap` for, without gettext installed: every
+catalog is read as gettext reads it (any declared charset) and written back byte for byte
+as `msgcat --width=W` writes it, in place and atomically.  A file that cannot be read is
+reported and left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pubtool.errors import CatalogError, PubtoolError
+from pubtool.files import write_bytes_atomically
+from pubtool.po.read import load_po
+from pubtool.po.write import DEFAULT_WIDTH, encode_po, format_po
+
+__all__ = ["FmtReport", "FormattedFile", "fmt", "formatted_bytes"]
+
+UNCHANGED = "unchanged"
+REFORMATTED = "reformatted"
+WOULD_REFORMAT = "would reformat"
+UNREADABLE = "error"
+
+
+@dataclass(frozen=True)
+class FormattedFile:
+    """One catalog: what `fmt` did (or would do) to it, and why not when it could not."""
+
+    path: str
+    status: str  # unchanged, reformatted, would reformat, error
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class FmtReport:
+    """The catalogs `fmt` looked at; `exit_code` 2 if any could not be read, 1 if `--check`
+    found one that would change, else 0."""
+
+    files: tuple[FormattedFile, ...]
+    check: bool
+
+    @property
+    def changed(self) -> list[str]:
+        return [f.path for f in self.files if f.status in (REFORMATTED, WOULD_REFORMAT)]
+
+    @property
+    def exit_code(self) -> int:
+        if any(f.status == UNREADABLE for f in self.files):
+            return 2
+        return 1 if self.check and self.changed else 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "check": self.check,
+            "files": [
+                {"path": f.path, "status": f.status, **({"error": f.error} if f.error else {})}
+                for f in self.files
+            ],
+            "changed": self.changed,
+            "exit_code": self.exit_code,
+        }
+
+    def lines(self) -> list[str]:
+        lines = [
+            f.error if f.status == UNREADABLE else f"{f.path}: {f.status}"
+            for f in self.files
+            if f.status != UNCHANGED
+        ]
+        unchanged = sum(f.status == UNCHANGED for f in self.files)
+        unreadable = sum(f.status == UNREADABLE for f in self.files)
+        verb = "would be reformatted" if self.check else "reformatted"
+        summary = f"{len(self.changed)} {verb}, {unchanged} unchanged"
+        lines.append(summary + (f", {unreadable} unreadable" if unreadable else ""))
+        return lines
+
+
+def formatted_bytes(path: Path, width: int = DEFAULT_WIDTH) -> bytes:
+    """The catalog at `path` as `msgcat --width=WIDTH` writes it, in its own charset."""
+    po = load_po(path, foreign=True)
+    return encode_po(po, format_po(po, width))
+
+
+def fmt(paths: Iterable[str | Path], *, check: bool = False, width: int | None = None) -> FmtReport:
+    """Rewrite the catalogs (`.po`/`.pot` files, or folders searched for them) as msgcat would.
+
+    With `check`, nothing is written: the report lists the files that would change. A file
+    that cannot be read is reported and never written; the others are still done.
+    """
+    if width is not None and width < 0:
+        raise PubtoolError(f"--width {width}: a page width is 0 (no limit) or more")
+    page = DEFAULT_WIDTH if width is None else width
+    files = _catalog_files([Path(p) for p in paths])
+    return FmtReport(tuple(_format_one(path, check=check, width=page) for path in files), check)
+
+
+def _format_one(path: Path, *, check: bool, width: int) -> FormattedFile:
+    try:
+        current = path.read_bytes()
+        wanted = formatted_bytes(path, width)
+    except CatalogError as error:
+        return FormattedFile(str(path), UNREADABLE, str(error))
+    except OSError as error:
+        return FormattedFile(str(path), UNREADABLE, f"{path}: {error.strerror}")
+    if wanted == current:
+        return FormattedFile(str(path), UNCHANGED)
+    if check:
+        return FormattedFile(str(path), WOULD_REFORMAT)
+    try:
+        write_bytes_atomically(path, wanted)
+    except OSError as error:
+        return FormattedFile(str(path), UNREADABLE, f"{path}: cannot write: {error.strerror}")
+    return FormattedFile(str(path), REFORMATTED)
+
+
+def _catalog_files(paths: Sequence[Path]) -> list[Path]:
+    """The catalogs named, and those found in folders (sorted); anything else is an error."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix in (".po", ".pot") and p.is_file())
+            files += sorted(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise PubtoolError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(files))
