@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 import typer
 
 import pubtool
@@ -36,14 +39,9 @@ def build_pdf_command(
     project: ProjectOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as bar:
-        task = bar.add_task("starting", total=None)
+    with _progress() as step:
         result = pubtool.build_pdf(
-            _project(ctx, project), lang, output=output, notice=notice,
-            progress=lambda step: bar.update(task, description=step),
+            _project(ctx, project), lang, output=output, notice=notice, progress=step,
             statements=statement or (), missing=missing, min_coverage=min_coverage,
             paper=paper, fonts=font or (), templates=templates, pdf_variant=pdf_variant,
         )  # fmt: skip
@@ -71,3 +69,18 @@ def build_html_command(
     )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None]]:
+    """A spinner naming the current step, on a terminal only: elsewhere (CI logs, pipes)
+    nothing is drawn, not even the blank line some rich releases leave behind."""
+    if not stderr.is_terminal:
+        yield lambda step: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task("starting", total=None)
+        yield lambda step: bar.update(task, description=step)
