@@ -161,7 +161,7 @@ def _add_gitignore_lines(path: Path, wanted: Sequence[str]) -> bool:
     if not missing:
         return False
     prefix = current if not current or current.endswith("\n") else current + "\n"
-    block = "# pubtool: booklets and the catalog lock\n" + "\n".join(missing) + "\n"
+    block = "# pubtool: booklets (and their build cache)\n" + "\n".join(missing) + "\n"
     write_text_atomically(path, prefix + block)
     return True
 
