@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -68,3 +69,19 @@ def project_dir(tmp_path: Path) -> Path:
     write(root / "statements" / "2021-01-19-second.md", STATEMENT_B)
     (root / "locales").mkdir()
     return root
+
+
+def copy_shipped_project(folder: Path) -> Path:
+    """This repository's own project (configuration, statements, catalogs, glossary) in
+    `folder`/shipped: real text for tests that must not touch the repository itself."""
+    root = folder / "shipped"
+    root.mkdir()
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    for name in ("statements", "locales"):
+        shutil.copytree(REPO / name, root / name)
+    return root
+
+
+@pytest.fixture
+def shipped_project(tmp_path: Path) -> Path:
+    return copy_shipped_project(tmp_path)

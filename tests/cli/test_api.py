@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -22,14 +21,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def shipped_copy(tmp_path: Path) -> Path:
-    """This repository's own project (statements, catalogs), copied."""
-    root = tmp_path / "shipped"
-    root.mkdir()
-    shutil.copy(REPO / "pyproject.toml", root)
-    for folder in ("statements", "locales"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+def shipped_copy(shipped_project: Path) -> Path:
+    return shipped_project
 
 
 def test_a_plain_python_script_runs_every_stage(shipped_copy: Path) -> None:

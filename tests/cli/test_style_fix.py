@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def shipped(tmp_path: Path) -> Path:
-    root = tmp_path / "shipped"
-    root.mkdir()
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("statements", "locales"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+def shipped(shipped_project: Path) -> Path:
+    return shipped_project
 
 
 def catalog_path(root: Path, language: str) -> Path:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
 import pubtool
+from conftest import copy_shipped_project
 from pubtool.checks import CheckContext, Finding, check_catalog
 from pubtool.checks.consistency import check_consistency
 from pubtool.checks.glossary import Glossary, Term, check_glossary, load_glossary
@@ -188,11 +188,7 @@ TERM_DEFECTS = [
 
 @pytest.fixture(scope="module")
 def term_defects(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[int], list[Finding]]:
-    root = tmp_path_factory.mktemp("terms") / "shipped"
-    root.mkdir()
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("statements", "locales"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_shipped_project(tmp_path_factory.mktemp("terms"))
     lines = []
     for language, edited, original in TERM_DEFECTS:
         path = root / "locales" / language / "LC_MESSAGES" / "statements.po"

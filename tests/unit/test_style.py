@@ -6,7 +6,6 @@ removed that is a matter of style must be found again when it is put back.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
@@ -15,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pubtool
+from conftest import copy_shipped_project
 from pubtool.checks import Finding
 from pubtool.checks.style import departures, fix_text, house_style
 from pubtool.errors import ConfigError
@@ -238,13 +238,7 @@ def test_fix_is_idempotent_and_only_changes_departures(text: str) -> None:
 
 
 def copy_shipped(folder: Path) -> Path:
-    """A copy of this repository's project: configuration, statements, catalogs, glossary."""
-    root = folder / "shipped"
-    root.mkdir()
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("statements", "locales"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+    return copy_shipped_project(folder)
 
 
 @pytest.fixture
