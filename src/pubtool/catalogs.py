@@ -113,29 +113,42 @@ def load_catalog(project: Project, path: Path) -> polib.POFile:
 
 def extract_template(project: Project, *, notice: Callable[[str], None] | None = None) -> bool:
     """Write `locales/<domain>.pot` from the statements; True when the file changed."""
+    return _write_template(project, notice)[0]
+
+
+def _write_template(
+    project: Project, notice: Callable[[str], None] | None
+) -> tuple[bool, int]:
+    """Whether the template changed, and how many messages it holds."""
     previous = (
         load_catalog(project, project.template_path) if project.template_path.exists() else None
     )
-    template = build_template(
-        project_messages(project, notice=notice), project_name=project.domain, previous=previous
-    )
-    return write_po_if_changed(template, project.template_path, project.width)
+    messages = project_messages(project, notice=notice)
+    template = build_template(messages, project_name=project.domain, previous=previous)
+    return write_po_if_changed(template, project.template_path, project.width), len(messages)
 
 
 def project_messages(
-    project: Project, *, notice: Callable[[str], None] | None = None
+    project: Project,
+    statements: Sequence[Statement] | None = None,
+    *,
+    notice: Callable[[str], None] | None = None,
 ) -> list[Message]:
-    """The collection title, then every statement's messages: what the template holds."""
-    statements = load_statements(project.statements_dir, notice=notice, display=project.root)
+    """The collection title, then every statement's messages: what the template holds.
+    `statements` are all of the project's, when the caller has loaded them already."""
+    if statements is None:
+        statements = load_statements(project.statements_dir, notice=notice, display=project.root)
     title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
     return [title, *collect_messages(statements)]
 
 
-def template_is_current(project: Project) -> bool:
-    """The template holds exactly the messages the statements have now."""
-    if not project.template_path.exists():
-        return False
-    template = load_catalog(project, project.template_path)
+def template_is_current(project: Project, template: polib.POFile | None = None) -> bool:
+    """The template (`template` if already loaded) holds exactly the messages the statements
+    have now."""
+    if template is None:
+        if not project.template_path.exists():
+            return False
+        template = load_catalog(project, project.template_path)
     current = [message.msgid for message in project_messages(project)]
     return [entry.msgid for entry in template if entry.msgid and not entry.obsolete] == current
 
@@ -400,8 +413,7 @@ class CompileReport:
 
 def extract(project: Project, *, notice: Callable[[str], None] | None = None) -> ExtractReport:
     """Write the template from the statements (`pubtool extract`)."""
-    written = extract_template(project, notice=notice)
-    messages = sum(1 for entry in load_catalog(project, project.template_path) if entry.msgid)
+    written, messages = _write_template(project, notice)
     return ExtractReport(project.relative(project.template_path), written, messages)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import polib
 
-from pubtool.catalogs import catalog_files, language_from
+from pubtool.catalogs import catalog_files, language_from, load_catalog, template_is_current
 from pubtool.errors import CatalogError, ConfigError
 from pubtool.po.entries import EntryState, is_header
 from pubtool.po.entries import state as entry_state
@@ -267,9 +267,8 @@ def parse_thresholds(values: Sequence[str]) -> dict[str, float]:
 
 
 def project_coverage(project: Project, languages: Sequence[str]) -> CoverageReport:
-    """Each configured catalog measured against the current template."""
-    from pubtool.catalogs import load_catalog
-
+    """Each configured catalog measured against the template, with a warning when the
+    template is older than the statements (coverage is of the old text then)."""
     report = CoverageReport()
     if not project.template_path.exists():
         raise CatalogError(
@@ -277,6 +276,11 @@ def project_coverage(project: Project, languages: Sequence[str]) -> CoverageRepo
             file=project.relative(project.template_path),
         )
     template = load_catalog(project, project.template_path)
+    if not template_is_current(project, template):
+        report.warnings.append(
+            f"{project.relative(project.template_path)}: older than the statements; "
+            "run `pubtool extract` and `pubtool update` to measure the current text"
+        )
     for language in languages:
         path = project.catalog_path(language)
         shown = project.relative(path)
@@ -360,7 +364,6 @@ def status(
         raise ConfigError("no project: give catalogs to measure, or --project DIR")
     else:
         report = project_coverage(project, project.parse_languages(languages))
-        report.warnings.extend(_stale_template_warnings(project))
     thresholds = _thresholds(project if not paths else None, fail_under)
     if thresholds:
         report.shortfalls = shortfalls(report, thresholds, per_statement=per_statement)
@@ -401,16 +404,6 @@ def _thresholds(
     return thresholds
 
 
-def _stale_template_warnings(project: Project) -> list[str]:
-    """Statements added or changed since `extract`: coverage is of the old template then."""
-    from pubtool.catalogs import template_is_current
-
-    if template_is_current(project):
-        return []
-    return [
-        f"{project.relative(project.template_path)}: older than the statements; "
-        "run `pubtool extract` and `pubtool update` to measure the current text"
-    ]
 
 
 def coverage_tables(report: CoverageReport) -> list[object]:

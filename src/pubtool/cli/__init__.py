@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -37,9 +37,6 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-class Report(Protocol):
-    def as_dict(self) -> dict[str, object]: ...
 
 class Settings:
     """What the root options said: the project folder and whether to show tracebacks."""
@@ -129,7 +126,7 @@ def _project_if_any(
         return None
 
 
-def _emit(report: Any, output_format: str, *, text: bool = False) -> None:
+def _emit(report: Any, output_format: str) -> None:
     """Print a report in the format asked for; JSON is exactly `report.as_dict()`."""
     if output_format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

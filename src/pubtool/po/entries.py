@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 import polib
-from babel.core import Locale
+from babel.core import Locale, UnknownLocaleError
 
 from pubtool.po.plurals import plural_forms
 
@@ -120,9 +120,11 @@ def header_fields(
     return dict(fields)
 
 
-def language_name(language: str, *, in_language: str = "en") -> str:
-    """The language's name from CLDR (`Russian`, `Azerbaijani`), or the code if CLDR lacks it."""
+def language_name(language: str, in_language: str | Locale = "en") -> str:
+    """What `in_language` calls `language`, from CLDR (`Russian`, `русский`), or the code if
+    CLDR lacks either."""
     try:
-        return Locale.parse(language.replace("-", "_")).get_display_name(in_language) or language
-    except (ValueError, TypeError):
+        name = Locale.parse(language.replace("-", "_")).get_display_name(in_language)
+    except (ValueError, TypeError, UnknownLocaleError):
         return language
+    return name or language

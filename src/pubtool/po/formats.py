@@ -60,6 +60,16 @@ _C_SIZES = re.compile(r"hh|h|ll|l|L|q|j|z|Z|t")
 _C_CONVERSIONS = set("%cCsSidiouxXeEfFgGaApn")
 
 
+def _c_number(value: str, index: int) -> int:
+    """Past a width or precision: `*` (with an optional `N$`) or ASCII digits."""
+    if index < len(value) and value[index] == "*":
+        star = re.match(r"[0-9]+\$", value[index + 1 :])
+        return index + 1 + (star.end() if star else 0)
+    while index < len(value) and value[index].isdigit() and value[index].isascii():
+        index += 1
+    return index
+
+
 def _c_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
@@ -74,24 +84,9 @@ def _c_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
             index += positional.end()
         while index < length and (value[index] in " +-#0'" or (msgstr and value[index] == "I")):
             index += 1
-        if index < length and value[index] == "*":
-            index += 1
-            star = re.match(r"[0-9]+\$", value[index:])
-            if star:
-                index += star.end()
-        else:
-            while index < length and value[index].isdigit() and value[index].isascii():
-                index += 1
+        index = _c_number(value, index)  # the width
         if index < length and value[index] == ".":
-            index += 1
-            if index < length and value[index] == "*":
-                index += 1
-                star = re.match(r"[0-9]+\$", value[index:])
-                if star:
-                    index += star.end()
-            else:
-                while index < length and value[index].isdigit() and value[index].isascii():
-                    index += 1
+            index = _c_number(value, index + 1)  # the precision
         if index < length and value[index] == "<":
             end = value.find(">", index)
             if end < 0:

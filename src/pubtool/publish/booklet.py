@@ -82,10 +82,8 @@ def prepare_booklet(
     notice: Callable[[str], None] | None = None,
 ) -> Booklet:
     """Load, join and set the edition as HTML; refuse early what cannot be printed."""
-    statements = _select(
-        load_statements(project.statements_dir, notice=notice, display=project.root),
-        request.statement_ids,
-    )
+    every_statement = load_statements(project.statements_dir, notice=notice, display=project.root)
+    statements = _select(every_statement, request.statement_ids)
     catalogs = {language: _catalog(project, language) for language in request.languages}
     documents = build_documents(
         statements,
@@ -94,7 +92,9 @@ def prepare_booklet(
         source_language=project.source_language,
         missing=request.missing,
     )
-    coverage = _coverage(project, catalogs) if request.min_coverage is not None else {}
+    coverage = (
+        _coverage(project, every_statement, catalogs) if request.min_coverage is not None else {}
+    )
     if request.min_coverage is not None:
         short = {lang: value for lang, value in coverage.items() if value < request.min_coverage}
         if short:
@@ -239,10 +239,12 @@ def _title_cell(
     return lookup.cell(title, Missing.source) or Cell(language, title, state="untranslated")
 
 
-def _coverage(project: Project, catalogs: dict[str, polib.POFile | None]) -> dict[str, float]:
+def _coverage(
+    project: Project, statements: Sequence[Statement], catalogs: dict[str, polib.POFile | None]
+) -> dict[str, float]:
     """Per target language, the figure `pubtool status` prints: messages translated, measured
     against the template the statements make now (so a stale .pot cannot flatter it)."""
-    template = build_template(project_messages(project), project_name=project.domain)
+    template = build_template(project_messages(project, statements), project_name=project.domain)
     return {
         language: measure_catalog(
             catalog or polib.POFile(), path="", language=language, template=template

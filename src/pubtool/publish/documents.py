@@ -13,7 +13,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 
 from pubtool.errors import GateFailed
-from pubtool.po.entries import EntryState, finished_translation
+from pubtool.po.entries import EntryState, finished_translation, language_name
 from pubtool.po.entries import state as state_of
 from pubtool.statements import Block, Statement
 
@@ -190,15 +190,8 @@ def origin(statement: Statement, column: str) -> Origin | None:
         locale = Locale.parse(column)
     except (ValueError, TypeError, UnknownLocaleError):
         return Origin(key, ", ".join(languages))
-    names = [_language_name(code, locale) for code in languages]
+    names = [language_name(code, locale) for code in languages]
     return Origin(key, format_list(names, locale=locale))
-
-
-def _language_name(code: str, locale: Locale) -> str:
-    try:
-        return Locale.parse(code).get_display_name(locale) or code
-    except (ValueError, TypeError, UnknownLocaleError):
-        return code
 
 
 def fallback_count(documents: Sequence[Document]) -> int:

@@ -26,8 +26,10 @@ from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from pubtool import __version__
+from pubtool.checks.language import base_language
 from pubtool.errors import RenderError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
+from pubtool.po.entries import language_name
 from pubtool.publish.documents import Cell, Document
 from pubtool.publish.hyphenation import break_overlong_words, split_overlong_run
 
@@ -178,7 +180,7 @@ def labels_for(
     borrowed: list[str] = []
     incomplete: list[str] = []
     for language in languages:
-        chain = [language, _base_language(language), source_language, "en"]
+        chain = [language, base_language(language), source_language, "en"]
         chain = [code for code in dict.fromkeys(chain) if code in labels]
         if not chain:
             raise RenderError(
@@ -220,15 +222,6 @@ def fill_label(text: str, column: str, /, **values: str) -> str:
     return filled
 
 
-def language_name(code: str, in_language: str) -> str:
-    """What `in_language` calls the language `code`, from CLDR through Babel."""
-    try:
-        name = Locale.parse(code).get_display_name(Locale.parse(in_language))
-    except (ValueError, TypeError, UnknownLocaleError):
-        return code
-    return name or code
-
-
 def text_direction(language: str) -> str:
     """`rtl` for a language CLDR writes right to left (ar, fa, he, ur, …), else `ltr`."""
     try:
@@ -245,13 +238,9 @@ def _own_name(language: str) -> str:
 
 def _capitalise(text: str, language: str) -> str:
     """The first letter in title case: Georgian stays as it is (upper() would make it Mtavruli)."""
-    if _base_language(language) in ("az", "tr") and text.startswith("i"):
+    if base_language(language) in ("az", "tr") and text.startswith("i"):
         return "İ" + text[1:]  # Python's casing knows no language: it would give a dotless I
     return text[:1].title() + text[1:]
-
-
-def _base_language(language: str) -> str:
-    return re.split(r"[_\-@]", language, maxsplit=1)[0]
 
 
 def _read_labels(path: Path) -> dict[str, dict[str, str]]:
