@@ -91,6 +91,7 @@ def _version(value: bool) -> None:
         print(f"pubtool {pubtool.__version__}")
         raise typer.Exit()
 
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -113,9 +114,7 @@ def _project(ctx: typer.Context, folder: Path | None = None) -> Project:
     return load_project(folder)
 
 
-def _project_if_any(
-    ctx: typer.Context, folder: Path | None, paths: list[Path]
-) -> Project | None:
+def _project_if_any(ctx: typer.Context, folder: Path | None, paths: list[Path]) -> Project | None:
     """The project the catalogs named on the command line belong to (found from the first
     of them, so `en` is known as the source language), or none: they are measured alone."""
     if folder or _settings(ctx).project:
@@ -138,6 +137,7 @@ def _emit(report: Any, output_format: str) -> None:
     else:
         for line in report.lines():
             print(line)
+
 
 def _finish(warnings: list[str], errors: list[str], summary: list[str]) -> None:
     for line in warnings:

@@ -9,7 +9,13 @@ import typer
 
 import pubtool
 from pubtool.cli import _emit, _project, app, notice, run_command
-from pubtool.cli.options import CheckFormat, LanguagesOption, OutputFormat, ProjectOption
+from pubtool.cli.options import (
+    CheckFormat,
+    LanguagesOption,
+    OutputFormat,
+    ProjectOption,
+    path_value,
+)
 
 
 @app.command("statements")
@@ -65,7 +71,9 @@ def compile_command(
 @run_command
 def init_command(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(help="Project folder (made if missing).")] = Path("."),
+    folder: Annotated[
+        Path, typer.Argument(help="Project folder (made if missing).", parser=path_value)
+    ] = Path("."),
     languages: Annotated[
         list[str] | None,
         typer.Option("--languages", help="Languages to publish, comma-separated: de,fr."),
@@ -90,7 +98,10 @@ def init_command(
 def templates_command(
     ctx: typer.Context,
     folder: Annotated[
-        Path | None, typer.Argument(help="Where to copy (default: the project's templates/).")
+        Path | None,
+        typer.Argument(
+            help="Where to copy (default: the project's templates/).", parser=path_value
+        ),
     ] = None,
     project: ProjectOption = None,
 ) -> None:
@@ -102,7 +113,9 @@ def templates_command(
 @run_command
 def fmt_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Catalogs (.po, .pot) or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Catalogs (.po, .pot) or folders.", parser=path_value)
+    ],
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
     ] = False,

@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from pubtool.cli import _emit, _finish, _project, app, notice, run_command
-from pubtool.cli.options import CheckFormat, ExchangeFormat, ProjectOption, StatementOption
+from pubtool.cli.options import (
+    CheckFormat,
+    ExchangeFormat,
+    ProjectOption,
+    StatementOption,
+    path_value,
+)
 
 
 @app.command("export")
@@ -27,7 +33,12 @@ def export_command(
     statement: StatementOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output file, - for stdout (default: under build/)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file, - for stdout (default: under build/).",
+            parser=path_value,
+        ),
     ] = None,
     project: ProjectOption = None,
 ) -> None:
@@ -35,8 +46,15 @@ def export_command(
     from pubtool.exchange import export
 
     to_stdout = output is not None and str(output) == "-"
-    report = export(_project(ctx, project), export_format.value, lang, statement or (),
-                    output=None if to_stdout else output, to_stdout=to_stdout, notice=notice)
+    report = export(
+        _project(ctx, project),
+        export_format.value,
+        lang,
+        statement or (),
+        output=None if to_stdout else output,
+        to_stdout=to_stdout,
+        notice=notice,
+    )
     if to_stdout:
         sys.stdout.buffer.write(report.data)
     _emit(report, "lines")
@@ -48,7 +66,10 @@ def import_command(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(help="XLIFF files (into the catalogs) or TBX files (into the glossary)."),
+        typer.Argument(
+            help="XLIFF files (into the catalogs) or TBX files (into the glossary).",
+            parser=path_value,
+        ),
     ],
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text for people, json for machines.")

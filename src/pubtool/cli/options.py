@@ -9,6 +9,17 @@ from typing import Annotated
 import typer
 
 
+def path_value(text: str | Path) -> Path:
+    """A path typed on the command line.
+
+    A NUL byte is a usage error (exit 2) here, because click 8.1–8.3's own path type lets
+    the operating system's ValueError escape as a traceback.
+    """
+    if "\x00" in str(text):
+        raise typer.BadParameter("a path cannot contain a NUL byte")
+    return Path(text)
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -27,6 +38,7 @@ ProjectOption = Annotated[
         "--project",
         "-P",
         envvar="PUBTOOL_PROJECT",
+        parser=path_value,
         help="Project folder (default: found by walking up from here).",
     ),
 ]
@@ -39,7 +51,9 @@ LanguagesOption = Annotated[
 ]
 PathsArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="Catalogs or folders (default: the project's catalogs)."),
+    typer.Argument(
+        help="Catalogs or folders (default: the project's catalogs).", parser=path_value
+    ),
 ]
 
 EditionLanguages = Annotated[
@@ -73,9 +87,13 @@ FontOption = Annotated[
 ]
 TemplatesOption = Annotated[
     Path | None,
-    typer.Option("--templates", help="Folder whose templates override the project's."),
+    typer.Option(
+        "--templates", help="Folder whose templates override the project's.", parser=path_value
+    ),
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Output file.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Output file.", parser=path_value)
+]
 PdfVariantOption = Annotated[
     str | None,
     typer.Option(

@@ -15,6 +15,7 @@ from pubtool.cli.options import (
     OutputFormat,
     PathsArgument,
     ProjectOption,
+    path_value,
 )
 
 
@@ -35,7 +36,8 @@ def status_command(
         bool, typer.Option("--per-statement", help="Every statement must pass the bar too.")
     ] = False,
     badge: Annotated[
-        Path | None, typer.Option("--badge", help="Write one SVG badge per language here.")
+        Path | None,
+        typer.Option("--badge", help="Write one SVG badge per language here.", parser=path_value),
     ] = None,
     project: ProjectOption = None,
 ) -> None:
