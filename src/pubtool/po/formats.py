@@ -6,16 +6,25 @@ it runs that language's parser over the string, and every character of a directi
 first becomes unbreakable.  A parser stops at the first invalid directive; that directive
 and everything after it are left breakable, as in gettext.
 
-Only the directive *extents* matter here, not argument types, so each parser below follows
-the syntax of gettext 0.21's `format-*.c` and ignores what it checks about arguments
-(except where a check ends the parse early, e.g. Python's named and unnamed arguments).
+Every format language gettext 0.21 knows has its parser here: c, objc, python, python-brace,
+java, java-printf, csharp, javascript, scheme, lisp, elisp, librep, ruby, sh, awk, lua,
+object-pascal, smalltalk, qt, qt-plural, kde, kde-kuit, boost, tcl, perl, perl-brace, php,
+gcc-internal, gfc-internal and ycp (`formats_printf` holds the `%` languages,
+`formats_other` the brace, `$` and `~` ones).  Only the directive *extents* matter, not
+argument types, so each parser follows the syntax of gettext 0.21's `format-*.c` and
+ignores what it checks about arguments, except where a check ends the parse early (mixed
+numbered and unnumbered arguments, a parameter of the wrong type, a KUIT string that is not
+well-formed XML).  gettext's own quirks are kept, since its output is the reference: it
+reads bytes, so a non-ASCII character where it expects one byte ends the parse, and its
+python-brace parser marks directives from the string's start (see
+`formats_other.python_brace_spans`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
+from pubtool.po import formats_other, formats_printf
 from pubtool.po.flags import FORMAT_LANGUAGES, parse_flags
 
 __all__ = ["directive_spans", "format_language", "unbreakable_positions"]
@@ -54,182 +63,36 @@ def unbreakable_positions(value: str, language: str | None, *, msgstr: bool) -> 
     )
 
 
-# --- C (format-c.c, format-c-parse.h) ---------------------------------------------------------
-
-_C_SIZES = re.compile(r"hh|h|ll|l|L|q|j|z|Z|t")
-_C_CONVERSIONS = set("%cCsSidiouxXeEfFgGaApn")
-
-
-def _c_number(value: str, index: int) -> int:
-    """Past a width or precision: `*` (with an optional `N$`) or ASCII digits."""
-    if index < len(value) and value[index] == "*":
-        star = re.match(r"[0-9]+\$", value[index + 1 :])
-        return index + 1 + (star.end() if star else 0)
-    while index < len(value) and value[index].isdigit() and value[index].isascii():
-        index += 1
-    return index
-
-
-def _c_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    length = len(value)
-    while True:
-        start = value.find("%", position)
-        if start < 0:
-            return spans
-        index = start + 1
-        positional = re.match(r"[0-9]+\$", value[index:])
-        if positional:
-            index += positional.end()
-        while index < length and (value[index] in " +-#0'" or (msgstr and value[index] == "I")):
-            index += 1
-        index = _c_number(value, index)  # the width
-        if index < length and value[index] == ".":
-            index = _c_number(value, index + 1)  # the precision
-        if index < length and value[index] == "<":
-            end = value.find(">", index)
-            if end < 0:
-                return spans
-            index = end + 1
-        else:
-            size = _C_SIZES.match(value, index)
-            if size:
-                index = size.end()
-        if index >= length or value[index] not in _C_CONVERSIONS:
-            return spans
-        spans.append((start, index + 1))
-        position = index + 1
-
-
-# --- Python (format-python.c) -----------------------------------------------------------------
-
-_PYTHON_CONVERSIONS = set("%csraiduoxXeEfFgG")
-
-
-def _python_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    length = len(value)
-    named = unnamed = False
-    while True:
-        start = value.find("%", position)
-        if start < 0:
-            return spans
-        index = start + 1
-        name = False
-        if index < length and value[index] == "(":
-            depth = 0
-            index += 1
-            while index < length:
-                if value[index] == "(":
-                    depth += 1
-                elif value[index] == ")":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                index += 1
-            if index >= length:
-                return spans
-            index += 1
-            name = True
-        while index < length and value[index] in "-+ #0":
-            index += 1
-        star = False
-        if index < length and value[index] == "*":
-            index += 1
-            star = True
-        else:
-            while index < length and value[index] in "0123456789":
-                index += 1
-        if index < length and value[index] == ".":
-            index += 1
-            if index < length and value[index] == "*":
-                index += 1
-                star = True
-            else:
-                while index < length and value[index] in "0123456789":
-                    index += 1
-        if index < length and value[index] in "hlL":
-            index += 1
-        if index >= length or value[index] not in _PYTHON_CONVERSIONS:
-            return spans
-        if value[index] != "%" or name:
-            if name:
-                if unnamed or star:
-                    return spans
-                named = True
-            else:
-                if named:
-                    return spans
-                unnamed = True
-        elif star and named:
-            return spans
-        spans.append((start, index + 1))
-        position = index + 1
-
-
-# --- Python braces (format-python-brace.c) ----------------------------------------------------
-
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")
-
-
-def _python_brace_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    index = 0
-    length = len(value)
-    while index < length:
-        character = value[index]
-        if value.startswith("{{", index) or value.startswith("}}", index):
-            index += 2
-        elif character == "{":
-            end = _brace_directive(value, index + 1, toplevel=True)
-            if end is None:
-                return spans
-            spans.append((index, end))
-            index = end
-        else:
-            index += 1
-    return spans
-
-
-def _brace_directive(value: str, index: int, *, toplevel: bool) -> int | None:
-    """The index just after the `}` closing the directive whose `{` is before `index`."""
-    name = _IDENTIFIER.match(value, index)
-    if name is None:
-        return None
-    index = name.end()
-    while index < len(value) and value[index] in ".[":
-        if value[index] == ".":
-            attribute = _IDENTIFIER.match(value, index + 1)
-            if attribute is None or attribute[0][0].isdigit():
-                return None
-            index = attribute.end()
-        else:
-            closing = value.find("]", index + 1)
-            if closing <= index + 1:
-                return None
-            index = closing + 1
-    if index < len(value) and value[index] == ":":
-        index += 1
-        while index < len(value) and value[index] != "}":
-            if value[index] == "{":
-                if not toplevel:
-                    return None
-                nested = _brace_directive(value, index + 1, toplevel=False)
-                if nested is None:
-                    return None
-                index = nested
-            else:
-                index += 1
-    if index >= len(value) or value[index] != "}":
-        return None
-    return index + 1
-
-
 _PARSERS: dict[str, _Parser] = {
-    "c": _c_spans,
-    "objc": _c_spans,
-    "python": _python_spans,
-    "python-brace": _python_brace_spans,
+    "c": formats_printf.c_spans,
+    "objc": formats_printf.objc_spans,
+    "python": formats_printf.python_spans,
+    "python-brace": formats_other.python_brace_spans,
+    "java": formats_other.java_spans,
+    "java-printf": formats_printf.java_printf_spans,
+    "csharp": formats_other.csharp_spans,
+    "javascript": formats_printf.javascript_spans,
+    "scheme": formats_other.scheme_spans,
+    "lisp": formats_other.lisp_spans,
+    "elisp": formats_printf.elisp_spans,
+    "librep": formats_printf.librep_spans,
+    "ruby": formats_printf.ruby_spans,
+    "sh": formats_other.sh_spans,
+    "awk": formats_printf.awk_spans,
+    "lua": formats_printf.lua_spans,
+    "object-pascal": formats_printf.pascal_spans,
+    "smalltalk": formats_printf.smalltalk_spans,
+    "qt": formats_printf.qt_spans,
+    "qt-plural": formats_printf.qt_plural_spans,
+    "kde": formats_printf.kde_spans,
+    "kde-kuit": formats_printf.kde_kuit_spans,
+    "boost": formats_printf.boost_spans,
+    "tcl": formats_printf.tcl_spans,
+    "perl": formats_printf.perl_spans,
+    "perl-brace": formats_other.perl_brace_spans,
+    "php": formats_printf.php_spans,
+    "gcc-internal": formats_printf.gcc_internal_spans,
+    "gfc-internal": formats_printf.gfc_internal_spans,
+    "ycp": formats_printf.smalltalk_spans,
 }
+assert set(_PARSERS) == set(FORMAT_LANGUAGES)
