@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pubtool.po import format_po, load_po
+from pubtool.po.directives import directive_spans, format_language
 from pubtool.po.flags import FORMAT_LANGUAGES
-from pubtool.po.formats import directive_spans, format_language
 
 MSGCAT = shutil.which("msgcat")
 needs_msgcat = pytest.mark.skipif(

@@ -299,7 +299,7 @@ def string_lines(
     followed by one line per portion, long portions broken at line break opportunities.
     `width` None means the message is `no-wrap`: only newlines start new lines.
     `unbreakable` holds indexes into `value` before which no line may start (the inside
-    of format directives, see `pubtool.po.formats`).
+    of format directives, see `pubtool.po.directives`).
     """
     continuation_column = len(prefix) + 1  # continuation lines start with prefix and a quote
     room = (UNLIMITED if width is None else width) - 1 - continuation_column

@@ -16,8 +16,8 @@ import polib
 
 from pubtool.errors import CatalogError
 from pubtool.files import write_bytes_atomically
+from pubtool.po.directives import format_language, unbreakable_positions
 from pubtool.po.flags import parse_flags
-from pubtool.po.formats import format_language, unbreakable_positions
 from pubtool.po.linebreak import UNLIMITED, string_lines
 
 __all__ = [

@@ -9,22 +9,22 @@ and everything after it are left breakable, as in gettext.
 Every format language gettext 0.21 knows has its parser here: c, objc, python, python-brace,
 java, java-printf, csharp, javascript, scheme, lisp, elisp, librep, ruby, sh, awk, lua,
 object-pascal, smalltalk, qt, qt-plural, kde, kde-kuit, boost, tcl, perl, perl-brace, php,
-gcc-internal, gfc-internal and ycp (`formats_printf` holds the `%` languages,
-`formats_other` the brace, `$` and `~` ones).  Only the directive *extents* matter, not
+gcc-internal, gfc-internal and ycp (modules by family: `printf`,
+`printf_dialects`, `numbered`, `brace`, `tilde`).  Only the directive *extents* matter, not
 argument types, so each parser follows the syntax of gettext 0.21's `format-*.c` and
 ignores what it checks about arguments, except where a check ends the parse early (mixed
 numbered and unnumbered arguments, a parameter of the wrong type, a KUIT string that is not
 well-formed XML).  gettext's own quirks are kept, since its output is the reference: it
 reads bytes, so a non-ASCII character where it expects one byte ends the parse, and its
 python-brace parser marks directives from the string's start (see
-`formats_other.python_brace_spans`).
+`brace.python_brace_spans`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pubtool.po import formats_other, formats_printf
+from pubtool.po.directives import brace, numbered, printf, printf_dialects, tilde
 from pubtool.po.flags import FORMAT_LANGUAGES, parse_flags
 
 __all__ = ["directive_spans", "format_language", "unbreakable_positions"]
@@ -64,35 +64,35 @@ def unbreakable_positions(value: str, language: str | None, *, msgstr: bool) -> 
 
 
 _PARSERS: dict[str, _Parser] = {
-    "c": formats_printf.c_spans,
-    "objc": formats_printf.objc_spans,
-    "python": formats_printf.python_spans,
-    "python-brace": formats_other.python_brace_spans,
-    "java": formats_other.java_spans,
-    "java-printf": formats_printf.java_printf_spans,
-    "csharp": formats_other.csharp_spans,
-    "javascript": formats_printf.javascript_spans,
-    "scheme": formats_other.scheme_spans,
-    "lisp": formats_other.lisp_spans,
-    "elisp": formats_printf.elisp_spans,
-    "librep": formats_printf.librep_spans,
-    "ruby": formats_printf.ruby_spans,
-    "sh": formats_other.sh_spans,
-    "awk": formats_printf.awk_spans,
-    "lua": formats_printf.lua_spans,
-    "object-pascal": formats_printf.pascal_spans,
-    "smalltalk": formats_printf.smalltalk_spans,
-    "qt": formats_printf.qt_spans,
-    "qt-plural": formats_printf.qt_plural_spans,
-    "kde": formats_printf.kde_spans,
-    "kde-kuit": formats_printf.kde_kuit_spans,
-    "boost": formats_printf.boost_spans,
-    "tcl": formats_printf.tcl_spans,
-    "perl": formats_printf.perl_spans,
-    "perl-brace": formats_other.perl_brace_spans,
-    "php": formats_printf.php_spans,
-    "gcc-internal": formats_printf.gcc_internal_spans,
-    "gfc-internal": formats_printf.gfc_internal_spans,
-    "ycp": formats_printf.smalltalk_spans,
+    "c": printf.c_spans,
+    "objc": printf.objc_spans,
+    "python": printf.python_spans,
+    "python-brace": brace.python_brace_spans,
+    "java": brace.java_spans,
+    "java-printf": printf.java_printf_spans,
+    "csharp": brace.csharp_spans,
+    "javascript": printf.javascript_spans,
+    "scheme": tilde.scheme_spans,
+    "lisp": tilde.lisp_spans,
+    "elisp": printf.elisp_spans,
+    "librep": printf.librep_spans,
+    "ruby": printf_dialects.ruby_spans,
+    "sh": brace.sh_spans,
+    "awk": printf.awk_spans,
+    "lua": printf.lua_spans,
+    "object-pascal": printf.pascal_spans,
+    "smalltalk": numbered.smalltalk_spans,
+    "qt": numbered.qt_spans,
+    "qt-plural": numbered.qt_plural_spans,
+    "kde": numbered.kde_spans,
+    "kde-kuit": numbered.kde_kuit_spans,
+    "boost": printf_dialects.boost_spans,
+    "tcl": printf.tcl_spans,
+    "perl": printf.perl_spans,
+    "perl-brace": brace.perl_brace_spans,
+    "php": printf.php_spans,
+    "gcc-internal": printf_dialects.gcc_internal_spans,
+    "gfc-internal": printf_dialects.gfc_internal_spans,
+    "ycp": numbered.smalltalk_spans,
 }
 assert set(_PARSERS) == set(FORMAT_LANGUAGES)

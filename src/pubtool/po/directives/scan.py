@@ -60,4 +60,6 @@ def star_argument(value: str, index: int, mixing: Mixing) -> int | None:
         if number == 0:
             return None
     return index if mixing.add(number > 0) else None
+
+
 HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
