@@ -388,22 +388,18 @@ def _pair_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     checks the class after it, unconsumed so that it can start the next match.  The second
     matches the (rare) letter a word class is directly followed by with a break between
     them; there the break is at the start of the match.  Each alternative of the first
-    starts with a literal or a set of class letters (classes whose rows agree), so the
-    engine skips to where one can start.
+    starts with a literal, so the engine skips to where one can start (a set of letters
+    there, for classes whose rows agree, makes it try every position: twice as slow).
     """
     words = "".join(_CLASS_LETTERS[line_class] for line_class in _WORD_CLASSES)
     word_direct, word_spaced = _after_sets(_WORD_CLASSES[0])
     alternatives = [f" (?<=[{words}] ) *(?=[{word_spaced}])"]
-    befores_of_rules: dict[tuple[str, str], str] = {}  # classes with the same row, together
     for before in _tables.PAIR_TABLE:
-        if before not in _WORD_CLASSES and before not in _SLOW_CLASSES:
-            rules = _after_sets(before)
-            befores_of_rules[rules] = befores_of_rules.get(rules, "") + _CLASS_LETTERS[before]
-    for (direct, spaced), befores in befores_of_rules.items():
+        direct, spaced = _after_sets(before)
         branches = [f" +(?=[{spaced}])"] if spaced else []
         branches += [f"(?=[{direct}])"] if direct else []
-        if branches:
-            alternatives.append(f"[{befores}](?:{'|'.join(branches)})")
+        if before not in _WORD_CLASSES and before not in _SLOW_CLASSES and branches:
+            alternatives.append(f"{_CLASS_LETTERS[before]}(?:{'|'.join(branches)})")
     after_word = f"[{word_direct}](?<=[{words}][{word_direct}])"
     return re.compile("|".join(alternatives).encode()), re.compile(after_word.encode())
 
