@@ -307,7 +307,7 @@ class _ClassCodes(dict[int, str]):
 
     Characters the fast path cannot handle map to `#`: those that are not one column wide,
     and those of the classes with rules beyond the pair table (BK, ZW, ZWJ, CM, and HL and
-    RI, which change the rule for the character after the next).
+    RI, whose rules look further back than the last character).
     """
 
     def __missing__(self, code: int) -> str:
