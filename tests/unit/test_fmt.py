@@ -23,17 +23,6 @@ DATA = Path(__file__).parent.parent / "data"
 REAL = DATA / "real"  # real catalogs of public projects, see its README
 FMT = DATA / "fmt"  # more, for what only fmt meets: legacy charsets, a header alone
 REAL_CATALOGS = sorted([*REAL.rglob("*.po"), *FMT.rglob("*.po")])
-# Known gap: pubtool's width and line-break tables approximate libunistring's for Kannada
-# vowel signs and Khmer; these files still wrap differently. Strict, so a fix shows up.
-KNOWN_DIFFERENT = {"django/kn.po", "django-admin/km.po"}
-
-
-def real_catalog(path: Path) -> object:
-    name = f"{path.parent.name}/{path.name}"
-    if name in KNOWN_DIFFERENT:
-        return pytest.param(path, id=name, marks=pytest.mark.xfail(strict=True, reason=(
-            "Kannada/Khmer widths differ from libunistring's")))  # fmt: skip
-    return pytest.param(path, id=name)
 MSGCAT = shutil.which("msgcat")
 needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU gettext's msgcat is not installed")
 
@@ -56,7 +45,7 @@ def test_there_are_real_catalogs() -> None:
 
 
 @needs_msgcat
-@pytest.mark.parametrize("path", [real_catalog(path) for path in REAL_CATALOGS])
+@pytest.mark.parametrize("path", REAL_CATALOGS, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_fmt_writes_what_msgcat_writes(path: Path, tmp_path: Path) -> None:
     target = copy(path, tmp_path)
     report = pubtool.fmt([target])

@@ -3,7 +3,9 @@
 GNU gettext's `write-po.c` cuts each string after every `\\n` escape and breaks portions
 longer than the page where libunistring's `ulc_width_linebreaks` allows, applied to the
 *escaped* text. `string_lines` reproduces that layout exactly, so catalogs pubtool writes
-are byte-identical to `msgcat`'s.
+are byte-identical to `msgcat`'s.  Classes, pair rules and column widths are libunistring
+1.0.0's own (Unicode 14.0, the library gettext 0.21 links on Debian 12), in
+`linebreak_tables`, generated from the library by tools/linebreak_tables.py.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import codecs
 import enum
 import functools
 import re
-import unicodedata
+import string
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from pubtool.po import linebreak_tables as _tables
 
 if TYPE_CHECKING:
     from _codecs import _EncodingMap
@@ -33,135 +37,35 @@ class _Break(enum.Enum):
     MANDATORY = enum.auto()
 
 
-# UAX #14 classes: AL letters, NU digits, SP space, GL glue (no-break space), WJ word joiner,
-# HY hyphen-minus, BA break after, BB break before, B2 break on both sides (em dash),
-# OP/CL/CP opening/closing punctuation and parentheses, QU quotation marks, IS separators
-# inside numbers, EX ! and ?, IN ellipsis, NS nonstarters, PR/PO prefix/postfix to numbers,
-# ID ideographs, CM combining marks, ZW/ZWJ zero width space/joiner, BK forced break.
-#
-# May a line break between a character of the row's class and one of the column's class?
-# D: yes.  I: only if spaces stand between them.  P: no.  This is libunistring 1.0's pair
-# table (`lbrktables.c`), checked against the library itself.  SY (the slash) behaves
-# exactly like IS there, so it is folded into IS; IS-AL is D on purpose, so a URL may
-# break after a dot, as gettext does.
-_PAIR_TABLE = {
-    # after: WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR AL ID
-    "WJ": "PIIIIIPPPIIIIPIIIII",
-    "GL": "PIIIIIPPPIIIIPIIIII",
-    "B2": "PIPIDIPPPIIDIPDDDDD",
-    "BA": "PDDIDIPPPIIDIPDDDDD",
-    "BB": "PIIIIIPPPIIIIPIIIII",
-    "HY": "PDDIDIPPPIIDIPIDDDD",
-    "CL": "PIDIDIPPPIPDIPDIIDD",
-    "CP": "PIDIDIPPPIIDIPIIIID",
-    "EX": "PIDIDIPPPIIDIPDDDDD",
-    "IN": "PIDIDIPPPIIDIPDDDDD",
-    "NS": "PIDIDIPPPIIDIPDDDDD",
-    "OP": "PPPPPPPPPPPPPPPPPPP",
-    "QU": "PIIIIIPPPIIPIPIIIII",
-    "IS": "PIDIDIPPPIIDIPIDDDD",
-    "NU": "PIDIDIPPPIIIIPIIIID",
-    "PO": "PIDIDIPPPIIIIPIDDID",
-    "PR": "PIDIDIPPPIIIIPIDDII",
-    "AL": "PIDIDIPPPIIIIPIIIID",
-    "ID": "PIDIDIPPPIIDIPDIDDD",
-}
+# UAX #14 classes (see `linebreak_tables`): AL letters, NU digits, SP space, GL glue
+# (no-break space), WJ word joiner, HY hyphen-minus, BA break after, BB break before, B2 break
+# on both sides (em dash), OP/CL/CP opening/closing punctuation and parentheses (OPW: opening
+# punctuation that is East Asian wide), QU quotation marks, IS separators inside numbers, SY
+# the slash, EX ! and ?, IN ellipsis, NS nonstarters, PR/PO prefix/postfix to numbers, ID
+# ideographs, HL Hebrew letters, JL/JV/JT Hangul jamo, H2/H3 Hangul syllables, RI regional
+# indicators, EB/EM emoji bases and modifiers, CM combining marks, ZW/ZWJ zero width
+# space/joiner, BK forced break.  The tables come from libunistring itself, so every class,
+# width and pair rule is the library's, including how it resolves AI, SA (Thai, Khmer, ...),
+# XX, CB and CJ.
 _PAIR_RULES = {
     (before, after): rule
-    for before, row in _PAIR_TABLE.items()
-    for after, rule in zip(_PAIR_TABLE, row, strict=True)  # columns are in the rows' order
+    for before, row in _tables.PAIR_TABLE.items()
+    for after, rule in zip(_tables.PAIR_TABLE, row, strict=True)  # columns in the rows' order
 }
-
-# Characters whose class their Unicode category does not tell (see `_CLASS_BY_CATEGORY`).
-# Together they cover Latin, Greek, Cyrillic, general punctuation, currency, letterlike
-# symbols and mathematical operators exactly as libunistring 1.0 classifies them.
-_CLASS_EXCEPTIONS = {
-    "SP": " ",
-    "BK": "\u0085\u2028\u2029",  # next line, line and paragraph separator: forced breaks
-    "ZW": "\u200b",  # zero width space: a break opportunity that takes no room
-    "ZWJ": "\u200d",  # zero width joiner: no break right after it
-    "WJ": "\u2060\ufeff",  # word joiners
-    "GL": "\u00a0\u2007\u2011\u202f\u034f\u035c\u035d\u035e\u035f\u0360\u0361\u0362",
-    "HY": "-",
-    "BA": "|\u00ad\u058a\u2010\u2012\u2013\u2027\u2056\u2058\u2059\u205a\u205b\u205d\u205e",
-    "B2": "\u2014\u2e3a\u2e3b",  # em dashes: break before or after, not between two
-    "BB": "\u00b4\u02c8\u02cc\u02df\u1ffd",
-    "CP": ")]",
-    "EX": "!?\u2e2e",
-    "IN": "\u2024\u2025\u2026\u22ef",  # ellipses stay with the word before them
-    "IS": ",.:;/\u037e\u0589\u2044",  # separators inside numbers, and the slash
-    "NS": "\u203c\u203d\u2047\u2048\u2049",
-    "OP": "\u00a1\u00bf\u2e18",  # inverted marks open a sentence
-    "PO": "%\u00a2\u00b0\u2030\u2031\u2032\u2033\u2034\u2035\u2036\u2037"
-    "\u20a7\u20b6\u20bb\u20be\u20c0\u2103\u2109",
-    "PR": "$+\\\u00b1\u2116\u2212\u2213",
-    "QU": "\"'",
-    "AL": "\u2015\u2e1a\u2061\u2062\u2063\u2064",  # a dash and operators that act as letters
-    # CJK punctuation that is not an ideograph: commas and full stops close, exclamation and
-    # question marks are EX, and small kana, the prolonged sound mark, iteration marks and
-    # full-width colons are nonstarters (CJ resolves to NS), as in LineBreak.txt.
-    "CL": "\u3001\u3002\uff0c\uff0e\ufe50\ufe52\uff61\uff64",
-}
-_CLASS_EXCEPTIONS["EX"] += "\uff01\uff1f"
-_CLASS_EXCEPTIONS["NS"] += (
-    "\uff1a\uff1b\u30fc\u3005\u303b\u309b\u309c\u309d\u309e\u30fd\u30fe\u30fb"
-    "\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u3095\u3096"
-    "\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6"
-    + "".join(chr(code) for code in range(0x31F0, 0x3200))
-    + "".join(chr(code) for code in range(0xFF67, 0xFF71))
-    + "\uff9e\uff9f"
-)
-_CLASS_OF_CHARACTER = {
-    character: line_class
-    for line_class, characters in _CLASS_EXCEPTIONS.items()
-    for character in characters
-}
-
-# The line break class most characters of a Unicode general category have.
-_CLASS_BY_CATEGORY = {
-    "Nd": "NU",
-    "Mn": "CM",
-    "Mc": "CM",
-    "Me": "CM",
-    "Cc": "CM",
-    "Cf": "CM",
-    "Zs": "BA",
-    "Pd": "BA",
-    "Ps": "OP",
-    "Pe": "CL",
-    "Pi": "QU",
-    "Pf": "QU",
-    "Sc": "PR",
-    "Cn": "AL",
-}
+_CLASS_OF_RUN = tuple(_tables.CLASSES[ord(letter) - ord("A")] for letter in _tables.CLASS_RUNS)
+_WIDTH_OF_RUN = tuple(int(width) for width in _tables.WIDTH_RUNS)
 
 
 @functools.cache
 def _line_break_class(character: str) -> str:
-    """UAX #14 class of one character; wide East Asian characters are ideographs (ID).
-
-    Characters that are not Latin, Greek, Cyrillic or common punctuation and symbols get
-    the class of their category, or AL (as libunistring resolves AI, SA and XX).  That is
-    right for most of them, and only changes where a line may break.
-    """
-    line_class = _CLASS_OF_CHARACTER.get(character)
-    if line_class is None:
-        line_class = _CLASS_BY_CATEGORY.get(unicodedata.category(character))
-    if line_class is None:
-        wide = unicodedata.east_asian_width(character) in ("W", "F")
-        line_class = "ID" if wide else "AL"
-    return line_class
+    """UAX #14 class of one character, as libunistring resolves it."""
+    return _CLASS_OF_RUN[bisect.bisect_right(_tables.CLASS_STARTS, ord(character)) - 1]
 
 
 @functools.cache
 def _column_width(character: str) -> int:
     """Columns a character takes, as libunistring's `uc_width` counts them for UTF-8."""
-    category = unicodedata.category(character)
-    if category in ("Mn", "Me", "Cf", "Cc") or "\u1160" <= character <= "\u11ff":
-        return 0
-    if category != "Cn" and unicodedata.east_asian_width(character) in ("W", "F"):
-        return 2
-    return 1
+    return _WIDTH_OF_RUN[bisect.bisect_right(_tables.WIDTH_STARTS, ord(character)) - 1]
 
 
 def _pair_break(before: str, after: str, spaces_between: bool) -> _Break:
@@ -175,12 +79,14 @@ def _break_opportunities(characters: Sequence[str]) -> list[_Break]:
     """May a line break before each character (libunistring's `u8_possible_linebreaks`)?
 
     Spaces never start a line and are looked through; combining marks stick to what they
-    follow; a zero width space allows a break after it; a zero width joiner forbids one.
+    follow; a zero width space allows a break after it; a zero width joiner forbids one;
+    regional indicators pair up; a Hebrew letter keeps a hyphen after it with what follows.
     """
     result = []
     last = "BK"  # class of the last character that is not a space; BK: start of the text
+    previous = "BK"  # class of the character before, HL_BA for a hyphen after a Hebrew letter
     after_space = False
-    after_joiner = False
+    indicators = 0  # regional indicators right before this character
     for character in characters:
         line_class = _line_break_class(character)
         opportunity = _Break.PROHIBITED
@@ -198,10 +104,17 @@ def _break_opportunities(characters: Sequence[str]) -> list[_Break]:
         else:
             if last == "ZW":
                 opportunity = _Break.POSSIBLE
-            elif last != "BK" and not after_joiner:
+            elif last == "BK" or previous in ("ZWJ", "HL_BA"):
+                pass
+            elif last == "RI" and line_class == "RI":
+                if after_space or indicators % 2 == 0:
+                    opportunity = _Break.POSSIBLE
+            else:
                 opportunity = _pair_break(last, line_class, after_space)
             last, after_space = line_class, False
-        after_joiner = line_class == "ZWJ"
+        hyphen_after_hebrew = previous == "HL" and line_class in ("HY", "BA")
+        previous = "HL_BA" if hyphen_after_hebrew else line_class
+        indicators = indicators + 1 if line_class == "RI" else 0
         result.append(opportunity)
     return result
 
@@ -393,19 +306,23 @@ class _ClassCodes(dict[int, str]):
     """`str.translate` table: a character's line break class as one letter, filled lazily.
 
     Characters the fast path cannot handle map to `#`: those that are not one column wide,
-    and those of the classes with rules beyond the pair table (BK, ZW, ZWJ, CM).
+    and those of the classes with rules beyond the pair table (BK, ZW, ZWJ, CM, and HL and
+    RI, whose rules look further back than the last character).
     """
 
     def __missing__(self, code: int) -> str:
         character = chr(code)
-        letter = _CLASS_LETTERS.get(_line_break_class(character), "#")
-        if _column_width(character) != 1:
+        line_class = _line_break_class(character)
+        letter = _CLASS_LETTERS.get(line_class, "#")
+        if _column_width(character) != 1 or line_class in _SLOW_CLASSES:
             letter = "#"
         self[code] = letter
         return letter
 
 
-_CLASS_LETTERS = {line_class: chr(ord("a") + i) for i, line_class in enumerate(_PAIR_TABLE)}
+_SLOW_CLASSES = ("HL", "RI")  # in the pair table, but with rules beyond it
+_CLASS_LETTERS = dict(zip(_tables.PAIR_TABLE, string.ascii_letters, strict=False))
+assert len(_CLASS_LETTERS) == len(_tables.PAIR_TABLE)
 _CLASS_LETTERS["SP"] = " "
 _CLASS_CODES = _ClassCodes()
 
@@ -452,12 +369,12 @@ _CLASS_ENCODER = _ClassEncoder()
 # The patterns below are written so that the regex engine only stops at other characters
 # and at spaces, skipping the inside of words quickly.  AL and NU have the same row.
 _WORD_CLASSES = ("AL", "NU")
-assert len({_PAIR_TABLE[line_class] for line_class in _WORD_CLASSES}) == 1
+assert len({_tables.PAIR_TABLE[line_class] for line_class in _WORD_CLASSES}) == 1
 
 
 def _after_sets(before: str) -> tuple[str, str]:
     """Class letters a break may come before after `before`: directly, and after spaces."""
-    rules = list(zip(_PAIR_TABLE, _PAIR_TABLE[before], strict=True))
+    rules = list(zip(_tables.PAIR_TABLE, _tables.PAIR_TABLE[before], strict=True))
     direct = "".join(_CLASS_LETTERS[after] for after, rule in rules if rule == "D")
     spaced = "".join(_CLASS_LETTERS[after] for after, rule in rules if rule in "DI")
     return direct, spaced
@@ -471,16 +388,17 @@ def _pair_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     checks the class after it, unconsumed so that it can start the next match.  The second
     matches the (rare) letter a word class is directly followed by with a break between
     them; there the break is at the start of the match.  Each alternative of the first
-    starts with a literal, so the engine skips to where one can start.
+    starts with a literal, so the engine skips to where one can start (a set of letters
+    there, for classes whose rows agree, makes it try every position: twice as slow).
     """
     words = "".join(_CLASS_LETTERS[line_class] for line_class in _WORD_CLASSES)
     word_direct, word_spaced = _after_sets(_WORD_CLASSES[0])
     alternatives = [f" (?<=[{words}] ) *(?=[{word_spaced}])"]
-    for before in _PAIR_TABLE:
+    for before in _tables.PAIR_TABLE:
         direct, spaced = _after_sets(before)
         branches = [f" +(?=[{spaced}])"] if spaced else []
         branches += [f"(?=[{direct}])"] if direct else []
-        if before not in _WORD_CLASSES and branches:
+        if before not in _WORD_CLASSES and before not in _SLOW_CLASSES and branches:
             alternatives.append(f"{_CLASS_LETTERS[before]}(?:{'|'.join(branches)})")
     after_word = f"[{word_direct}](?<=[{words}][{word_direct}])"
     return re.compile("|".join(alternatives).encode()), re.compile(after_word.encode())
