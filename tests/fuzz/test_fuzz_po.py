@@ -161,6 +161,7 @@ def _load_and_round_trip(data: bytes) -> None:
             catalog = load_po(path)
         except CatalogError as error:
             assert_error_names(error, str(path))
+            error.message.encode("utf-8")  # no lone surrogate: bytes that are not UTF-8 are named
             event(f"refused: {error.message[:30]}")
             return
         event("read")

@@ -104,6 +104,10 @@ def root(
     ] = False,
 ) -> None:
     """Public statements to translated, checked, printable publications."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that is not UTF-8 shows \\u escapes
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     ctx.obj = Settings(project, debug)
 
 

@@ -491,7 +491,11 @@ def _parse_escape(text: str, position: int, number: int) -> tuple[bytes, int]:
     else:
         digits, base = _OCTAL.match(text, position), 8
     if digits is None:
-        raise _PoSyntaxError(f"invalid escape sequence \\{character}", number)
+        if "\udc80" <= character <= "\udcff":  # a byte that is not UTF-8 (surrogateescape)
+            what = f": a backslash before the byte 0x{ord(character) - 0xDC00:02X}"
+        else:
+            what = f" \\{character}"
+        raise _PoSyntaxError(f"invalid escape sequence{what}", number)
     byte = int(digits[0], base)
     if not 0 < byte <= 0xFF:
         sequence = text[position - 1 : digits.end()]
