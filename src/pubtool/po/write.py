@@ -8,14 +8,17 @@ pubtool writes exactly what `msgcat --width=W` would write for the same content:
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import polib
 
 from pubtool.errors import CatalogError
 from pubtool.files import write_bytes_atomically
+from pubtool.po import linebreak
 from pubtool.po.flags import parse_flags
 from pubtool.po.formats import format_language, unbreakable_positions
 from pubtool.po.linebreak import UNLIMITED, string_lines
@@ -183,11 +186,115 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
     ):
         if value is not None:
             stuck = unbreakable_positions(value, language, msgstr=False)
-            lines += string_lines(previous_prefix, keyword, value, string_width, stuck)
+            lines += _string_lines(previous_prefix, keyword, value, string_width, stuck)
     for keyword, value in _message_fields(entry):
         stuck = unbreakable_positions(value, language, msgstr=keyword.startswith("msgstr"))
-        lines += string_lines(prefix, keyword, value, string_width, stuck)
+        lines += _string_lines(prefix, keyword, value, string_width, stuck)
     return lines
+
+
+def _string_lines(
+    prefix: str, keyword: str, value: str, width: int | None, unbreakable: frozenset[int]
+) -> list[str]:
+    """`linebreak.string_lines`, faster for the common string: one line of prose.
+
+    Writing a large catalog spent most of its time finding every break opportunity of
+    every paragraph with the general pattern, one match object per word.  In prose the
+    breaks are the ends of single spaces, less the few the pair table forbids there, plus
+    the few pairs that break with no space between: `_prose_breaks` finds those with
+    patterns that stop only at the rare characters.  Strings it cannot take (newlines,
+    runs of spaces, characters other than one column wide or of classes beyond the pair
+    table) go to `string_lines`, as does everything but the breaks.
+    tests/unit/test_write_fast_path.py holds the two to the same output.
+    """
+    if width is None or "\n" in value or not value:
+        return string_lines(prefix, keyword, value, width, unbreakable)
+    continuation_column = len(prefix) + 1
+    room = width - 1 - continuation_column
+    first_column = len(prefix) + len(keyword) + 2 - continuation_column
+    escaped = linebreak._escape(value)
+    if first_column + 2 * len(escaped) <= room or first_column > room:
+        return string_lines(prefix, keyword, value, width, unbreakable)
+    breaks = _prose_breaks(escaped, value, unbreakable)
+    if breaks is None:
+        return string_lines(prefix, keyword, value, width, unbreakable)
+    if not linebreak._simple_line_starts(breaks, len(escaped), room, first_column):
+        return [f'{prefix}{keyword} "{escaped}"']
+    # as in `string_lines`: the text moves below an empty `keyword ""` line
+    starts = linebreak._simple_line_starts(breaks, len(escaped), room, 0)
+    ends = [*starts, len(escaped)]
+    pieces = [escaped[start:end] for start, end in zip([0, *starts], ends, strict=True)]
+    return [f'{prefix}{keyword} ""', *(f'{prefix}"{piece}"' for piece in pieces)]
+
+
+def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
+    """The pair table keyed by class letters as bytes, and the letters of the word classes.
+
+    `_prose_breaks` lets every pair of word characters (letters, digits) go by without a
+    look: when two of them break with no space between them, or cannot break across a
+    space, it would be wrong, so it gets no word class at all and takes no string.
+    """
+    letter = linebreak._CLASS_LETTERS
+    rules = {
+        (ord(letter[before]), ord(letter[after])): rule
+        for (before, after), rule in linebreak._PAIR_RULES.items()
+    }
+    words = bytes(ord(letter[line_class]) for line_class in linebreak._WORD_CLASSES)
+    if any(rules[before, after] != "I" for before in words for after in words):
+        words = b""
+    return rules, words
+
+
+_RULES, _WORD_LETTERS = _pair_rules_by_byte()
+_NOT_WORD = re.compile(b"[^ " + re.escape(_WORD_LETTERS) + b"]")
+
+
+def _prose_breaks(escaped: str, value: str, unbreakable: frozenset[int]) -> list[int] | None:
+    """`linebreak._simple_breaks` (no final newline) less the `unbreakable` positions, or None.
+
+    With single spaces only, and none first or last, the last character that is not a
+    space before a space is the one right before it, so `_simple_breaks`' rule there is the
+    pair rule of the two characters around the space: a break unless it says P; between
+    two neighbours, a break where it says D.  Two word characters (most pairs) always
+    break across a space and never without one, so only the pairs around the other
+    characters, a few per paragraph, are looked up.
+    """
+    if not _WORD_LETTERS or "  " in escaped or escaped[0] == " " or escaped[-1] == " ":
+        return None
+    classes = linebreak._CLASS_ENCODER.encode(escaped)
+    if b"#" in classes:
+        return None
+    words = escaped.split(" ")
+    breaks = list(accumulate(map(operator.add, map(len, words[:-1]), repeat(1))))
+    removed: set[int] = set()
+    added: list[int] = []
+    last = len(classes) - 1
+    for match in _NOT_WORD.finditer(classes):
+        index = match.start()
+        this = classes[index]
+        if index > 0:  # the pair that ends here
+            before = classes[index - 1]
+            if before != 32:
+                if _RULES[before, this] == "D":
+                    added.append(index)
+            elif _RULES[classes[index - 2], this] == "P":
+                removed.add(index)
+        if index < last:  # the pair that starts here
+            after = classes[index + 1]
+            if after != 32:
+                if _RULES[this, after] == "D":
+                    added.append(index + 1)
+            elif _RULES[this, classes[index + 2]] == "P":
+                removed.add(index + 2)
+    if added:
+        breaks = sorted({*breaks, *added})
+    if "\\" in escaped:
+        removed.update(match.start() + 1 for match in linebreak._GLUED_ESCAPE.finditer(escaped))
+    if unbreakable:
+        removed.update(linebreak._escaped_indexes(value, unbreakable))
+    if removed:
+        breaks = [index for index in breaks if index not in removed]
+    return breaks
 
 
 def _message_fields(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
