@@ -80,7 +80,8 @@ def match_changed(
     if not new_texts or not old_texts:
         return []
     tokens = TokenCache() if tokens is None else tokens
-    index = _RareWordIndex([tokens[text] for text in old_texts])
+    searched = set().union(*(tokens[text] for text in new_texts if len(text) > _SHORT))
+    index = _RareWordIndex([tokens[text] for text in old_texts], searched)
     # Old texts by length (then position), for scanning only those long enough and short
     # enough to reach the cutoff: a ratio is at most 200 * shorter / (both lengths).
     by_length = sorted(range(len(old_texts)), key=lambda position: len(old_texts[position]))
@@ -109,12 +110,14 @@ class _RareWordIndex:
     """Which old texts hold each rare word, and what a shared word is worth (1 / frequency).
 
     A word in more than `common` texts says little about which one a text came from, and
-    would cost a vote for each of them: it gets no postings at all.
+    would cost a vote for each of them: it gets no postings at all.  Only the `searched`
+    words (those of the texts to be looked up) are counted and indexed: no other word can
+    give a vote.
     """
 
-    def __init__(self, token_sets: Sequence[frozenset[str]]) -> None:
+    def __init__(self, token_sets: Sequence[frozenset[str]], searched: set[str]) -> None:
         common = max(50, min(len(token_sets) // 20, 500))
-        frequency = Counter(chain.from_iterable(token_sets))
+        frequency = Counter(chain.from_iterable(tokens & searched for tokens in token_sets))
         rare = {token for token, count in frequency.items() if count <= common}
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for position, tokens in enumerate(token_sets):
