@@ -14,9 +14,11 @@ import bisect
 import codecs
 import enum
 import functools
+import operator
 import re
 import string
 from collections.abc import Callable, Sequence
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING
 
 from pubtool.po import linebreak_tables as _tables
@@ -199,14 +201,14 @@ def _portion_opportunities(characters: Sequence[str], glued: Sequence[bool]) -> 
     ]
 
 
-def string_lines(
+def _general_string_lines(
     prefix: str,
     keyword: str,
     value: str,
     width: int | None,
     unbreakable: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """`keyword "value"` laid out as `wrap()` in gettext's write-po.c does.
+    """The general layout behind `string_lines`, for any string.
 
     One line when it fits and holds no newline but at its end; otherwise `keyword ""`
     followed by one line per portion, long portions broken at line break opportunities.
@@ -454,3 +456,119 @@ def _simple_line_starts(breaks: list[int], length: int, room: int, start_column:
     if breaks and column + length - line_start > room:
         starts.append(breaks[-1])
     return starts
+
+
+# --- The fast path for prose ------------------------------------------------------------------
+
+
+def string_lines(
+    prefix: str,
+    keyword: str,
+    value: str,
+    width: int | None,
+    unbreakable: frozenset[int] = frozenset(),
+) -> list[str]:
+    """`keyword "value"` laid out as `wrap()` in gettext's write-po.c does.
+
+    `width` None means the message is `no-wrap`: only newlines start new lines.
+    `unbreakable` holds indexes into `value` before which no line may start (the inside
+    of format directives, see `pubtool.po.directives`).  The common string, one line of
+    prose, takes a fast path; everything else `_general_string_lines`.
+
+    Writing a large catalog spent most of its time finding every break opportunity of
+    every paragraph with the general pattern, one match object per word.  In prose the
+    breaks are the ends of single spaces, less the few the pair table forbids there, plus
+    the few pairs that break with no space between: `_prose_breaks` finds those with
+    patterns that stop only at the rare characters.  Strings it cannot take (newlines,
+    runs of spaces, characters other than one column wide or of classes beyond the pair
+    table) go to `_general_string_lines`, as does everything but the breaks.
+    tests/unit/test_write_fast_path.py holds the two to the same output.
+    """
+    if width is None or "\n" in value or not value:
+        return _general_string_lines(prefix, keyword, value, width, unbreakable)
+    continuation_column = len(prefix) + 1
+    room = width - 1 - continuation_column
+    first_column = len(prefix) + len(keyword) + 2 - continuation_column
+    escaped = _escape(value)
+    if first_column + 2 * len(escaped) <= room or first_column > room:
+        return _general_string_lines(prefix, keyword, value, width, unbreakable)
+    breaks = _prose_breaks(escaped, value, unbreakable)
+    if breaks is None:
+        return _general_string_lines(prefix, keyword, value, width, unbreakable)
+    if not _simple_line_starts(breaks, len(escaped), room, first_column):
+        return [f'{prefix}{keyword} "{escaped}"']
+    # as in `string_lines`: the text moves below an empty `keyword ""` line
+    starts = _simple_line_starts(breaks, len(escaped), room, 0)
+    ends = [*starts, len(escaped)]
+    pieces = [escaped[start:end] for start, end in zip([0, *starts], ends, strict=True)]
+    return [f'{prefix}{keyword} ""', *(f'{prefix}"{piece}"' for piece in pieces)]
+
+
+def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
+    """The pair table keyed by class letters as bytes, and the letters of the word classes.
+
+    `_prose_breaks` lets every pair of word characters (letters, digits) go by without a
+    look: when two of them break with no space between them, or cannot break across a
+    space, it would be wrong, so it gets no word class at all and takes no string.
+    """
+    letter = _CLASS_LETTERS
+    rules = {
+        (ord(letter[before]), ord(letter[after])): rule
+        for (before, after), rule in _PAIR_RULES.items()
+    }
+    words = bytes(ord(letter[line_class]) for line_class in _WORD_CLASSES)
+    if any(rules[before, after] != "I" for before in words for after in words):
+        words = b""
+    return rules, words
+
+
+_RULES, _WORD_LETTERS = _pair_rules_by_byte()
+_NOT_WORD = re.compile(b"[^ " + re.escape(_WORD_LETTERS) + b"]")
+
+
+def _prose_breaks(escaped: str, value: str, unbreakable: frozenset[int]) -> list[int] | None:
+    """`_simple_breaks` (no final newline) less the `unbreakable` positions, or None.
+
+    With single spaces only, and none first or last, the last character that is not a
+    space before a space is the one right before it, so `_simple_breaks`' rule there is the
+    pair rule of the two characters around the space: a break unless it says P; between
+    two neighbours, a break where it says D.  Two word characters (most pairs) always
+    break across a space and never without one, so only the pairs around the other
+    characters, a few per paragraph, are looked up.
+    """
+    if not _WORD_LETTERS or "  " in escaped or escaped[0] == " " or escaped[-1] == " ":
+        return None
+    classes = _CLASS_ENCODER.encode(escaped)
+    if b"#" in classes:
+        return None
+    words = escaped.split(" ")
+    breaks = list(accumulate(map(operator.add, map(len, words[:-1]), repeat(1))))
+    removed: set[int] = set()
+    added: list[int] = []
+    last = len(classes) - 1
+    for match in _NOT_WORD.finditer(classes):
+        index = match.start()
+        this = classes[index]
+        if index > 0:  # the pair that ends here
+            before = classes[index - 1]
+            if before != 32:
+                if _RULES[before, this] == "D":
+                    added.append(index)
+            elif _RULES[classes[index - 2], this] == "P":
+                removed.add(index)
+        if index < last:  # the pair that starts here
+            after = classes[index + 1]
+            if after != 32:
+                if _RULES[this, after] == "D":
+                    added.append(index + 1)
+            elif _RULES[this, classes[index + 2]] == "P":
+                removed.add(index + 2)
+    if added:
+        breaks = sorted({*breaks, *added})
+    if "\\" in escaped:
+        removed.update(match.start() + 1 for match in _GLUED_ESCAPE.finditer(escaped))
+    if unbreakable:
+        removed.update(_escaped_indexes(value, unbreakable))
+    if removed:
+        breaks = [index for index in breaks if index not in removed]
+    return breaks

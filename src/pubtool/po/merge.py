@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 import polib
 
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
-from pubtool.po.matching import match_changed
+from pubtool.po.matching import TokenCache, match_changed
 from pubtool.po.plurals import parse_plural_forms, plural_forms
 from pubtool.po.write import set_header_field
 
@@ -163,10 +163,11 @@ def _suggestions(
     sources = [source for source, _, _ in memory]
     departed = [index for index, source in enumerate(sources) if source not in template_texts]
     best: dict[int, tuple[float, int]] = {}
-    for found in match_changed(texts, [sources[index] for index in departed]):
+    tokens = TokenCache()
+    for found in match_changed(texts, [sources[index] for index in departed], tokens=tokens):
         best[found.new] = (found.score, departed[found.old])
     retry = [index for index in range(len(texts)) if best.get(index, (0.0, 0))[0] < GOOD_MATCH]
-    for found in match_changed([texts[index] for index in retry], sources):
+    for found in match_changed([texts[index] for index in retry], sources, tokens=tokens):
         index = retry[found.new]
         if index not in best or found.score > best[index][0]:
             best[index] = (found.score, found.old)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import gc
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,13 +152,13 @@ def paused_garbage_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _logical_lines(text: str) -> list[tuple[int, str]]:
+def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
     """Lines as gettext's lexer sees them, each with the number of its first physical line.
 
     Like C, gettext joins a line that ends in a backslash to the next one, anywhere.
     """
-    if "\\\n" not in text:  # nothing to join, the common case
-        return list(enumerate(text.split("\n"), start=1))
+    if "\\\n" not in text:  # nothing to join, the common case: no list of pairs to build
+        return enumerate(text.split("\n"), start=1)
     physical = text.split("\n")
     lines: list[tuple[int, str]] = []
     start, pending = 1, ""
@@ -215,7 +215,7 @@ class _Draft:
 class _Parser:
     """PO syntax, one line at a time, as gettext's lexer and grammar accept it."""
 
-    def __init__(self, lines: list[tuple[int, str]]) -> None:
+    def __init__(self, lines: Iterable[tuple[int, str]]) -> None:
         self.lines = lines
         self.drafts: list[_Draft] = []
         self.draft: _Draft | None = None

@@ -68,7 +68,8 @@ def format_po(po: polib.POFile, width: int = DEFAULT_WIDTH) -> str:
     obsolete = [entry for entry in po if entry.obsolete]
     blocks += [_entry_block(entry, width) for entry in live]
     blocks += [_entry_block(entry, width) for entry in obsolete if _first_msgstr(entry)]
-    return "\n".join("".join(f"{line}\n" for line in block) for block in blocks)
+    # each line ends in a newline, and an empty line stands between messages
+    return "\n".join(["\n".join(block) + "\n" if block else "" for block in blocks])
 
 
 def _page_width(width: int) -> int:
