@@ -482,7 +482,7 @@ def string_lines(
     patterns that stop only at the rare characters.  Strings it cannot take (newlines,
     runs of spaces, characters other than one column wide or of classes beyond the pair
     table) go to `_general_string_lines`, as does everything but the breaks.
-    tests/unit/test_write_fast_path.py holds the two to the same output.
+    tests/unit/test_linebreak_fast_path.py holds the two to the same output.
     """
     if width is None or "\n" in value or not value:
         return _general_string_lines(prefix, keyword, value, width, unbreakable)
