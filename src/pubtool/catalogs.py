@@ -388,7 +388,8 @@ class UpdateSummary:
             waiting = (
                 f"{r.new + r.untranslated} as in the source (empty)"
                 if item.is_source
-                else f"{r.new} new, {r.untranslated} still untranslated"
+                else f"{r.new + r.untranslated} to translate ({r.new} new,"
+                f" {r.untranslated} untranslated before)"
             )
             lines.append(
                 f"{item.path}: {r.kept} kept, {r.fuzzy_matched} fuzzy from changed source"
