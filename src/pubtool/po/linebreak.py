@@ -495,7 +495,9 @@ def string_lines(
     breaks = _prose_breaks(escaped, value, unbreakable)
     if breaks is None:
         return _general_string_lines(prefix, keyword, value, width, unbreakable)
-    if not _simple_line_starts(breaks, len(escaped), room, first_column):
+    # `_simple_line_starts(breaks, len(escaped), room, first_column)` starts no line exactly
+    # when there is no break or the whole text fits after the keyword
+    if not breaks or first_column + len(escaped) <= room:
         return [f'{prefix}{keyword} "{escaped}"']
     # as in `string_lines`: the text moves below an empty `keyword ""` line
     starts = _simple_line_starts(breaks, len(escaped), room, 0)
