@@ -56,19 +56,46 @@ def test_the_fast_path_agrees_with_string_lines(
     assert linebreak.string_lines(prefix, keyword, value, width, stuck) == expected
 
 
-@settings(max_examples=1500, deadline=None)
-@given(value=prose)
-def test_prose_breaks_are_the_simple_breaks(value: str) -> None:
+def simple_line_starts(value: str, stuck: frozenset[int], room: int) -> list[int] | None:
+    """What `_simple_line_starts` makes of all the breaks at once, None with no break."""
     escaped = linebreak._escape(value)
-    if not escaped:
-        return
-    breaks = linebreak._prose_breaks(escaped, value, frozenset())
-    if breaks is not None:
-        assert breaks == linebreak._simple_breaks(escaped, ends_with_newline=False)
+    breaks = linebreak._simple_breaks(escaped, ends_with_newline=False)
+    assert breaks is not None
+    removed = set(linebreak._escaped_indexes(value, stuck))
+    breaks = [index for index in breaks if index not in removed]
+    return linebreak._simple_line_starts(breaks, len(escaped), room, 0) if breaks else None
+
+
+# Escapes, and words longer than a line (a URL, a long word) so that lines overflow.
+escapes = st.sampled_from(['"', "\\", "\\\\", '\\"', "\t", "a\\", '"a"'])
+long_words = st.text(alphabet="abz019-/.:", min_size=10, max_size=40)
+prose_with_escapes = joined(
+    st.one_of(words, punctuation, escapes, long_words), [" ", " ", " ", ""]
+).map(str.strip)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    value=st.one_of(prose, prose_with_escapes),
+    room=st.integers(1, 90),
+    stuck=st.one_of(st.just(frozenset()), st.frozensets(st.integers(0, 200), max_size=30)),
+)
+def test_lazy_breaks_start_the_lines_simple_line_starts_does(
+    value: str, room: int, stuck: frozenset[int]
+) -> None:
+    escaped = linebreak._escape(value)
+    classes = linebreak._prose_classes(escaped) if escaped else None
+    if classes is not None:
+        breaks = linebreak._ProseBreaks(escaped, classes, value, stuck)
+        assert breaks.line_starts(room) == simple_line_starts(value, stuck, room)
 
 
 @pytest.mark.parametrize("paragraph", PARAGRAPHS)
-def test_prose_takes_the_fast_path(paragraph: str) -> None:
-    """So that the tests above compare something: paragraphs of the three languages."""
+@pytest.mark.parametrize("room", [1, 5, 12, 40, 71])
+def test_paragraphs_break_as_simple_line_starts_does(paragraph: str, room: int) -> None:
+    """The three languages take the fast path, narrow rooms overflowing at every word."""
     escaped = linebreak._escape(paragraph)
-    assert linebreak._prose_breaks(escaped, paragraph, frozenset()) is not None
+    classes = linebreak._prose_classes(escaped)
+    assert classes is not None
+    starts = linebreak._ProseBreaks(escaped, classes, paragraph, frozenset()).line_starts(room)
+    assert starts == simple_line_starts(paragraph, frozenset(), room)

@@ -14,11 +14,9 @@ import bisect
 import codecs
 import enum
 import functools
-import operator
 import re
 import string
 from collections.abc import Callable, Sequence
-from itertools import accumulate, repeat
 from typing import TYPE_CHECKING
 
 from pubtool.po import linebreak_tables as _tables
@@ -476,12 +474,10 @@ def string_lines(
     prose, takes a fast path; everything else `_general_string_lines`.
 
     Writing a large catalog spent most of its time finding every break opportunity of
-    every paragraph with the general pattern, one match object per word.  In prose the
-    breaks are the ends of single spaces, less the few the pair table forbids there, plus
-    the few pairs that break with no space between: `_prose_breaks` finds those with
-    patterns that stop only at the rare characters.  Strings it cannot take (newlines,
-    runs of spaces, characters other than one column wide or of classes beyond the pair
-    table) go to `_general_string_lines`, as does everything but the breaks.
+    every paragraph, though a line needs only the last one before its end: the fast path
+    (`_ProseBreaks`) looks for breaks only near the ends of lines.  Strings it cannot take
+    (newlines, runs of spaces, characters other than one column wide or of classes beyond
+    the pair table) go to `_general_string_lines`, as does everything but the breaks.
     tests/unit/test_linebreak_fast_path.py holds the two to the same output.
     """
     if width is None or "\n" in value or not value:
@@ -492,15 +488,17 @@ def string_lines(
     escaped = _escape(value)
     if first_column + 2 * len(escaped) <= room or first_column > room:
         return _general_string_lines(prefix, keyword, value, width, unbreakable)
-    breaks = _prose_breaks(escaped, value, unbreakable)
-    if breaks is None:
+    classes = _prose_classes(escaped)
+    if classes is None:
         return _general_string_lines(prefix, keyword, value, width, unbreakable)
     # `_simple_line_starts(breaks, len(escaped), room, first_column)` starts no line exactly
-    # when there is no break or the whole text fits after the keyword
-    if not breaks or first_column + len(escaped) <= room:
+    # when the whole text fits after the keyword or there is no break
+    if first_column + len(escaped) <= room:
+        return [f'{prefix}{keyword} "{escaped}"']
+    starts = _ProseBreaks(escaped, classes, value, unbreakable).line_starts(room)
+    if starts is None:
         return [f'{prefix}{keyword} "{escaped}"']
     # as in `string_lines`: the text moves below an empty `keyword ""` line
-    starts = _simple_line_starts(breaks, len(escaped), room, 0)
     ends = [*starts, len(escaped)]
     pieces = [escaped[start:end] for start, end in zip([0, *starts], ends, strict=True)]
     return [f'{prefix}{keyword} ""', *(f'{prefix}"{piece}"' for piece in pieces)]
@@ -509,7 +507,7 @@ def string_lines(
 def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
     """The pair table keyed by class letters as bytes, and the letters of the word classes.
 
-    `_prose_breaks` lets every pair of word characters (letters, digits) go by without a
+    The fast path lets every pair of word characters (letters, digits) go by without a
     look: when two of them break with no space between them, or cannot break across a
     space, it would be wrong, so it gets no word class at all and takes no string.
     """
@@ -526,51 +524,138 @@ def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
 
 _RULES, _WORD_LETTERS = _pair_rules_by_byte()
 _NOT_WORD = re.compile(b"[^ " + re.escape(_WORD_LETTERS) + b"]")
+_SPACE = ord(" ")
 
 
-def _prose_breaks(escaped: str, value: str, unbreakable: frozenset[int]) -> list[int] | None:
-    """`_simple_breaks` (no final newline) less the `unbreakable` positions, or None.
+def _prose_classes(escaped: str) -> bytes | None:
+    """The class letters of prose the fast path takes, or None for other text.
 
-    With single spaces only, and none first or last, the last character that is not a
-    space before a space is the one right before it, so `_simple_breaks`' rule there is the
-    pair rule of the two characters around the space: a break unless it says P; between
-    two neighbours, a break where it says D.  Two word characters (most pairs) always
-    break across a space and never without one, so only the pairs around the other
-    characters, a few per paragraph, are looked up.
+    Prose here: single spaces, none first or last, and only characters `_simple_breaks`
+    takes (one column wide, classes with no rule beyond the pair table).
     """
     if not _WORD_LETTERS or "  " in escaped or escaped[0] == " " or escaped[-1] == " ":
         return None
     classes = _CLASS_ENCODER.encode(escaped)
-    if b"#" in classes:
-        return None
-    words = escaped.split(" ")
-    breaks = list(accumulate(map(operator.add, map(len, words[:-1]), repeat(1))))
-    removed: set[int] = set()
-    added: list[int] = []
-    last = len(classes) - 1
-    for match in _NOT_WORD.finditer(classes):
-        index = match.start()
+    return None if b"#" in classes else classes
+
+
+def _word_mask_table() -> bytes:
+    """`bytes.translate` table from class letters to `w` (word), ` ` (space) or `x`."""
+    table = bytearray(b"x" * 256)
+    for letter in _WORD_LETTERS:
+        table[letter] = ord("w")
+    table[_SPACE] = _SPACE
+    return bytes(table)
+
+
+_WORD_MASK = _word_mask_table()
+
+
+class _ProseBreaks:
+    """The breaks of `_simple_breaks` (no final newline, less `unbreakable`), found lazily.
+
+    With single spaces only, and none first or last, the last character that is not a
+    space before a space is the one right before it, so `_simple_breaks`' rule before a
+    character after a space is the pair rule of the two characters around the space: a
+    break unless it says P; between two neighbours, a break where it says D.  Two word
+    characters (most pairs) always break across a space and never without one, so a break
+    with no space before it has a character that is not a word character on one side.
+
+    Finding every break of a paragraph took a third of the time of writing a large
+    catalog, but a line needs only the last break before its end: `rfind` jumps to the
+    last space, and when only word characters follow it up to the end of the line
+    (`mask`), that break is the last one if the pair rule allows it.  Other lines look at
+    the few other characters near there.
+    """
+
+    def __init__(
+        self, escaped: str, classes: bytes, value: str, unbreakable: frozenset[int]
+    ) -> None:
+        self.escaped = escaped
+        self.classes = classes
+        self.mask = classes.translate(_WORD_MASK)
+        removed: set[int] = set()  # glued to an escape's backslash, or `unbreakable`
+        if "\\" in escaped:
+            removed.update(match.start() + 1 for match in _GLUED_ESCAPE.finditer(escaped))
+        if unbreakable:
+            removed.update(_escaped_indexes(value, unbreakable))
+        self.removed = removed
+
+    def line_starts(self, room: int) -> list[int] | None:
+        """`_simple_line_starts(breaks, length, room, 0)`, or None when there is no break.
+
+        A line starts at the last break that leaves the line before it within `room`, or if
+        there is none, at the first break after the line's start, as long as a break
+        follows; the last line starts at the last break if the text runs past `room`.
+        """
+        start = self._line_end(0, room)
+        if start is None:
+            return None
+        starts = []
+        line_start = 0
+        while (following := self._line_end(start, room)) is not None:
+            starts.append(start)
+            line_start, start = start, following
+        if len(self.escaped) - line_start > room:
+            starts.append(start)
+        return starts
+
+    def _line_end(self, low: int, room: int) -> int | None:
+        """The last break after `low` and within `room` of it, else the first after it."""
+        high = min(low + room, len(self.escaped) - 1)
+        space = self.escaped.rfind(" ", low, high)
+        # word characters only after the space: no break between them, the last is after it
+        words_only = space >= 0 and self.mask.find(b"x", space + 1, high + 1) < 0
+        if words_only and self._is_break(space + 1):
+            return space + 1
+        found = self._last(low, high)
+        return self._next(low) if found is None else found
+
+    def _is_break(self, index: int) -> bool:
+        """Whether a line may start at `index`, a character of a word after the first."""
+        classes = self.classes
         this = classes[index]
-        if index > 0:  # the pair that ends here
-            before = classes[index - 1]
-            if before != 32:
-                if _RULES[before, this] == "D":
-                    added.append(index)
-            elif _RULES[classes[index - 2], this] == "P":
-                removed.add(index)
-        if index < last:  # the pair that starts here
-            after = classes[index + 1]
-            if after != 32:
-                if _RULES[this, after] == "D":
-                    added.append(index + 1)
-            elif _RULES[this, classes[index + 2]] == "P":
-                removed.add(index + 2)
-    if added:
-        breaks = sorted({*breaks, *added})
-    if "\\" in escaped:
-        removed.update(match.start() + 1 for match in _GLUED_ESCAPE.finditer(escaped))
-    if unbreakable:
-        removed.update(_escaped_indexes(value, unbreakable))
-    if removed:
-        breaks = [index for index in breaks if index not in removed]
-    return breaks
+        if this == _SPACE or index in self.removed:
+            return False
+        before = classes[index - 1]
+        if before == _SPACE:
+            return _RULES[classes[index - 2], this] != "P"
+        return _RULES[before, this] == "D"
+
+    def _unspaced(self, start: int, end: int) -> list[int]:
+        """The breaks with no space before them after `start` and before `end`.
+
+        No space stands from `start` to `end - 2`.
+        """
+        if self.mask.find(b"x", start, end) < 0:
+            return []
+        candidates = []
+        for match in _NOT_WORD.finditer(self.classes, start, end):
+            candidates += [match.start(), match.start() + 1]
+        return [index for index in candidates if start < index < end and self._is_break(index)]
+
+    def _last(self, low: int, high: int) -> int | None:
+        """The last break after `low` and at most `high` (`low` is no space)."""
+        while high > low:
+            space = self.escaped.rfind(" ", low, high)
+            word_start = space + 1 if space >= 0 else low
+            if breaks := self._unspaced(word_start, high + 1):
+                return breaks[-1]
+            if space < 0:
+                return None
+            if self._is_break(word_start):
+                return word_start
+            high = space - 1
+        return None
+
+    def _next(self, low: int) -> int | None:
+        """The first break after `low` (`low` is no space)."""
+        while True:
+            space = self.escaped.find(" ", low)
+            if breaks := self._unspaced(low, len(self.escaped) if space < 0 else space):
+                return breaks[0]
+            if space < 0:
+                return None
+            if self._is_break(space + 1):
+                return space + 1
+            low = space + 1
