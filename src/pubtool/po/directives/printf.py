@@ -336,20 +336,17 @@ def pascal_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
 def tcl_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
-    seen_numbered = seen_unnumbered = False
+    mixing = Mixing()
     while (start := value.find("%", position)) >= 0:
         index = start + 1
         if at(value, index) != "%":
             numbered = argument_number(value, index)
             if numbered is not None:
-                if numbered[0] == 0 or seen_unnumbered:
+                if numbered[0] == 0:
                     return spans
                 index = numbered[1]
-                seen_numbered = True
-            else:
-                if seen_numbered:
-                    return spans
-                seen_unnumbered = True
+            if not mixing.add(numbered is not None):
+                return spans
             index = skip(value, index, frozenset(" +-#0"))
             if at(value, index) == "*":
                 index += 1
