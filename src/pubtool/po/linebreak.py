@@ -523,8 +523,30 @@ def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
 
 
 _RULES, _WORD_LETTERS = _pair_rules_by_byte()
+
 _NOT_WORD = re.compile(b"[^ " + re.escape(_WORD_LETTERS) + b"]")
 _SPACE = ord(" ")
+
+
+def _last_direct_break_pattern() -> re.Pattern[bytes]:
+    """Matches up to the last break between two characters that are not spaces.
+
+    Used with `pos` and `endpos` over class letters: `match().end()` is the last index
+    in that range before which the pair rule says D.  `(?s:.*)` runs to the end and
+    backs off, and each alternative starts with a literal, so a short range is cheap.
+    """
+    afters: dict[int, bytearray] = {}
+    for (before, after), rule in sorted(_RULES.items()):
+        if rule == "D" and _SPACE not in (before, after):
+            afters.setdefault(before, bytearray()).append(after)
+    alternatives = [
+        re.escape(bytes([before])) + b"(?=[" + re.escape(bytes(letters)) + b"])"
+        for before, letters in afters.items()
+    ]
+    return re.compile(b"(?s:.*)(?:" + b"|".join(alternatives) + b")")
+
+
+_LAST_DIRECT_BREAK = _last_direct_break_pattern()
 
 
 def _prose_classes(escaped: str) -> bytes | None:
@@ -593,10 +615,17 @@ class _ProseBreaks:
             return None
         starts = []
         line_start = 0
-        while (following := self._line_end(start, room)) is not None:
+        length = len(self.escaped)
+        # Once the rest fits from `start`, searching on would only take the text's last
+        # break and stop there: `start` begins a line exactly when the line before it is
+        # too long, as after a search that finds no break.
+        while length - start > room:
+            following = self._line_end(start, room)
+            if following is None:
+                break
             starts.append(start)
             line_start, start = start, following
-        if len(self.escaped) - line_start > room:
+        if length - line_start > room:
             starts.append(start)
         return starts
 
@@ -604,10 +633,17 @@ class _ProseBreaks:
         """The last break after `low` and within `room` of it, else the first after it."""
         high = min(low + room, len(self.escaped) - 1)
         space = self.escaped.rfind(" ", low, high)
-        # word characters only after the space: no break between them, the last is after it
-        words_only = space >= 0 and self.mask.find(b"x", space + 1, high + 1) < 0
-        if words_only and self._is_break(space + 1):
-            return space + 1
+        if space >= 0:
+            # after the space no other space: a break there has no space before it, and
+            # only comes next to a character that is not a word character
+            if self.mask.find(b"x", space + 1, high + 1) >= 0:
+                direct = _LAST_DIRECT_BREAK.match(self.classes, space + 1, high + 1)
+                if direct is not None and direct.end() not in self.removed:
+                    return direct.end()
+                if direct is None and self._is_break(space + 1):
+                    return space + 1
+            elif self._is_break(space + 1):
+                return space + 1
         found = self._last(low, high)
         return self._next(low) if found is None else found
 

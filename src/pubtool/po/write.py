@@ -8,6 +8,7 @@ pubtool writes exactly what `msgcat --width=W` would write for the same content:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ import polib
 from pubtool.errors import CatalogError
 from pubtool.files import write_bytes_atomically
 from pubtool.po.directives import format_language, unbreakable_positions
-from pubtool.po.flags import parse_flags
+from pubtool.po.flags import Flags, parse_flags
 from pubtool.po.linebreak import UNLIMITED, string_lines
 
 __all__ = [
@@ -157,7 +158,7 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
     if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
         raise CatalogError("a message with an empty msgid: the header belongs in po.metadata")
     try:
-        flags = parse_flags(entry.flags)
+        flags, language, flag_lines = _read_flags(tuple(entry.flags))
     except ValueError as error:
         raise CatalogError(f"msgid {excerpt(entry.msgid)}: {error}") from None
     orphans = entry.previous_msgctxt is not None or entry.previous_msgid_plural is not None
@@ -167,16 +168,15 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
             "previous msgid (gettext cannot read it otherwise)"
         )
     string_width = None if flags.no_wrap else width
-    language = format_language(entry.flags)
     prefix = "#~ " if entry.obsolete else ""
     previous_prefix = "#~| " if entry.obsolete else "#| "
     lines = _comment_lines("#", entry.tcomment or "")
     lines += _comment_lines("#.", entry.comment or "")
     lines += _reference_lines(entry.occurrences or [], width)
     _checked_comments(lines)
-    flag_words = flags.words(translated=bool(_first_msgstr(entry)))
-    if flag_words:
-        lines.append("#, " + ", ".join(flag_words))
+    flag_line = flag_lines[bool(_first_msgstr(entry))]
+    if flag_line:
+        lines.append(flag_line)
     for keyword, value in (
         ("msgctxt", entry.previous_msgctxt),
         ("msgid", entry.previous_msgid),
@@ -189,6 +189,22 @@ def _entry_block(entry: polib.POEntry, width: int) -> list[str]:
         stuck = unbreakable_positions(value, language, msgstr=keyword.startswith("msgstr"))
         lines += string_lines(prefix, keyword, value, string_width, stuck)
     return lines
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_flags(words: tuple[str, ...]) -> tuple[Flags, str | None, tuple[str, str]]:
+    """The flags, the format language, and the `#,` line untranslated and translated.
+
+    Cached: a catalog has a handful of distinct flag sets, and reading them again for
+    every message was a tenth of the time of writing a large one.  Callers do not change
+    the `Flags`.
+    """
+    flags = parse_flags(words)
+    lines = tuple(
+        ("#, " + ", ".join(found)) if (found := flags.words(translated=translated)) else ""
+        for translated in (False, True)
+    )
+    return flags, format_language(words), (lines[0], lines[1])
 
 
 def _message_fields(entry: polib.POEntry) -> Iterator[tuple[str, str]]:
