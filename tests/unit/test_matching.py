@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from pubtool.po.matching import match_changed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pubtool.po.matching import _CANDIDATES, _RareWordIndex, match_changed
 
 OLD = [
     "On the night of January 19-20, 1990, 147 civilians were killed in Baku.",
@@ -37,3 +40,30 @@ def test_nothing_to_match() -> None:
 def test_short_texts_of_common_words_still_match() -> None:
     old = [f"Paragraph number {i} of the text." for i in range(300)] + ["of the the"]
     assert [(m.new, m.old) for m in match_changed(["of the the."], old)] == [(0, 300)]
+
+
+def reference_candidates(index: _RareWordIndex, tokens: frozenset[str]) -> list[int]:
+    """The candidates as a plain loop counts them: votes summed word by word in sorted
+    order, ties to the text voted for first (a stable sort keeps insertion order)."""
+    votes: dict[int, float] = {}
+    for token in sorted(tokens & index.postings.keys()):
+        for position in index.postings[token].tolist():
+            votes[position] = votes.get(position, 0.0) + index.weights[token]
+    return sorted(votes, key=votes.__getitem__, reverse=True)[:_CANDIDATES]
+
+
+# Few words over many texts: many texts share words and tie on votes, and a word's
+# weight 1/n makes sums whose last bits depend on the order they are added in.
+WORDS = [f"w{i}" for i in range(30)]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.frozensets(st.sampled_from(WORDS), max_size=8), min_size=40, max_size=200),
+    st.frozensets(st.sampled_from(WORDS), min_size=2, max_size=12),
+)
+def test_candidates_are_those_a_plain_vote_count_ranks_first(
+    old: list[frozenset[str]], looked_up: frozenset[str]
+) -> None:
+    index = _RareWordIndex(old, set(WORDS))
+    assert index.candidates(looked_up) == reference_candidates(index, looked_up)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import polib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pubtool.catalogs import Message, build_template
+from pubtool.po import merge
 from pubtool.po.merge import risky_changes, update_catalog
 
 OLD_SOURCE = "During the attack, 147 civilians were killed and 744 wounded in Baku."
@@ -82,6 +87,25 @@ def test_negation_is_flagged() -> None:
         "pubtool: date changed: January -> February"
     ]
     assert risky_changes("Same words.", "Same words, reordered.") == []
+
+
+# What the negation pattern was before it was rewritten to be quick to search.
+_PLAIN_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.IGNORECASE
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["not", "No", "NEVER", "nOnE", "neither", "nor", "Without", "CANNOT"])
+        | st.sampled_from(["n't", "N'T", "isn't", "know", "snot", "nothing", "ıt", "İ", "K", "ß"])
+        | st.text(alphabet="notwicahrNOTWICAHR' -_1ıİ", max_size=6),
+        max_size=12,
+    ).map("".join)
+)
+def test_negations_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
+    assert merge._NEGATION.findall(text) == _PLAIN_NEGATION.findall(text)
 
 
 def test_removed_source_goes_obsolete_and_can_be_dropped() -> None:

@@ -20,7 +20,27 @@ from pubtool.po.write import set_header_field
 # --- what changed in a source text, where an old translation is then wrong ------------------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.IGNORECASE)
+_NEGATIONS = ("not", "no", "never", "none", "neither", "nor", "without", "cannot")
+
+
+def _negation_pattern() -> re.Pattern[str]:
+    r"""`\b(?:not|no|…|cannot)\b|n't\b`, ignoring case, written so that it is quick to search.
+
+    That pattern starts with `\b`, and a cased letter under IGNORECASE, so the regex
+    engine tried it at every character: the risk notes took a tenth of a large update.
+    Here every alternative starts with a literal letter (each word twice, lower and upper
+    case, `\b` checked behind it), and the engine skips to where one of them stands.
+    """
+    alternatives = [
+        f"{first}(?<=\\b{first})(?i:{word[1:]})\\b"
+        for word in _NEGATIONS
+        for first in (word[0], word[0].upper())
+    ]
+    alternatives += [f"{first}(?i:'t)\\b" for first in "nN"]
+    return re.compile("|".join(alternatives))
+
+
+_NEGATION = _negation_pattern()
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
