@@ -99,3 +99,13 @@ def test_paragraphs_break_as_simple_line_starts_does(paragraph: str, room: int) 
     assert classes is not None
     starts = linebreak._ProseBreaks(escaped, classes, paragraph, frozenset()).line_starts(room)
     assert starts == simple_line_starts(paragraph, frozenset(), room)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from('"\\\n\t\a\x7f\u00a0'), max_size=40
+    )
+)
+def test_escaping_skips_the_pattern_only_where_it_would_find_nothing(text: str) -> None:
+    assert linebreak._escape(text) == linebreak._NEEDS_ESCAPE.sub(linebreak._escape_match, text)

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pubtool.po.matching import _CANDIDATES, _RareWordIndex, match_changed
+from pubtool.po.matching import _CANDIDATES, _RareWordIndex, _tokens, match_changed
 
 OLD = [
     "On the night of January 19-20, 1990, 147 civilians were killed in Baku.",
@@ -67,3 +69,17 @@ def test_candidates_are_those_a_plain_vote_count_ranks_first(
 ) -> None:
     index = _RareWordIndex(old, set(WORDS))
     assert index.candidates(looked_up) == reference_candidates(index, looked_up)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Baku", "MARTYRS", "x_1", "’", "“", "—", "é", "İstanbul", "ǅ", " ", ".", "\udc80"]
+        )
+        | st.text(max_size=4),
+        max_size=10,
+    ).map("".join)
+)
+def test_words_are_those_the_word_pattern_finds_lowercased(text: str) -> None:
+    assert _tokens(text) == frozenset(word.lower() for word in re.findall(r"\w+", text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import polib
 from hypothesis import given, settings
@@ -106,6 +107,53 @@ _PLAIN_NEGATION = re.compile(
 )
 def test_negations_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
     assert merge._NEGATION.findall(text) == _PLAIN_NEGATION.findall(text)
+
+
+def plain_risky_changes(old: str, new: str) -> list[str]:
+    """What risky_changes says, searching both whole texts (as it did before it learnt
+    to search only where they differ)."""
+    notes = []
+    old_numbers = Counter(merge._NUMBER.findall(old))
+    new_numbers = Counter(merge._NUMBER.findall(new))
+    if old_numbers != new_numbers:
+        removed = ", ".join(sorted((old_numbers - new_numbers).elements())) or "(none)"
+        added = ", ".join(sorted((new_numbers - old_numbers).elements())) or "(none)"
+        notes.append(f"number changed: {removed} -> {added}")
+    old_months, new_months = merge._MONTH.findall(old), merge._MONTH.findall(new)
+    if old_months != new_months:
+        notes.append(
+            f"date changed: {', '.join(old_months) or '(none)'} -> "
+            f"{', '.join(new_months) or '(none)'}"
+        )
+    old_negations = [m.lower() for m in _PLAIN_NEGATION.findall(old)]
+    new_negations = [m.lower() for m in _PLAIN_NEGATION.findall(new)]
+    if Counter(old_negations) != Counter(new_negations):
+        notes.append(
+            f"negation changed: {' '.join(old_negations) or '(none)'} -> "
+            f"{' '.join(new_negations) or '(none)'}"
+        )
+    return [f"pubtool: {note}" for note in notes]
+
+
+_PIECES = st.sampled_from(
+    ["On", "20", "January", "1990", "May", "not", "no", "isn't", "147", "1,000.5", "Baku", "."]
+)
+_SENTENCES = st.lists(_PIECES | st.text(alphabet=" ,.-'nN0123456789May", max_size=4), max_size=12)
+
+
+@settings(max_examples=400)
+@given(_SENTENCES, _SENTENCES, _SENTENCES, _SENTENCES, st.sampled_from([" ", "", "\n"]))
+def test_risky_changes_are_those_found_in_the_whole_texts(
+    start: list[str], old: list[str], new: list[str], end: list[str], joint: str
+) -> None:
+    """Texts that share a start and an end, as edited paragraphs do."""
+    shared_start, shared_end = joint.join(start), joint.join(end)
+    old_text = shared_start + " " + " ".join(old) + " " + shared_end
+    new_text = shared_start + " " + " ".join(new) + " " + shared_end
+    assert risky_changes(old_text, new_text) == plain_risky_changes(old_text, new_text)
+    assert risky_changes(joint.join(old), joint.join(new)) == plain_risky_changes(
+        joint.join(old), joint.join(new)
+    )
 
 
 def test_removed_source_goes_obsolete_and_can_be_dropped() -> None:

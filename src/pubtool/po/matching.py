@@ -39,19 +39,27 @@ class Match:
 def _tokens(text: str) -> frozenset[str]:
     """The text's words, lowercased.
 
-    ASCII text takes a byte table instead of the pattern, twice as fast: its word
-    characters are letters, digits and `_`, and lowercasing keeps them so.  Elsewhere words
-    are lowercased one by one, because lowercasing can change where words end (`İ` becomes
-    `i` and a combining dot, which is not a word character).
+    Text whose words are ASCII takes a byte table instead of the pattern, twice as fast:
+    its word characters are letters, digits and `_`, lowercased by the table too.  Most
+    other text is ASCII but for punctuation (typographic quotes and dashes), which
+    separates words as a space does: replaced by spaces, it takes the table as well.
+    Words with other letters are lowercased one by one, because lowercasing can change
+    where words end (`İ` becomes `i` and a combining dot, which is not a word character).
     """
-    if text.isascii():
-        return frozenset(text.lower().encode().translate(_ASCII_WORDS).decode().split())
-    return frozenset(map(str.lower, _WORD.findall(text)))
+    if not text.isascii():
+        for character in set(_NOT_ASCII.findall(text)):
+            if _WORD.match(character):
+                return frozenset(map(str.lower, _WORD.findall(text)))
+            text = text.replace(character, " ")
+    return frozenset(text.encode().translate(_ASCII_WORDS).decode().split())
 
 
-#: Bytes of ASCII word characters (`\w`) kept, every other byte made a space.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Bytes of ASCII word characters (`\w`) kept and lowercased, every other byte a space.
 _ASCII_WORDS = bytes(
-    code if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else 32
+    ord(chr(code).lower())
+    if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_")
+    else 32
     for code in range(256)
 )
 
@@ -118,10 +126,11 @@ class _RareWordIndex:
 
     def __init__(self, token_sets: Sequence[frozenset[str]], searched: set[str]) -> None:
         common = max(50, min(len(token_sets) // 20, 500))
-        frequency = Counter(chain.from_iterable(tokens & searched for tokens in token_sets))
+        found = [tokens & searched for tokens in token_sets]
+        frequency = Counter(chain.from_iterable(found))
         rare = {token for token, count in frequency.items() if count <= common}
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        for position, tokens in enumerate(token_sets):
+        for position, tokens in enumerate(found):
             for token in tokens & rare:
                 postings[token].append(position)
         self.size = len(token_sets)

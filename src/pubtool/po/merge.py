@@ -49,29 +49,72 @@ RISK_NOTE = "pubtool:"
 
 
 def risky_changes(old: str, new: str) -> list[str]:
-    """Changes a similar-looking old translation gets wrong: numbers, dates, negation."""
+    """Changes a similar-looking old translation gets wrong: numbers, dates, negation.
+
+    Only the parts where the texts differ are searched first (`_changed_parts`): what
+    they share holds the same numbers, months and negations in both.  A note that lists
+    all of a text's months or negations reads the whole texts.
+    """
     notes = []
-    old_numbers, new_numbers = _NUMBER.findall(old), _NUMBER.findall(new)
-    if Counter(old_numbers) != Counter(new_numbers):
-        removed = sorted((Counter(old_numbers) - Counter(new_numbers)).elements())
-        added = sorted((Counter(new_numbers) - Counter(old_numbers)).elements())
+    old_part, new_part = _changed_parts(old, new)
+    old_numbers, new_numbers = (
+        Counter(_NUMBER.findall(old_part)),
+        Counter(_NUMBER.findall(new_part)),
+    )
+    if old_numbers != new_numbers:
+        removed = sorted((old_numbers - new_numbers).elements())
+        added = sorted((new_numbers - old_numbers).elements())
         notes.append(
             f"number changed: {', '.join(removed) or '(none)'} -> {', '.join(added) or '(none)'}"
         )
-    old_months, new_months = _MONTH.findall(old), _MONTH.findall(new)
-    if old_months != new_months:
+    if _MONTH.findall(old_part) != _MONTH.findall(new_part):
+        old_months, new_months = _MONTH.findall(old), _MONTH.findall(new)
         notes.append(
             f"date changed: {', '.join(old_months) or '(none)'} -> "
             f"{', '.join(new_months) or '(none)'}"
         )
-    old_negations = [m.lower() for m in _NEGATION.findall(old)]
-    new_negations = [m.lower() for m in _NEGATION.findall(new)]
-    if Counter(old_negations) != Counter(new_negations):
+    if Counter(_negations(old_part)) != Counter(_negations(new_part)):
         notes.append(
-            f"negation changed: {' '.join(old_negations) or '(none)'} -> "
-            f"{' '.join(new_negations) or '(none)'}"
+            f"negation changed: {' '.join(_negations(old)) or '(none)'} -> "
+            f"{' '.join(_negations(new)) or '(none)'}"
         )
     return [f"{RISK_NOTE} {note}" for note in notes]
+
+
+def _negations(text: str) -> list[str]:
+    return [match.lower() for match in _NEGATION.findall(text)]
+
+
+def _changed_parts(old: str, new: str) -> tuple[str, str]:
+    """The two texts less the start and the end they share, each cut just beside a space.
+
+    Numbers, months and negations hold no space, so each lies wholly in a shared part
+    or wholly in the rest, and a space beside each cut reads as the text's edge does.
+    """
+    shortest = min(len(old), len(new))
+    start = _shared_length(old, new, shortest, from_end=False)
+    start = old.rfind(" ", 0, start) + 1  # 0 when no space
+    end = _shared_length(old, new, shortest - start, from_end=True)
+    space = old.find(" ", len(old) - end) if end else -1
+    end = len(old) - space if space >= 0 else 0
+    return old[start : len(old) - end], new[start : len(new) - end]
+
+
+def _shared_length(old: str, new: str, limit: int, *, from_end: bool) -> int:
+    """How many characters (at most `limit`) the texts share at their start, or end.
+
+    A bisection over slices: each comparison runs in C, where a loop over characters
+    would not.
+    """
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if from_end:
+            shared = old[len(old) - middle :] == new[len(new) - middle :]
+        else:
+            shared = old[:middle] == new[:middle]
+        low, high = (middle, high) if shared else (low, middle - 1)
+    return low
 
 
 # --- update: template + old catalog -> new catalog ------------------------------------------
@@ -293,6 +336,8 @@ _TOKEN = re.compile(
     r"|\*\*|\*|__"
 )
 
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
 
 @functools.lru_cache(maxsize=4096)
 def token_changes(old: str, new: str) -> list[tuple[str, str]] | None:
@@ -300,10 +345,12 @@ def token_changes(old: str, new: str) -> list[tuple[str, str]] | None:
 
     (Cached: the suggestion and its note ask the same question.  Callers do not change
     the list.)"""
-    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
-    if len(old_tokens) != len(new_tokens) or old == new:
+    if old == new:
         return None
-    if _TOKEN.sub("\x00", old) != _TOKEN.sub("\x00", new):
+    # one pass each: the text between tokens at even indexes, the tokens at odd ones
+    old_parts, new_parts = _TOKEN_SPLIT.split(old), _TOKEN_SPLIT.split(new)
+    old_tokens, new_tokens = old_parts[1::2], new_parts[1::2]
+    if len(old_tokens) != len(new_tokens) or old_parts[::2] != new_parts[::2]:
         return None
     changes = [(a, b) for a, b in zip(old_tokens, new_tokens, strict=True) if a != b]
     return list(dict.fromkeys(changes)) or None
