@@ -356,6 +356,8 @@ class _ClassEncoder:
 
     def encode(self, text: str) -> bytes:
         characters, encoding_map, letters = self._state
+        if text.isascii():  # ASCII keeps its code: no map needed (and `isascii` is O(1))
+            return text.encode("ascii").translate(letters)
         try:
             return codecs.charmap_encode(text, "strict", encoding_map)[0].translate(letters)
         except UnicodeEncodeError:
@@ -505,9 +507,10 @@ def string_lines(
     if starts is None:
         return [f'{prefix}{keyword} "{escaped}"']
     # as in `string_lines`: the text moves below an empty `keyword ""` line
-    ends = [*starts, len(escaped)]
-    pieces = [escaped[start:end] for start, end in zip([0, *starts], ends, strict=True)]
-    return [f'{prefix}{keyword} ""', *(f'{prefix}"{piece}"' for piece in pieces)]
+    bounds = [0, *starts, len(escaped)]
+    lines = [f'{prefix}{keyword} ""']
+    lines += [f'{prefix}"{escaped[start:end]}"' for start, end in zip(bounds, bounds[1:])]
+    return lines
 
 
 def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
