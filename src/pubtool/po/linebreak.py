@@ -14,6 +14,7 @@ import bisect
 import codecs
 import enum
 import functools
+import itertools
 import re
 import string
 from collections.abc import Callable, Sequence
@@ -509,7 +510,7 @@ def string_lines(
     # as in `string_lines`: the text moves below an empty `keyword ""` line
     bounds = [0, *starts, len(escaped)]
     lines = [f'{prefix}{keyword} ""']
-    lines += [f'{prefix}"{escaped[start:end]}"' for start, end in zip(bounds, bounds[1:])]
+    lines += [f'{prefix}"{escaped[start:end]}"' for start, end in itertools.pairwise(bounds)]
     return lines
 
 

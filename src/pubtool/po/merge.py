@@ -254,14 +254,15 @@ def translation_memory(
         if not has_translation(entry):
             continue
         source = entry.previous_msgid if entry.fuzzy and entry.previous_msgid else entry.msgid
-        translation = (
-            entry.msgstr or "",
-            *(str(v) for _, v in sorted(entry.msgstr_plural.items())),
-        )
+        translation: tuple[str, ...] = (entry.msgstr or "",)
+        if entry.msgstr_plural:
+            translation += tuple(str(v) for _, v in sorted(entry.msgstr_plural.items()))
         by_source.setdefault(source, []).append((translation, entry))
     memory = []
     for source in sorted(by_source):
-        translations = sorted(by_source[source], key=lambda item: item[0])
+        translations = by_source[source]
+        if len(translations) > 1:  # most sources have one
+            translations = sorted(translations, key=lambda item: item[0])
         chosen_translation, chosen = translations[0]
         origins = [
             entry for translation, entry in translations if translation == chosen_translation

@@ -9,7 +9,6 @@ pubtool writes exactly what `msgcat --width=W` would write for the same content:
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -276,7 +275,7 @@ def _unique_references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
     references: list[str] = []
     for path, line in occurrences:
         text = str(line).strip()
-        if not re.fullmatch("[0-9]*", text):
+        if not (text.isascii() and (text.isdigit() or not text)):  # `[0-9]*`
             raise CatalogError(f"reference {path}:{text}: the line is not a number")
         number = int(text) if text else None
         if (path, number) in seen:
