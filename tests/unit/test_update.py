@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pubtool.catalogs import Message, build_template
 from pubtool.po import merge
-from pubtool.po.merge import risky_changes, update_catalog
+from pubtool.po.merge import risky_changes, token_changes, update_catalog
 
 OLD_SOURCE = "During the attack, 147 civilians were killed and 744 wounded in Baku."
 NEW_SOURCE = "During the attack, 150 civilians were killed and 744 wounded in Baku."
@@ -154,6 +154,18 @@ def test_risky_changes_are_those_found_in_the_whole_texts(
     assert risky_changes(joint.join(old), joint.join(new)) == plain_risky_changes(
         joint.join(old), joint.join(new)
     )
+
+
+def test_token_changes_only_when_nothing_but_tokens_changed() -> None:
+    assert token_changes("Released in 1990.", "Released in 1991.") == [("1990", "1991")]
+    assert token_changes("See `foo`, 2 items.", "See `bar`, 3 items.") == [
+        ("`foo`", "`bar`"),
+        ("2", "3"),
+    ]
+    # as many tokens, but a word changed too: the old translation is not carried over
+    assert token_changes("Released in 1990.", "Published in 1991.") is None
+    assert token_changes("Released in 1990.", "Released in 1990 and 1991.") is None
+    assert token_changes("Released in 1990.", "Released in 1990.") is None
 
 
 def test_removed_source_goes_obsolete_and_can_be_dropped() -> None:
