@@ -59,7 +59,7 @@ def reference_candidates(index: _RareWordIndex, tokens: frozenset[str]) -> list[
 WORDS = [f"w{i}" for i in range(30)]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.frozensets(st.sampled_from(WORDS), max_size=8), min_size=40, max_size=200),
     st.frozensets(st.sampled_from(WORDS), min_size=2, max_size=12),
@@ -71,7 +71,7 @@ def test_candidates_are_those_a_plain_vote_count_ranks_first(
     assert index.candidates(looked_up) == reference_candidates(index, looked_up)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -183,10 +183,14 @@ def update_catalog(
         matched.add(new_index)
         _, entry = pending[new_index]
         source, old, origins = memory[memory_index]
-        used.update(id(origin) for origin in origins)
         _carry_translation(old, entry, fuzzy=True)
         entry.previous_msgid = source
         _carry_changes(entry)
+        # A suggestion that holds the old translation whole stands for the old entries; one
+        # that changed it (a carried number, one plural form of several) does not, and
+        # they stay as obsolete entries, so that no translation is lost.
+        if _translation(entry) == _translation(old):
+            used.update(id(origin) for origin in origins)
         if _add_risk_notes(entry):
             report.risky += 1
         report.fuzzy_matched += 1
@@ -254,10 +258,7 @@ def translation_memory(
         if not has_translation(entry):
             continue
         source = entry.previous_msgid if entry.fuzzy and entry.previous_msgid else entry.msgid
-        translation: tuple[str, ...] = (entry.msgstr or "",)
-        if entry.msgstr_plural:
-            translation += tuple(str(v) for _, v in sorted(entry.msgstr_plural.items()))
-        by_source.setdefault(source, []).append((translation, entry))
+        by_source.setdefault(source, []).append((_translation(entry), entry))
     memory = []
     for source in sorted(by_source):
         translations = by_source[source]
@@ -269,6 +270,14 @@ def translation_memory(
         ]
         memory.append((source, chosen, origins))
     return memory
+
+
+def _translation(entry: polib.POEntry) -> tuple[str, ...]:
+    """Everything the translator wrote for the message: msgstr, then the plural forms."""
+    translation: tuple[str, ...] = (entry.msgstr or "",)
+    if entry.msgstr_plural:
+        translation += tuple(str(v) for _, v in sorted(entry.msgstr_plural.items()))
+    return translation
 
 
 def _fresh_entry(template_entry_: polib.POEntry) -> polib.POEntry:
