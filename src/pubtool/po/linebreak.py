@@ -533,7 +533,6 @@ def _pair_rules_by_byte() -> tuple[dict[tuple[int, int], str], bytes]:
 
 
 _RULES, _WORD_LETTERS = _pair_rules_by_byte()
-
 _NOT_WORD = re.compile(b"[^ " + re.escape(_WORD_LETTERS) + b"]")
 _SPACE = ord(" ")
 

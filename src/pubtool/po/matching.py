@@ -126,11 +126,11 @@ class _RareWordIndex:
 
     def __init__(self, token_sets: Sequence[frozenset[str]], searched: set[str]) -> None:
         common = max(50, min(len(token_sets) // 20, 500))
-        found = [tokens & searched for tokens in token_sets]
-        frequency = Counter(chain.from_iterable(found))
+        searched_words = [tokens & searched for tokens in token_sets]
+        frequency = Counter(chain.from_iterable(searched_words))
         rare = {token for token, count in frequency.items() if count <= common}
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        for position, tokens in enumerate(found):
+        for position, tokens in enumerate(searched_words):
             for token in tokens & rare:
                 postings[token].append(position)
         self.size = len(token_sets)

@@ -57,10 +57,8 @@ def risky_changes(old: str, new: str) -> list[str]:
     """
     notes = []
     old_part, new_part = _changed_parts(old, new)
-    old_numbers, new_numbers = (
-        Counter(_NUMBER.findall(old_part)),
-        Counter(_NUMBER.findall(new_part)),
-    )
+    old_numbers = Counter(_NUMBER.findall(old_part))
+    new_numbers = Counter(_NUMBER.findall(new_part))
     if old_numbers != new_numbers:
         removed = sorted((old_numbers - new_numbers).elements())
         added = sorted((new_numbers - old_numbers).elements())
