@@ -215,6 +215,18 @@ def test_fix_keeps_the_quote_imbalance_of_the_record() -> None:
     assert fix_text('Он сказал: "нет, и не будет', style) == "Он сказал: «нет, и не будет"
 
 
+def test_a_dash_before_french_punctuation_settles_in_one_fix() -> None:
+    """The dash rule took the space after the dash back to a plain one, the space rule made
+    it no-break again, and so on (found by the property test below, `a –;`)."""
+    style = house_style("fr", None)
+    for text in ("a –;", "a – ;", "a - ;"):
+        fixed = fix_text(text, style)
+        assert fixed == "a —\u202f;"
+        assert [d for d in departures(fixed, style) if d.replacement is not None] == []
+    # each fix brings the next mark into view: five rounds for five marks
+    assert fix_text("a;;;;;", style) == "a" + "\u202f;" * 5
+
+
 _ALPHABET = st.sampled_from(
     list("ab яё1 2 0.,;:!?()[]*_`<>-–—\"'“”‘’«»„") + ["https://x.org/", "](u)", " ", "\u00a0"]
 )

@@ -178,8 +178,13 @@ def departures(text: str, style: HouseStyle) -> list[Departure]:
 
 
 def fix_text(text: str, style: HouseStyle) -> str:
-    """`text` with every mechanical departure fixed; applying it again changes nothing."""
-    for _ in range(4):
+    """`text` with every mechanical departure fixed; applying it again changes nothing.
+
+    Rounds go on until nothing changes: a fix can bring the next departure into view
+    (`a;;;` in French gets its no-break spaces from the last mark back, one a round).
+    The bound only guards against two rules undoing each other.
+    """
+    for _ in range(len(text) + 2):
         fixed = _apply(text, departures(text, style))
         if fixed == text:
             break
@@ -302,7 +307,12 @@ def _dash_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
     for match in _SPACED_DASH.finditer(text):
         found = match.group(2)
         before = match.group(1)
-        if found == dash and spaced and before in (" ", "\u00a0") and match.group(3) == " ":
+        # spaces between a dash and a punctuation mark are the space rule's (French wants a
+        # no-break space there): the dash's departure leaves them alone, or the two rules
+        # would undo each other's fixes
+        before_mark = _SPACE_BEFORE_MARK.match(text, match.start(3)) is not None
+        after_ok = match.group(3) == " " or before_mark
+        if found == dash and spaced and before in (" ", "\u00a0") and after_ok:
             continue
         if found == "-" and (match.group(1) != " " or match.group(3) != " "):
             continue  # a hyphen beside a no-break space is not a typed dash
@@ -316,9 +326,11 @@ def _dash_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
                 else ("spaced dash (house style: no spaces)")
             )
         keep_nbsp = spaced and before == "\u00a0"
-        yield Departure(
-            match.start(1), match.end(3), message, f"\u00a0{dash} " if keep_nbsp else wanted
-        )
+        replacement = f"\u00a0{dash} " if keep_nbsp else wanted
+        if before_mark:
+            yield Departure(match.start(1), match.end(2), message, replacement.rstrip(" "))
+        else:
+            yield Departure(match.start(1), match.end(3), message, replacement)
     if spaced:
         for match in _CLOSED_DASH.finditer(text):
             yield Departure(
