@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from pubtool.checks.glossary import Glossary, Term, contains_rendering, load_glossary
+from pubtool.checks.context import CheckContext
+from pubtool.checks.glossary import (
+    Glossary,
+    Term,
+    check_glossary,
+    contains_rendering,
+    load_glossary,
+)
 from pubtool.checks.language import fold_case
 from pubtool.errors import ConfigError
 
@@ -155,6 +162,66 @@ def test_the_shipped_glossary_loads(tmp_path: Path) -> None:
         pytest.skip("no glossary shipped in this tree")
     glossary = load_glossary(shipped)
     assert all(term.source for term in glossary.terms)
+
+
+#: Addressees as the shipped catalogs once wrote them, before one form was chosen (issue 25):
+#: English source, the old translation, the form the glossary holds now.
+OLD_ADDRESSEE_VARIANTS = [
+    (
+        "Asian Ombudsman Association",
+        "az",
+        "Asiya Ombudsman Assosiasiyasına",
+        "Asiya Ombudsmanlar Assosiasiyasına",
+    ),
+    (
+        "UN Office of High Commissioner for Human Rights",
+        "az",
+        "BMT-nin İnsan Hüquqları üzrə Ali Komissarının Ofisinə",
+        "BMT-nin İnsan Hüquqları üzrə Ali Komissarlığına",
+    ),
+    (
+        "United Nations High Commissioner for Human Rights",
+        "az",
+        "Birləşmiş Millətlər Təşkilatının İnsan hüquqları üzrə Ali Komissarına",
+        "BMT-nin İnsan Hüquqları üzrə Ali Komissarına",
+    ),
+    (
+        "United Nations Educational, Scientific and Cultural Organization",
+        "az",
+        "Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət Təşkilatına",
+        "Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət Məsələləri üzrə Təşkilatına",
+    ),
+    (
+        "International and European Ombudsman Institutions",
+        "ru",
+        "Международному и Европейскому институтам омбудсмена",
+        "Международному и Европейскому институтам омбудсменов",
+    ),
+    (
+        "International and European Ombudsman Institutions",
+        "ru",
+        "международным и европейским институтам омбудсменов",
+        "Международному и Европейскому институтам омбудсменов",
+    ),
+    (
+        "foreign ombudsmen and national human rights institutions",
+        "ru",
+        "зарубежным омбудсменам и национальным учреждениям по правам человека",
+        "зарубежным омбудсменам и национальным правозащитным институтам",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "language", "old", "current"), OLD_ADDRESSEE_VARIANTS)
+def test_the_shipped_glossary_reports_an_old_addressee_variant(
+    source: str, language: str, old: str, current: str
+) -> None:
+    shipped = Path(__file__).resolve().parents[2] / "locales" / "glossary.yaml"
+    if not shipped.is_file():
+        pytest.skip("no glossary shipped in this tree")
+    context = CheckContext("en", language, load_glossary(shipped))
+    assert list(check_glossary(f"Sent to the {source}.", f"{old}.", context))
+    assert not list(check_glossary(f"Sent to the {source}.", f"{current}.", context))
 
 
 # Source terms: case-sensitive, whole words
