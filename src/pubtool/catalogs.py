@@ -35,9 +35,17 @@ class Message:
     statements: tuple[str, ...] = field(default=())
 
 
-def collect_messages(statements: Sequence[Statement]) -> list[Message]:
-    """One message per distinct text, in reading order of its first occurrence."""
+def collect_messages(
+    statements: Sequence[Statement], *, first: Sequence[Message] = ()
+) -> list[Message]:
+    """One message per distinct text, in reading order of its first occurrence; `first`
+    (the collection title) comes before the statements, and a statement text equal to it
+    joins it as one more reference: a msgid may occur only once in a catalog."""
     found: dict[str, tuple[str, list[tuple[str, int]], dict[str, None]]] = {}  # dicts keep order
+    for message in first:
+        _, locations, owners = found.setdefault(message.msgid, (message.kind, [], {}))
+        locations.extend(message.locations)
+        owners.update(dict.fromkeys(message.statements))
     for statement in statements:
         for block in statement.blocks():
             _, locations, owners = found.setdefault(block.text, (block.kind, [], {}))
@@ -120,12 +128,26 @@ def _write_template(
     project: Project, notice: Callable[[str], None] | None
 ) -> tuple[bool, int]:
     """Whether the template changed, and how many messages it holds."""
-    previous = (
-        load_catalog(project, project.template_path) if project.template_path.exists() else None
-    )
+    previous = _previous_template(project, notice)
     messages = project_messages(project, notice=notice)
     template = build_template(messages, project_name=project.domain, previous=previous)
     return write_po_if_changed(template, project.template_path, project.width), len(messages)
+
+
+def _previous_template(
+    project: Project, notice: Callable[[str], None] | None
+) -> polib.POFile | None:
+    """The template as it stands, read only to keep its creation date when nothing changed.
+    The statements are the template's source of record, so a template that no longer
+    parses (hand-edited, or written by an older pubtool) is written anew, not an error."""
+    if not project.template_path.exists():
+        return None
+    try:
+        return load_catalog(project, project.template_path)
+    except CatalogError as error:
+        if notice is not None:
+            notice(f"{error}; writing the template anew from the statements")
+        return None
 
 
 def project_messages(
@@ -139,7 +161,7 @@ def project_messages(
     if statements is None:
         statements = load_statements(project.statements_dir, notice=notice, display=project.root)
     title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
-    return [title, *collect_messages(statements)]
+    return collect_messages(statements, first=[title])
 
 
 def template_is_current(project: Project, template: polib.POFile | None = None) -> bool:
@@ -179,7 +201,11 @@ def update_catalogs(
             "no template yet: run `pubtool extract` first",
             file=project.relative(project.template_path),
         )
-    template = load_catalog(project, project.template_path)
+    try:
+        template = load_catalog(project, project.template_path)
+    except CatalogError as error:
+        error.message += "; `pubtool extract` writes it anew from the statements"
+        raise
     reports: dict[str, UpdateReport] = {}
     with catalog_lock(project, lock_timeout):
         loaded = {

@@ -1,0 +1,75 @@
+"""A new user's first hour (issue 24): a project `pubtool init` made, used as the README says."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from pubtool.cli import app
+
+runner = CliRunner()
+TITLE = "Harbor City Press Office"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def new_project(tmp_path: Path) -> Path:
+    """What `pubtool init proj --languages es,uk,he --title ...` makes, with the example
+    statement issued by the collection's own title (as a press office's statements are)."""
+    root = tmp_path / "proj"
+    code, _, err = invoke("init", str(root), "--languages", "es,uk,he", "--title", TITLE)
+    assert code == 0, err
+    (example,) = (root / "statements").glob("*.md")
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("issuer: The press office", f"issuer: {TITLE}"))
+    return root
+
+
+def in_project(root: Path, *args: str) -> tuple[int, str, str]:
+    return invoke("-P", str(root), *args)
+
+
+# --- blockers -------------------------------------------------------------------------------
+
+
+def test_a_title_equal_to_an_issuer_is_one_message_with_both_references(
+    new_project: Path,
+) -> None:
+    assert in_project(new_project, "extract")[0] == 0
+    template = polib.pofile(str(new_project / "locales" / "statements.pot"))
+    same = [entry for entry in template if entry.msgid == TITLE]
+    assert len(same) == 1
+    files = [path for path, _ in same[0].occurrences]
+    assert files[0] == "pyproject.toml" and files[1].startswith("statements/")
+    if shutil.which("msgfmt"):
+        pot = new_project / "locales" / "statements.pot"
+        checked = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(pot)], check=False)
+        assert checked.returncode == 0
+    code, _, err = in_project(new_project, "update")
+    assert code == 0, err
+
+
+def test_extract_rewrites_a_template_it_cannot_read(new_project: Path) -> None:
+    pot = new_project / "locales" / "statements.pot"
+    pot.write_text('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr ""\n\nmsgid "unterminated\n')
+    code, out, err = in_project(new_project, "extract")
+    assert code == 0, err
+    assert "written" in out and "writing the template anew" in err
+    assert polib.pofile(str(pot)).find(TITLE) is not None
+    assert in_project(new_project, "extract")[1].strip().endswith("unchanged")
+
+
+def test_update_says_how_to_repair_a_broken_template(new_project: Path) -> None:
+    pot = new_project / "locales" / "statements.pot"
+    pot.write_text('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr ""\n')
+    code, _, err = in_project(new_project, "update")
+    assert code == 2 and "`pubtool extract` writes it anew" in err
