@@ -10,6 +10,7 @@ import polib
 import pytest
 from typer.testing import CliRunner
 
+import pubtool
 from pubtool.cli import app
 
 runner = CliRunner()
@@ -73,3 +74,43 @@ def test_update_says_how_to_repair_a_broken_template(new_project: Path) -> None:
     pot.write_text('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr ""\n')
     code, _, err = in_project(new_project, "update")
     assert code == 2 and "`pubtool extract` writes it anew" in err
+
+
+def test_xliff_round_trip_in_a_project_init_made(new_project: Path, tmp_path: Path) -> None:
+    assert in_project(new_project, "extract")[0] == 0
+    assert in_project(new_project, "update")[0] == 0
+    exported = tmp_path / "es.xlf"
+    assert in_project(new_project, "export", "--lang", "es", "-o", str(exported))[0] == 0
+    code, _, err = in_project(new_project, "import", str(exported))
+    assert code == 0, err
+
+
+# --- language codes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["es-ES", "es_ES", "ES", "es-419"])
+def test_a_region_code_names_the_configured_language(new_project: Path, code: str) -> None:
+    project = pubtool.Project.load(new_project)
+    assert project.parse_languages(code) == ("es",)
+
+
+def test_a_region_code_exports(new_project: Path, tmp_path: Path) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    code, _, err = in_project(new_project, "export", "-l", "es-ES", "-o", str(tmp_path / "x.xlf"))
+    assert code == 0, err
+    assert 'target-language="es"' in (tmp_path / "x.xlf").read_text(encoding="utf-8")
+
+
+def test_a_country_code_suggests_the_language(new_project: Path) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    code, _, err = in_project(new_project, "status", "--lang", "ua")
+    assert code == 2 and "did you mean uk?" in err
+
+
+def test_an_unconfigured_language_says_how_to_add_it(new_project: Path) -> None:
+    code, _, err = in_project(new_project, "update", "--lang", "fr,es")
+    assert code == 2
+    assert "fr is not one of this project's languages" in err
+    assert "add it to `languages`" in err and "pyproject.toml" in err

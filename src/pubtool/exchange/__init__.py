@@ -23,7 +23,7 @@ from pubtool.exchange.tbx import (
     write_glossary,
 )
 from pubtool.exchange.tmx import export_tmx
-from pubtool.exchange.units import XmlFile, local_name, parse_xml
+from pubtool.exchange.units import XmlFile, local_name, parse_xml, target_language
 from pubtool.exchange.xliff import (
     export_xliff,
     import_xliff,
@@ -100,6 +100,8 @@ def export(
         raise ExchangeError(f"--format {export_format} needs --lang (one target language)")
     if export_format == "tbx" and statement_ids:
         raise ExchangeError("--statement does not apply to --format tbx (the whole glossary)")
+    if language:
+        language = target_language(project, language)  # es-ES, es_ES: the project's es
     if export_format == "xliff":
         data = export_xliff(project, language or "", tuple(statement_ids), notice=notice)
     elif export_format == "tmx":
