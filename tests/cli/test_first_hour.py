@@ -114,3 +114,28 @@ def test_an_unconfigured_language_says_how_to_add_it(new_project: Path) -> None:
     assert code == 2
     assert "fr is not one of this project's languages" in err
     assert "add it to `languages`" in err and "pyproject.toml" in err
+
+
+# --- fmt ------------------------------------------------------------------------------------
+
+
+def test_fmt_without_a_path_formats_the_projects_catalogs(
+    new_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    catalog = new_project / "locales" / "es" / "LC_MESSAGES" / "statements.po"
+    po = polib.pofile(str(catalog), wrapwidth=20)
+    po.save()  # polib re-wraps: what msgcat would undo
+    monkeypatch.chdir(new_project / "statements")  # the project is found walking up
+    code, out, _ = invoke("fmt", "--check")
+    assert code == 1 and "es/LC_MESSAGES/statements.po: would reformat" in out
+    assert "statements.pot" not in out and "unchanged" in out
+    assert invoke("fmt")[0] == 0
+    assert invoke("fmt", "--check")[0] == 0
+
+
+def test_fmt_offers_only_the_formats_it_writes() -> None:
+    code, out, _ = invoke("fmt", "--help")
+    assert code == 0 and "text|json" in out and "table" not in out
+    assert invoke("fmt", "--format", "table", "x.po")[0] == 2

@@ -10,7 +10,7 @@ import typer
 import pubtool
 from pubtool.cli import _emit, _project, app, notice, run_command
 from pubtool.cli.options import (
-    CheckFormat,
+    FmtFormat,
     LanguagesOption,
     OutputFormat,
     ProjectOption,
@@ -114,19 +114,34 @@ def templates_command(
 def fmt_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Catalogs (.po, .pot) or folders.", parser=path_value)
-    ],
+        list[Path] | None,
+        typer.Argument(
+            help="Catalogs (.po, .pot) or folders (default: the project's catalogs).",
+            parser=path_value,
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
     ] = False,
     width: Annotated[
-        int | None, typer.Option("--width", "-w", help="Page width, as msgcat's (default 79).")
+        int | None,
+        typer.Option(
+            "--width", "-w", metavar="N",
+            help="Page width, as msgcat's (default: the project's, else 79).",
+        ),
     ] = None,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = CheckFormat.text,
+        FmtFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = FmtFormat.text,
+    project: ProjectOption = None,
 ) -> None:
-    """Rewrite catalogs exactly as GNU msgcat would (no project needed; any charset)."""
+    """Rewrite catalogs exactly as GNU msgcat would (any project's, in any charset)."""
+    if not paths:  # the project's own catalogs, at the project's width
+        where = _project(ctx, project)
+        paths = [where.locales_dir]
+        width = where.width if width is None else width
     report = pubtool.fmt(paths, check=check, width=width)
-    _emit(report, "lines" if output_format is CheckFormat.text else output_format)
+    _emit(report, "lines" if output_format is FmtFormat.text else output_format)
     raise typer.Exit(report.exit_code)

@@ -26,6 +26,11 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+class FmtFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 class CheckFormat(StrEnum):
     text = "text"
     table = "table"
