@@ -139,3 +139,15 @@ def test_fmt_offers_only_the_formats_it_writes() -> None:
     code, out, _ = invoke("fmt", "--help")
     assert code == 0 and "text|json" in out and "table" not in out
     assert invoke("fmt", "--format", "table", "x.po")[0] == 2
+
+
+# --- Ctrl-C ---------------------------------------------------------------------------------
+
+
+def test_ctrl_c_says_interrupted(new_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pubtool, "extract", stopped)
+    code, out, err = in_project(new_project, "extract")
+    assert code == 130 and err == "pubtool: interrupted\n" and out == ""
