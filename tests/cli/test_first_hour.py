@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -151,3 +152,35 @@ def test_ctrl_c_says_interrupted(new_project: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(pubtool, "extract", stopped)
     code, out, err = in_project(new_project, "extract")
     assert code == 130 and err == "pubtool: interrupted\n" and out == ""
+
+
+# --- status ---------------------------------------------------------------------------------
+
+
+def test_status_uses_the_projects_language_order_everywhere(new_project: Path) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    code, out, _ = in_project(new_project, "status", "--per-statement", "--fail-under", "0")
+    assert code == 0
+    main, _, detail = out.partition("By statement")
+    rows = [
+        line.split()[0]
+        for line in main.splitlines()
+        if line.split()[:1] in (["es"], ["uk"], ["he"])
+    ]
+    assert rows == ["es", "uk", "he"]
+    header = next(line for line in detail.splitlines() if "statement" in line)
+    assert header.split()[1:] == ["es", "uk", "he"]
+    code, out, _ = in_project(new_project, "status", "-f", "json")
+    report = json.loads(out)
+    assert list(report["languages"]) == ["es", "uk", "he"]
+    assert list(next(iter(report["statements"].values()))) == ["es", "uk", "he"]
+
+
+def test_per_statement_without_a_bar_shows_statements_and_says_so(new_project: Path) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    code, out, err = in_project(new_project, "status", "--per-statement", "-f", "markdown")
+    assert code == 0
+    assert "| statement | es | uk | he |" in out and "example | 0 | 0 | 0 |" in out
+    assert "--per-statement: no bar" in err
