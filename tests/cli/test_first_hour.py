@@ -184,3 +184,27 @@ def test_per_statement_without_a_bar_shows_statements_and_says_so(new_project: P
     assert code == 0
     assert "| statement | es | uk | he |" in out and "example | 0 | 0 | 0 |" in out
     assert "--per-statement: no bar" in err
+
+
+# --- check ----------------------------------------------------------------------------------
+
+
+def test_check_table_reads_at_80_columns(new_project: Path) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    catalog = new_project / "locales" / "es" / "LC_MESSAGES" / "statements.po"
+    po = polib.pofile(str(catalog))
+    entry = next(e for e in po if e.msgid.startswith("This is an example statement"))
+    entry.msgstr = "Esta es una declaración de ejemplo, con [enlaces](https://example.com) en 2027."
+    po.save()
+    result = runner.invoke(
+        app, ["-P", str(new_project), "check", "-f", "table"], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    text = " ".join(" ".join(lines).split())
+    assert "locales/es/LC_MESSAGES/statements.po" in text  # the catalog, once, whole
+    assert "link target https://example.org missing from the translation" in text
+    assert "translation has 2027, not in the source" in text
+    assert "…" not in text.replace("source: This is an example statement. Each para…", "")
