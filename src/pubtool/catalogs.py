@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -231,21 +232,40 @@ def update_catalogs(
 def compile_catalogs(
     project: Project, languages: Sequence[str], *, use_fuzzy: bool = False
 ) -> dict[str, int]:
-    """Write `.mo` files; fuzzy translations are left out unless asked for."""
-    counts = {}
+    """Write `.mo` files, all or none: every catalog is read and compiled before the first
+    file is written, and a write that fails puts back the files written before it.
+    Fuzzy translations are left out unless asked for."""
+    compiled: dict[str, tuple[bytes, int]] = {}
     for language in languages:
         path = project.catalog_path(language)
         if not path.exists():
             raise CatalogError(
                 "no catalog: run `pubtool update` first", file=project.relative(path)
             )
-        catalog = load_catalog(project, path)
-        counts[language] = write_mo(catalog, project.mo_path(language), use_fuzzy=use_fuzzy)
-    return counts
+        compiled[language] = mo_bytes(load_catalog(project, path), use_fuzzy=use_fuzzy)
+    paths = {language: project.mo_path(language) for language in compiled}
+    before = {
+        language: path.read_bytes() if path.exists() else None for language, path in paths.items()
+    }
+    written: list[str] = []
+    try:
+        for language, (data, _) in compiled.items():
+            write_bytes_atomically(paths[language], data)
+            written.append(language)
+    except BaseException:  # a full disk, or Ctrl-C: the files as they were
+        for language in written:
+            previous = before[language]
+            with contextlib.suppress(OSError):
+                if previous is None:
+                    paths[language].unlink()
+                else:
+                    write_bytes_atomically(paths[language], previous)
+        raise
+    return {language: count for language, (_, count) in compiled.items()}
 
 
-def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> int:
-    """Atomically write a `.mo`; returns the number of messages it holds."""
+def mo_bytes(catalog: polib.POFile, *, use_fuzzy: bool = False) -> tuple[bytes, int]:
+    """A catalog compiled to `.mo`, and the number of messages it holds."""
     compiled = polib.POFile()
     compiled.metadata = dict(catalog.metadata)
     for entry in catalog:
@@ -263,8 +283,7 @@ def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> i
                 previous_msgid_plural=None,
             )
         )
-    write_bytes_atomically(path, compiled.to_binary())
-    return len(compiled)
+    return compiled.to_binary(), len(compiled)
 
 
 def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:

@@ -208,3 +208,65 @@ def test_check_table_reads_at_80_columns(new_project: Path) -> None:
     assert "link target https://example.org missing from the translation" in text
     assert "translation has 2027, not in the source" in text
     assert "…" not in text.replace("source: This is an example statement. Each para…", "")
+
+
+# --- init and compile -----------------------------------------------------------------------
+
+
+def test_init_ignores_compiled_catalogs(new_project: Path) -> None:
+    ignored = (new_project / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "*.mo" in ignored and "/booklets/" in ignored
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q", str(new_project)], check=True)
+        in_project(new_project, "extract")
+        in_project(new_project, "update")
+        assert in_project(new_project, "compile")[0] == 0
+        listed = subprocess.run(
+            ["git", "-C", str(new_project), "status", "--porcelain", "--untracked-files=all"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert ".mo" not in listed and "statements.po" in listed
+
+
+def test_init_warns_of_languages_without_booklet_labels(tmp_path: Path) -> None:
+    code, _, err = invoke("init", str(tmp_path / "p"), "--languages", "es,he,pt-BR")
+    assert code == 0
+    assert "no booklet labels for he:" in err and "pt" not in err.split("labels for")[1]
+    code, _, err = invoke("init", str(tmp_path / "q"), "--languages", "es,uk")
+    assert code == 0 and "labels" not in err
+
+
+def test_compile_writes_all_catalogs_or_none(new_project: Path) -> None:
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    broken = new_project / "locales" / "uk" / "LC_MESSAGES" / "statements.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "cut short\n', encoding="utf-8")
+    code, _, err = in_project(new_project, "compile")
+    assert code == 2 and "uk/LC_MESSAGES/statements.po" in err
+    assert not list((new_project / "locales").rglob("*.mo"))  # es came first: not written
+
+
+def test_compile_puts_back_what_it_wrote_when_a_write_fails(
+    new_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pubtool.catalogs as catalogs
+
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    folder = new_project / "locales"
+    es = folder / "es" / "LC_MESSAGES" / "statements.mo"
+    es.write_bytes(b"the old es.mo")  # he has none yet
+    real = catalogs.write_bytes_atomically
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if "/uk/" in path.as_posix():
+            raise pubtool.PubtoolError("cannot write: no space left on the device", file=path)
+        real(path, data)
+
+    monkeypatch.setattr(catalogs, "write_bytes_atomically", full_disk)
+    code, _, err = in_project(new_project, "compile", "--lang", "es,he,uk")
+    assert code == 2 and "no space left" in err
+    assert es.read_bytes() == b"the old es.mo"
+    assert not (folder / "he" / "LC_MESSAGES" / "statements.mo").exists()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 import pubtool
-from pubtool.cli import _emit, _project, app, notice, run_command
+from pubtool.cli import _emit, _finish, _project, app, notice, run_command
 from pubtool.cli.options import (
     FmtFormat,
     LanguagesOption,
@@ -91,6 +91,7 @@ def init_command(
         folder, languages or (), source_language=source_language, title=title, templates=templates
     )
     _emit(report, "lines")
+    _finish(list(report.warnings), [], [])
 
 
 @app.command("templates")
