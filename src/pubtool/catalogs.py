@@ -18,7 +18,7 @@ import polib
 from filelock import FileLock, Timeout
 
 from pubtool.errors import CatalogError, StatementError, WriteError, one_line
-from pubtool.files import write_bytes_atomically, write_text_atomically
+from pubtool.files import PathLike, path_list, write_bytes_atomically, write_text_atomically
 from pubtool.po import format_po, load_po, paused_garbage_collector
 from pubtool.po.entries import copy_entry, has_translation, header_fields
 from pubtool.po.merge import UpdateReport, update_catalog
@@ -360,11 +360,11 @@ def language_from(catalog: polib.POFile, path: Path) -> str:
     return path.stem
 
 
-def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+def catalog_files(paths: PathLike | Iterable[PathLike]) -> tuple[list[Path], list[str]]:
     """The `.po` files named or found in folders, and a line for each path that is neither."""
     files: list[Path] = []
     problems: list[str] = []
-    for path in dict.fromkeys(paths):  # a path given twice is reported once
+    for path in dict.fromkeys(path_list(paths)):  # a path given twice is reported once
         shown = one_line(str(path))
         try:
             if path.is_dir():

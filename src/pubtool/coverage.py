@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import polib
 
 from pubtool.catalogs import catalog_files, language_from, load_catalog, template_is_current
 from pubtool.errors import CatalogError, ConfigError
+from pubtool.files import PathLike
 from pubtool.po.entries import EntryState, is_header
 from pubtool.po.entries import state as entry_state
 from pubtool.project import Project, normalise_language
@@ -314,7 +315,9 @@ def project_coverage(project: Project, languages: Sequence[str]) -> CoverageRepo
     return report
 
 
-def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None) -> CoverageReport:
+def paths_coverage(
+    paths: PathLike | Sequence[PathLike], *, source_language: str | None = None
+) -> CoverageReport:
     """Any `.po` files or folders of them: each catalog counted on its own."""
     from pubtool.po import load_po
 
@@ -372,7 +375,7 @@ def markdown_table(report: CoverageReport) -> str:
 
 def status(
     project: Project | None,
-    paths: Sequence[Path] = (),
+    paths: PathLike | Sequence[PathLike] = (),
     languages: str | Sequence[str] | None = None,
     *,
     fail_under: Sequence[str] | Mapping[str, float] | None = None,

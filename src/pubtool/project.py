@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Sequence
@@ -149,11 +150,13 @@ def find_project_root(start: Path) -> Path:
     )
 
 
-def load_project(root: Path | None = None, *, search_from: Path | None = None) -> Project:
+def load_project(
+    root: str | os.PathLike[str] | None = None, *, search_from: str | os.PathLike[str] | None = None
+) -> Project:
     """Read and validate `[tool.pubtool]`; every problem names pyproject.toml and the key."""
     if root is None:
-        root = find_project_root(search_from or Path.cwd())
-    root = root.resolve()
+        root = find_project_root(Path(search_from) if search_from is not None else Path.cwd())
+    root = Path(root).resolve()
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
         raise ConfigError(f"no {CONFIG_FILE} here", file=root)

@@ -270,3 +270,31 @@ def test_compile_puts_back_what_it_wrote_when_a_write_fails(
     assert code == 2 and "no space left" in err
     assert es.read_bytes() == b"the old es.mo"
     assert not (folder / "he" / "LC_MESSAGES" / "statements.mo").exists()
+
+
+# --- the Python API -------------------------------------------------------------------------
+
+
+def test_dir_lists_the_public_api() -> None:
+    names = dir(pubtool)
+    for name in ("Project", "extract", "update", "status", "check", "build_pdf", "export"):
+        assert name in names
+    assert "importlib" not in names and "TYPE_CHECKING" not in names
+    assert all(hasattr(pubtool, name) for name in pubtool.__all__)
+
+
+def test_the_api_takes_paths_as_text(new_project: Path, tmp_path: Path) -> None:
+    project = pubtool.load_project(str(new_project))
+    pubtool.extract(project)
+    pubtool.update(project)
+    catalog = str(new_project / "locales" / "es" / "LC_MESSAGES" / "statements.po")
+    assert [c.language for c in pubtool.status(project, catalog).catalogs] == ["es"]
+    assert pubtool.check(project, catalog).catalogs == 1
+    assert pubtool.fmt(catalog, check=True).exit_code == 0
+    exported = pubtool.export(project, "xliff", "es", output=str(tmp_path / "es.xlf"))
+    assert exported.path is not None and (tmp_path / "es.xlf").is_file()
+    assert pubtool.import_files(project, str(tmp_path / "es.xlf")).exit_code == 0
+    html = pubtool.build_html(project, "es,en", output=str(tmp_path / "b.html"))
+    assert (tmp_path / "b.html").is_file() and html.path.endswith("b.html")
+    pdf = pubtool.build_pdf(project, "es,en", output=str(tmp_path / "b.pdf"))
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF") and pdf.pages >= 1

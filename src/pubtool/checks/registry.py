@@ -46,6 +46,7 @@ from pubtool.checks.text import (
     check_whitespace,
 )
 from pubtool.errors import BUG_EXIT_CODE, CatalogError, ConfigError, PubtoolError
+from pubtool.files import PathLike
 from pubtool.po.entries import translation_pairs
 from pubtool.project import Project, StyleSettings
 
@@ -404,7 +405,7 @@ def check_catalog_files(
 
 def check(
     project: Project | None,
-    paths: Sequence[Path] = (),
+    paths: PathLike | Sequence[PathLike] = (),
     languages: str | Sequence[str] | None = None,
 ) -> CheckReport:
     """Check translations for what breaks a publication (`pubtool check`): the project's
