@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -298,3 +299,37 @@ def test_the_api_takes_paths_as_text(new_project: Path, tmp_path: Path) -> None:
     assert (tmp_path / "b.html").is_file() and html.path.endswith("b.html")
     pdf = pubtool.build_pdf(project, "es,en", output=str(tmp_path / "b.pdf"))
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF") and pdf.pages >= 1
+
+
+# --- help -----------------------------------------------------------------------------------
+
+COMMANDS = [
+    "statements", "extract", "update", "compile", "init", "templates", "fmt", "status",
+    "check", "build-pdf", "build-html", "export", "import",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_shows_conventional_metavars(command: str) -> None:
+    code, out, _ = invoke(*([command] if command else []), "--help")
+    assert code == 0
+    assert not re.search(r"<(list\[)?(str|Path|int|float|bool)", out), out  # <list[str]>, <Path>
+    assert not re.search(r"\{\w+\}", out), out  # {paths}...
+    assert not re.search(r"<\w+(\|\w+)+>", out), out  # <text|json>: [text|json] instead
+
+
+def test_help_names_the_values_an_option_takes() -> None:
+    out = invoke("build-pdf", "--help")[1]
+    assert "--lang LANGS" in out and "--missing [mark|source|omit|fail]" in out
+    assert "--output FILE" in out and "--paper [A4|A5]" in out
+    assert "Usage: pubtool status [OPTIONS] [PATH]..." in invoke("status", "--help")[1]
+    assert "Usage: pubtool import [OPTIONS] FILE..." in invoke("import", "--help")[1]
+
+
+def test_export_output_help_states_the_real_default(new_project: Path) -> None:
+    out = " ".join(invoke("export", "--help")[1].split())
+    assert "build/" not in out and "xliff/LANG.xlf" in out and "output folder" in out
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    assert in_project(new_project, "export", "-l", "es")[0] == 0
+    assert (new_project / "booklets" / "xliff" / "es.xlf").is_file()  # `output` of init

@@ -20,11 +20,12 @@ import typer
 from rich.console import Console
 
 import pubtool
+from pubtool.cli.help import PubtoolTyper
 from pubtool.cli.options import ProjectOption
 from pubtool.errors import BUG_EXIT_CODE, PubtoolError
 from pubtool.project import Project, load_project
 
-app = typer.Typer(
+app = PubtoolTyper(
     name="pubtool",
     help="Public statements to translated, checked, printable publications.",
     no_args_is_help=True,
