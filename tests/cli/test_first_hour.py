@@ -333,3 +333,57 @@ def test_export_output_help_states_the_real_default(new_project: Path) -> None:
     in_project(new_project, "update")
     assert in_project(new_project, "export", "-l", "es")[0] == 0
     assert (new_project / "booklets" / "xliff" / "es.xlf").is_file()  # `output` of init
+
+
+# --- checks on a new user's own text --------------------------------------------------------
+
+AIR = """\
+---
+id: 2026-03-02-air
+title: Air quality report
+date: 2026-03-02
+issuer: Harbor City Press Office
+---
+
+PM2.5 levels fell by 12% in 2025, said Dr. Ana López, director of the agency.
+"""
+
+AIR_TRANSLATED = {
+    "es": "Los niveles de PM2.5 bajaron un 12 % en 2025, dijo la Dra. Ana López, directora de "
+    "la agencia.",
+    "uk": "Рівень PM2.5 знизився на 12 % у 2025 році, повідомила д-р Ана Лопес, директорка "
+    "агентства.",
+    "he": 'רמות PM2.5 ירדו ב-12% בשנת 2025, אמרה ד"ר אנה לופס, מנהלת הסוכנות.',
+}
+
+
+@pytest.fixture
+def air(new_project: Path) -> Path:
+    for example in (new_project / "statements").glob("*.md"):
+        example.unlink()
+    (new_project / "statements" / "2026-03-02-air.md").write_text(AIR, encoding="utf-8")
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    for language, text in AIR_TRANSLATED.items():
+        catalog = new_project / "locales" / language / "LC_MESSAGES" / "statements.po"
+        po = polib.pofile(str(catalog))
+        po.find(AIR.rsplit("\n\n", 1)[1].strip()).msgstr = text
+        po.save()
+    return new_project
+
+
+def test_a_name_with_digits_kept_as_written_is_no_number(air: Path) -> None:
+    code, out, err = in_project(air, "check", "--lang", "uk,es")
+    assert code == 0, out + err
+    assert "2.5" not in out
+
+
+def test_a_hebrew_abbreviation_typed_with_a_straight_quote_is_not_a_quotation(air: Path) -> None:
+    code, out, err = in_project(air, "check", "--lang", "he")
+    assert code == 0 and "quotation marks" not in out, out + err
+    catalog = air / "locales" / "he" / "LC_MESSAGES" / "statements.po"
+    po = polib.pofile(str(catalog))
+    entry = next(e for e in po if e.msgid.startswith("PM2.5"))
+    entry.msgstr = entry.msgstr.replace("אמרה", '"אמרה')  # a real quotation mark left open
+    po.save()
+    assert "quotation marks: 1 left unbalanced" in in_project(air, "check", "--lang", "he")[1]

@@ -35,6 +35,12 @@ _NUMBER_START = (
     rf"(?:(?<![\d_{COMBINING_MARKS}])(?:(?<=[{_GLUING_LETTERS}])|(?<!\w))"
     rf"|(?<=(?<![^\W\d_])[vV]))"
 )
+#: Digits that are part of a name (PM2.5, EPUB3.0, CO2): after a letter of a script that
+#: does not glue prefixes to numbers, and not a version's lone "v". Blanked before reading,
+#: so a name kept as written reads alike in every language, whatever its decimal mark.
+_NAME_DIGITS = re.compile(
+    rf"(?<=[^\W\d_])(?<![{_GLUING_LETTERS}])(?<!(?<![^\W\d_])[vV])\d+(?:[.,]\d+)*"
+)
 #: A time of day: 18:00 is 18 o'clock, 6:30 is 6 and 30.
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 #: An English 12-hour time: "6 p.m." may be written 18 (Uhr, :00) in a translation.
@@ -372,7 +378,7 @@ def read_numbers(text: str, language: str) -> NumbersRead:
     gives the language (see `number_symbols`); versions and addresses (1.2.3, 10.0.0.1) are
     read as they are written.
     """
-    text = without_placeholders(without_links(text))
+    text = _NAME_DIGITS.sub(" ", without_placeholders(without_links(text)))
     numbered_months = month_vocabulary(language).numbered
     if numbered_months is not None:
         text = numbered_months.sub(" ", text)  # 1月: the dates check's business
