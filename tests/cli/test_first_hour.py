@@ -131,7 +131,7 @@ def test_fmt_without_a_path_formats_the_projects_catalogs(
     po.save()  # polib re-wraps: what msgcat would undo
     monkeypatch.chdir(new_project / "statements")  # the project is found walking up
     code, out, _ = invoke("fmt", "--check")
-    assert code == 1 and "es/LC_MESSAGES/statements.po: would reformat" in out
+    assert code == 1 and "\n../locales/es/LC_MESSAGES/statements.po: would reformat" in "\n" + out
     assert "statements.pot" not in out and "unchanged" in out
     assert invoke("fmt")[0] == 0
     assert invoke("fmt", "--check")[0] == 0

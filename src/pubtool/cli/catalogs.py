@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -156,7 +157,7 @@ def fmt_command(
     """Rewrite catalogs exactly as GNU msgcat would (any project's, in any charset)."""
     if not paths:  # the project's own catalogs, at the project's width
         where = _project(ctx, project)
-        paths = [where.locales_dir]
+        paths = [Path(os.path.relpath(where.locales_dir))]  # shown from where the user is
         width = where.width if width is None else width
     report = pubtool.fmt(paths, check=check, width=width)
     _emit(report, "lines" if output_format is TextOrJson.text else output_format)
