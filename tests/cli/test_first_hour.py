@@ -387,3 +387,43 @@ def test_a_hebrew_abbreviation_typed_with_a_straight_quote_is_not_a_quotation(ai
     entry.msgstr = entry.msgstr.replace("אמרה", '"אמרה')  # a real quotation mark left open
     po.save()
     assert "quotation marks: 1 left unbalanced" in in_project(air, "check", "--lang", "he")[1]
+
+
+MONEY = """\
+---
+id: 2026-03-02-ferry
+title: Ferry budget
+date: 2026-03-02
+issuer: Harbor City Press Office
+---
+
+The line costs $12.5 million, and the port plan $1.2 billion.
+"""
+
+MONEY_TRANSLATED = {
+    "es": "La línea cuesta 12,5 millones de dólares, y el plan del puerto, 1200 millones.",
+    "uk": "Лінія коштує 12,5 мільйона доларів, а план порту — 1,2 мільярда.",
+    "he": "הקו עולה 12.5 מיליון דולר, ותוכנית הנמל 1.2 מיליארד.",
+}
+
+
+def test_millions_in_words_are_read_in_every_language(new_project: Path) -> None:
+    for example in (new_project / "statements").glob("*.md"):
+        example.unlink()
+    (new_project / "statements" / "2026-03-02-ferry.md").write_text(MONEY, encoding="utf-8")
+    in_project(new_project, "extract")
+    in_project(new_project, "update")
+    for language, text in MONEY_TRANSLATED.items():
+        catalog = new_project / "locales" / language / "LC_MESSAGES" / "statements.po"
+        po = polib.pofile(str(catalog))
+        po.find(MONEY.rsplit("\n\n", 1)[1].strip()).msgstr = text
+        po.save()
+    code, out, err = in_project(new_project, "check")
+    assert code == 0, out + err
+    catalog = new_project / "locales" / "es" / "LC_MESSAGES" / "statements.po"
+    po = polib.pofile(str(catalog))
+    entry = po.find(MONEY.rsplit("\n\n", 1)[1].strip())
+    entry.msgstr = entry.msgstr.replace("12,5 millones", "12,5 mil millones")  # a billion
+    po.save()
+    code, out, _ = in_project(new_project, "check", "--lang", "es")
+    assert code == 1 and "12500000" in out

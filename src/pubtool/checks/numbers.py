@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pubtool.checks.cldr import SPACES, find_numeric_dates, month_vocabulary, number_symbols
+from pubtool.checks.cldr import (
+    SPACES,
+    find_numeric_dates,
+    month_vocabulary,
+    number_symbols,
+    scale_words,
+)
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
@@ -56,6 +62,8 @@ PLACEHOLDER = re.compile(
 )
 
 #: Words that multiply a number written in digits: "1 milyon", "26 тыс.", "1.5 million".
+#: CLDR's words (`scale_words`) are used for every language; this table adds the
+#: inflected and abbreviated forms CLDR lacks for the languages pubtool was first made for.
 _SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "en": (("thousand", 10**3), ("million", 10**6), ("billion", 10**9)),
     "az": (
@@ -81,7 +89,12 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
         for size in sorted(symbols.secondary_groups, reverse=True)
     ) if group else ""
     number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
-    scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ()))
+    own = [pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ())]
+    cldr = [
+        rf"[{_SPACES}]+".join(map(re.escape, word.split()))
+        for word in sorted(scale_words(language), key=len, reverse=True)  # "mil millones" first
+    ]
+    scales = "|".join([*own, *cldr])
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
     return re.compile(rf"{_NUMBER_START}{number}{scale}", re.IGNORECASE)
 
@@ -89,6 +102,10 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
 def _scale_value(word: str, language: str) -> int:
     for pattern, value in _SCALE_WORDS.get(base_language(language), ()):
         if re.fullmatch(pattern, word, re.IGNORECASE):
+            return value
+    wanted = fold_case(" ".join(word.split()), language)
+    for known, value in scale_words(language).items():
+        if fold_case(known, language) == wanted:
             return value
     return 1
 
