@@ -10,13 +10,15 @@ Every command of the `pubtool` CLI is one call here, usable from Python without 
     report = pubtool.status(project)             # report.as_dict() is `status --format json`
     findings = pubtool.check(project)
     pubtool.build_pdf(project, "az,en")
-    pubtool.fmt(["locales"], check=True)       # catalogs as msgcat writes them; no project
+    pubtool.fmt("locales", check=True)         # catalogs as msgcat writes them; no project
+    pubtool.export(project, "xliff", "de")       # for a CAT tool; pubtool.import_files(...)
 
     pubtool.init("new-project", "de,fr")         # `pubtool init`: a project of your own
 
 Each returns a report with `as_dict()` (exactly the CLI's `--format json`) and `exit_code`
-where the command is a gate. Errors are `pubtool.PubtoolError` and its subclasses, each with
-the exit code the CLI uses. Names load on first use, so `import pubtool` stays cheap.
+where the command is a gate; a path may be a `str` or any `os.PathLike`. Errors are
+`pubtool.PubtoolError` and its subclasses, each with the exit code the CLI uses. Names load
+on first use, so `import pubtool` stays cheap.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _PUBLIC = {
     "CatalogError": "pubtool.errors",
     "RenderError": "pubtool.errors",
     "GateFailed": "pubtool.errors",
+    "ExchangeError": "pubtool.errors",
+    "WriteError": "pubtool.errors",
     "list_statements": "pubtool.statements",
     "extract": "pubtool.catalogs",
     "update": "pubtool.catalogs",
@@ -45,6 +49,8 @@ _PUBLIC = {
     "fix_style": "pubtool.checks.style",
     "build_pdf": "pubtool.publish.edition",
     "build_html": "pubtool.publish.edition",
+    "export": "pubtool.exchange",
+    "import_files": "pubtool.exchange",
     "init": "pubtool.scaffold",
     "copy_templates": "pubtool.scaffold",
 }
@@ -52,21 +58,25 @@ _PUBLIC = {
 __all__ = [
     "CatalogError",
     "ConfigError",
+    "ExchangeError",
     "GateFailed",
     "Project",
     "PubtoolError",
     "RenderError",
     "StatementError",
+    "WriteError",
     "__version__",
     "build_html",
     "build_pdf",
     "check",
     "compile",
     "copy_templates",
+    "export",
     "extract",
-    "init",
     "fix_style",
     "fmt",
+    "import_files",
+    "init",
     "list_statements",
     "load_project",
     "status",
@@ -81,16 +91,24 @@ if TYPE_CHECKING:
     from pubtool.errors import (
         CatalogError,
         ConfigError,
+        ExchangeError,
         GateFailed,
         PubtoolError,
         RenderError,
         StatementError,
+        WriteError,
     )
+    from pubtool.exchange import export, import_files
     from pubtool.po.format import fmt
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
     from pubtool.scaffold import copy_templates, init
     from pubtool.statements import list_statements
+
+
+def __dir__() -> list[str]:
+    """The public API, though its names load on first use (`dir(pubtool)`, completion)."""
+    return sorted(__all__)
 
 
 def __getattr__(name: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -17,7 +18,7 @@ import polib
 from filelock import FileLock, Timeout
 
 from pubtool.errors import CatalogError, StatementError, WriteError, one_line
-from pubtool.files import write_bytes_atomically, write_text_atomically
+from pubtool.files import PathLike, path_list, write_bytes_atomically, write_text_atomically
 from pubtool.po import format_po, load_po, paused_garbage_collector
 from pubtool.po.entries import copy_entry, has_translation, header_fields
 from pubtool.po.merge import UpdateReport, update_catalog
@@ -35,9 +36,17 @@ class Message:
     statements: tuple[str, ...] = field(default=())
 
 
-def collect_messages(statements: Sequence[Statement]) -> list[Message]:
-    """One message per distinct text, in reading order of its first occurrence."""
+def collect_messages(
+    statements: Sequence[Statement], *, first: Sequence[Message] = ()
+) -> list[Message]:
+    """One message per distinct text, in reading order of its first occurrence; `first`
+    (the collection title) comes before the statements, and a statement text equal to it
+    joins it as one more reference: a msgid may occur only once in a catalog."""
     found: dict[str, tuple[str, list[tuple[str, int]], dict[str, None]]] = {}  # dicts keep order
+    for message in first:
+        _, locations, owners = found.setdefault(message.msgid, (message.kind, [], {}))
+        locations.extend(message.locations)
+        owners.update(dict.fromkeys(message.statements))
     for statement in statements:
         for block in statement.blocks():
             _, locations, owners = found.setdefault(block.text, (block.kind, [], {}))
@@ -120,12 +129,26 @@ def _write_template(
     project: Project, notice: Callable[[str], None] | None
 ) -> tuple[bool, int]:
     """Whether the template changed, and how many messages it holds."""
-    previous = (
-        load_catalog(project, project.template_path) if project.template_path.exists() else None
-    )
+    previous = _previous_template(project, notice)
     messages = project_messages(project, notice=notice)
     template = build_template(messages, project_name=project.domain, previous=previous)
     return write_po_if_changed(template, project.template_path, project.width), len(messages)
+
+
+def _previous_template(
+    project: Project, notice: Callable[[str], None] | None
+) -> polib.POFile | None:
+    """The template as it stands, read only to keep its creation date when nothing changed.
+    The statements are the template's source of record, so a template that no longer
+    parses (hand-edited, or written by an older pubtool) is written anew, not an error."""
+    if not project.template_path.exists():
+        return None
+    try:
+        return load_catalog(project, project.template_path)
+    except CatalogError as error:
+        if notice is not None:
+            notice(f"{error}; writing the template anew from the statements")
+        return None
 
 
 def project_messages(
@@ -139,7 +162,7 @@ def project_messages(
     if statements is None:
         statements = load_statements(project.statements_dir, notice=notice, display=project.root)
     title = Message(project.title, "collection-title", (("pyproject.toml", _title_line(project)),))
-    return [title, *collect_messages(statements)]
+    return collect_messages(statements, first=[title])
 
 
 def template_is_current(project: Project, template: polib.POFile | None = None) -> bool:
@@ -179,7 +202,11 @@ def update_catalogs(
             "no template yet: run `pubtool extract` first",
             file=project.relative(project.template_path),
         )
-    template = load_catalog(project, project.template_path)
+    try:
+        template = load_catalog(project, project.template_path)
+    except CatalogError as error:
+        error.message += "; `pubtool extract` writes it anew from the statements"
+        raise
     reports: dict[str, UpdateReport] = {}
     with catalog_lock(project, lock_timeout):
         loaded = {
@@ -205,21 +232,40 @@ def update_catalogs(
 def compile_catalogs(
     project: Project, languages: Sequence[str], *, use_fuzzy: bool = False
 ) -> dict[str, int]:
-    """Write `.mo` files; fuzzy translations are left out unless asked for."""
-    counts = {}
+    """Write `.mo` files, all or none: every catalog is read and compiled before the first
+    file is written, and a write that fails puts back the files written before it.
+    Fuzzy translations are left out unless asked for."""
+    compiled: dict[str, tuple[bytes, int]] = {}
     for language in languages:
         path = project.catalog_path(language)
         if not path.exists():
             raise CatalogError(
                 "no catalog: run `pubtool update` first", file=project.relative(path)
             )
-        catalog = load_catalog(project, path)
-        counts[language] = write_mo(catalog, project.mo_path(language), use_fuzzy=use_fuzzy)
-    return counts
+        compiled[language] = mo_bytes(load_catalog(project, path), use_fuzzy=use_fuzzy)
+    paths = {language: project.mo_path(language) for language in compiled}
+    before = {
+        language: path.read_bytes() if path.exists() else None for language, path in paths.items()
+    }
+    written: list[str] = []
+    try:
+        for language, (data, _) in compiled.items():
+            write_bytes_atomically(paths[language], data)
+            written.append(language)
+    except BaseException:  # a full disk, or Ctrl-C: the files as they were
+        for language in written:
+            previous = before[language]
+            with contextlib.suppress(OSError):
+                if previous is None:
+                    paths[language].unlink()
+                else:
+                    write_bytes_atomically(paths[language], previous)
+        raise
+    return {language: count for language, (_, count) in compiled.items()}
 
 
-def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> int:
-    """Atomically write a `.mo`; returns the number of messages it holds."""
+def mo_bytes(catalog: polib.POFile, *, use_fuzzy: bool = False) -> tuple[bytes, int]:
+    """A catalog compiled to `.mo`, and the number of messages it holds."""
     compiled = polib.POFile()
     compiled.metadata = dict(catalog.metadata)
     for entry in catalog:
@@ -237,8 +283,7 @@ def write_mo(catalog: polib.POFile, path: Path, *, use_fuzzy: bool = False) -> i
                 previous_msgid_plural=None,
             )
         )
-    write_bytes_atomically(path, compiled.to_binary())
-    return len(compiled)
+    return compiled.to_binary(), len(compiled)
 
 
 def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:
@@ -315,11 +360,11 @@ def language_from(catalog: polib.POFile, path: Path) -> str:
     return path.stem
 
 
-def catalog_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+def catalog_files(paths: PathLike | Iterable[PathLike]) -> tuple[list[Path], list[str]]:
     """The `.po` files named or found in folders, and a line for each path that is neither."""
     files: list[Path] = []
     problems: list[str] = []
-    for path in dict.fromkeys(paths):  # a path given twice is reported once
+    for path in dict.fromkeys(path_list(paths)):  # a path given twice is reported once
         shown = one_line(str(path))
         try:
             if path.is_dir():

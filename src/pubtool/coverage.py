@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import polib
 
 from pubtool.catalogs import catalog_files, language_from, load_catalog, template_is_current
 from pubtool.errors import CatalogError, ConfigError
+from pubtool.files import PathLike
 from pubtool.po.entries import EntryState, is_header
 from pubtool.po.entries import state as entry_state
 from pubtool.project import Project, normalise_language
@@ -150,17 +151,23 @@ class CoverageReport:
     errors: list[str] = field(default_factory=list)
     shortfalls: list[Shortfall] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    per_statement: bool = False  # asked for: the markdown summary shows statements too
 
     @property
     def exit_code(self) -> int:
         """2 when a catalog could not be read, 1 when one is below its bar, else 0."""
         return 2 if self.errors else 1 if self.shortfalls else 0
 
+    def languages(self) -> list[str]:
+        """The languages measured, in the one order every table and JSON object uses: the
+        catalogs' (the project's `languages`, or the paths given)."""
+        return list(dict.fromkeys(item.language for item in self.catalogs))
+
     def by_language(self) -> dict[str, Counts]:
-        languages: dict[str, Counts] = {}
+        languages: dict[str, Counts] = {language: Counts() for language in self.languages()}
         for item in self.catalogs:
-            languages.setdefault(item.language, Counts()).merge(item.counts)
-        return dict(sorted(languages.items()))
+            languages[item.language].merge(item.counts)
+        return languages
 
     def by_statement(self) -> dict[str, dict[str, Counts]]:
         statements: dict[str, dict[str, Counts]] = {}
@@ -168,7 +175,11 @@ class CoverageReport:
             for statement, counts in item.by_statement.items():
                 per_language = statements.setdefault(statement, {})
                 per_language.setdefault(item.language, Counts()).merge(counts)
-        return {key: dict(sorted(value.items())) for key, value in sorted(statements.items())}
+        order = self.languages()
+        return {
+            key: {language: value[language] for language in order if language in value}
+            for key, value in sorted(statements.items())
+        }
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -304,7 +315,9 @@ def project_coverage(project: Project, languages: Sequence[str]) -> CoverageRepo
     return report
 
 
-def paths_coverage(paths: Sequence[Path], *, source_language: str | None = None) -> CoverageReport:
+def paths_coverage(
+    paths: PathLike | Sequence[PathLike], *, source_language: str | None = None
+) -> CoverageReport:
     """Any `.po` files or folders of them: each catalog counted on its own."""
     from pubtool.po import load_po
 
@@ -341,6 +354,20 @@ def markdown_table(report: CoverageReport) -> str:
             f"| {counts.obsolete} | {counts.words_translated} / {counts.words_total} "
             f"| {counts.percent:.1f} |"
         )
+    statements = report.by_statement() if report.per_statement else {}
+    if statements:
+        languages = report.languages()
+        lines += [
+            "",
+            f"| statement | {' | '.join(languages)} |",
+            "|---" + "|--:" * len(languages) + "|",
+        ]
+        lines += [
+            f"| {statement} | "
+            + " | ".join(f"{per[lang].percent:.0f}" if lang in per else "–" for lang in languages)
+            + " |"
+            for statement, per in statements.items()
+        ]
     for error in report.errors:
         lines.append(f"\n**error:** `{error}`")
     return "\n".join(lines) + "\n"
@@ -348,7 +375,7 @@ def markdown_table(report: CoverageReport) -> str:
 
 def status(
     project: Project | None,
-    paths: Sequence[Path] = (),
+    paths: PathLike | Sequence[PathLike] = (),
     languages: str | Sequence[str] | None = None,
     *,
     fail_under: Sequence[str] | Mapping[str, float] | None = None,
@@ -367,6 +394,12 @@ def status(
     thresholds = _thresholds(project if not paths else None, fail_under)
     if thresholds:
         report.shortfalls = shortfalls(report, thresholds, per_statement=per_statement)
+    elif per_statement:
+        report.warnings.append(
+            "--per-statement: no bar to hold statements to (--fail-under, or `fail-under` in "
+            "[tool.pubtool]); nothing is gated, the table shows each statement"
+        )
+    report.per_statement = per_statement
     report.warnings.extend(
         f"{item.path}: {item.missing_from_catalog} message(s) of the template not in the "
         "catalog yet (counted as untranslated): run `pubtool update`"
@@ -435,7 +468,7 @@ def coverage_tables(report: CoverageReport) -> list[object]:
     ]
     statements = report.by_statement()
     if statements:
-        languages = sorted({lang for per in statements.values() for lang in per})
+        languages = report.languages()
         detail = Table(title="By statement (% of messages translated)", box=box.SIMPLE_HEAD)
         detail.add_column("statement")
         for language in languages:

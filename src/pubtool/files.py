@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from pubtool.errors import WriteError
@@ -80,3 +81,15 @@ def _reason(error: OSError) -> str:
     if error.errno in _REASONS:
         return _REASONS[error.errno]
     return (error.strerror or str(error)).lower()
+
+
+#: A path as an API caller may hold it: text or any os.PathLike (pathlib, py.path).
+PathLike = str | os.PathLike[str]
+
+
+def path_list(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    """One path or several, however the caller holds them: `"a.po"` is one path, not four
+    one-letter ones."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    return [Path(path) for path in paths]

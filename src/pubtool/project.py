@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
 
 from pubtool.errors import ConfigError
 
@@ -67,18 +69,58 @@ class Project:
         codes = [code.strip() for part in parts for code in part.split(",") if code.strip()]
         if not codes:
             return self.languages
-        known = dict.fromkeys((*self.languages, self.source_language))
         chosen = []
         for code in codes:
-            language = normalise_language(code)
-            if language is None or language not in known:
-                raise ConfigError(
-                    f"{option}: unknown language {code!r} (this project has {', '.join(known)})"
-                )
+            language = self.configured_language(code)
+            if language is None:
+                raise self.unknown_language(code, option)
             if language in chosen:
                 raise ConfigError(f"{option}: {language} is listed twice")
             chosen.append(language)
         return tuple(chosen)
+
+    def configured_language(self, code: str) -> str | None:
+        """The project's language (configured, or the source language) that `code` names:
+        `es`, `ES`, `es-ES`, `es_ES` and `es_Latn_ES` all name a configured `es`, as a
+        region or script narrows a language; a configured `pt_BR` is not named by `pt_PT`."""
+        known = (*self.languages, self.source_language)
+        wanted = code.strip().replace("-", "_")
+        for language in known:
+            if language.lower() == wanted.lower():
+                return language
+        try:
+            locale = Locale.parse(wanted)
+        except (ValueError, TypeError, UnknownLocaleError):
+            return None
+        for language in known:
+            try:
+                own = Locale.parse(language)
+            except (ValueError, TypeError, UnknownLocaleError):
+                continue
+            if (
+                own.language == locale.language
+                and own.territory in (None, locale.territory)
+                and own.script in (None, locale.script)
+            ):
+                return language
+        return None
+
+    def unknown_language(self, code: str, option: str = "--lang") -> ConfigError:
+        """The error for a code that names none of the project's languages: how to add a
+        real language, or which language a country code (`ua`, `gr`) was meant to be."""
+        known = ", ".join(dict.fromkeys((*self.languages, self.source_language)))
+        shown = code.strip()
+        language = normalise_language(shown)
+        if language is None:
+            meant = get_official_languages(shown.upper()) if shown.isalpha() else ()
+            hint = f"; did you mean {' or '.join(meant)}?" if meant else ""
+            return ConfigError(
+                f"{option}: unknown language {shown!r}{hint} (this project has {known})"
+            )
+        return ConfigError(
+            f"{option}: {language} is not one of this project's languages ({known}); "
+            f"add it to `languages` in [tool.pubtool] of {CONFIG_FILE}, then run `pubtool update`"
+        )
 
     @classmethod
     def load(cls, root: Path | str | None = None) -> Project:
@@ -108,11 +150,13 @@ def find_project_root(start: Path) -> Path:
     )
 
 
-def load_project(root: Path | None = None, *, search_from: Path | None = None) -> Project:
+def load_project(
+    root: str | os.PathLike[str] | None = None, *, search_from: str | os.PathLike[str] | None = None
+) -> Project:
     """Read and validate `[tool.pubtool]`; every problem names pyproject.toml and the key."""
     if root is None:
-        root = find_project_root(search_from or Path.cwd())
-    root = root.resolve()
+        root = find_project_root(Path(search_from) if search_from is not None else Path.cwd())
+    root = Path(root).resolve()
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
         raise ConfigError(f"no {CONFIG_FILE} here", file=root)

@@ -47,9 +47,15 @@ class InitReport:
     root: Path
     written: tuple[str, ...]
     kept: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
-        return {"root": str(self.root), "written": list(self.written), "kept": list(self.kept)}
+        return {
+            "root": str(self.root),
+            "written": list(self.written),
+            "kept": list(self.kept),
+            "warnings": list(self.warnings),
+        }
 
     def lines(self) -> list[str]:
         lines = [f"wrote {name}" for name in self.written]
@@ -106,13 +112,36 @@ def init_project(
     else:
         kept.append("statements/")
     (root / "locales").mkdir(exist_ok=True)
-    if _add_gitignore_lines(root / ".gitignore", [f"/{DEFAULT_OUTPUT}/"]):
+    if _add_gitignore_lines(root / ".gitignore", [f"/{DEFAULT_OUTPUT}/", "*.mo"]):
         written.append(".gitignore")
     if templates:
         report = copy_templates(root / "templates")
         written += [f"templates/{Path(name).name}" for name in report.written]
         kept += [f"templates/{Path(name).name}" for name in report.kept]
-    return InitReport(root.resolve(), tuple(written), tuple(kept))
+    return InitReport(
+        root.resolve(), tuple(written), tuple(kept), tuple(_label_warnings(codes, source))
+    )
+
+
+def _label_warnings(languages: Sequence[str], source_language: str) -> list[str]:
+    """Languages whose booklet headings ("Contents", "Issued by") the package does not
+    have: said at the start, not first noticed in a finished booklet."""
+    from pubtool.checks.language import base_language
+    from pubtool.publish.render import load_labels
+    from pubtool.publish.template_folders import default_templates
+
+    known = load_labels([default_templates()])
+    lacking = [
+        code
+        for code in dict.fromkeys((*languages, source_language))
+        if code not in known and base_language(code) not in known
+    ]
+    if not lacking:
+        return []
+    return [
+        f"no booklet labels for {', '.join(lacking)}: booklets will show English headings in "
+        "those columns until you add them (`pubtool templates` copies labels.yaml to edit)"
+    ]
 
 
 def _languages(languages: str | Sequence[str], source_language: str) -> tuple[str, ...]:
@@ -161,7 +190,8 @@ def _add_gitignore_lines(path: Path, wanted: Sequence[str]) -> bool:
     if not missing:
         return False
     prefix = current if not current or current.endswith("\n") else current + "\n"
-    block = "# pubtool: booklets (and their build cache)\n" + "\n".join(missing) + "\n"
+    block = "# pubtool: booklets (and their build cache), compiled catalogs\n"
+    block += "\n".join(missing) + "\n"
     write_text_atomically(path, prefix + block)
     return True
 

@@ -181,7 +181,7 @@ def test_hostile_translation_renders_as_text_and_fetches_nothing(translated: Pat
 
 def test_bad_requests_are_one_line(translated: Path, tmp_path: Path) -> None:
     cases = [
-        (["--lang", "de,en"], "unknown language 'de'"),
+        (["--lang", "de,en"], "de is not one of this project's languages"),
         (["--lang", "az,en", "--statement", "1999-01-01-nope"], "unknown statement id"),
         (["--lang", "az,en", "-o", str(tmp_path / "x.txt")], "must end in .pdf"),
         (["--lang", "az,en", "--paper", "letter"], "paper 'LETTER'"),

@@ -166,7 +166,7 @@ def test_broken_catalog_is_never_overwritten(project_dir: Path) -> None:
 
 def test_unknown_language(project_dir: Path) -> None:
     code, _, err = run(project_dir, "update", "--lang", "de")
-    assert code == 2 and "unknown language 'de'" in err
+    assert code == 2 and "de is not one of this project's languages" in err
 
 
 def test_compile_leaves_out_fuzzy(project_dir: Path) -> None:

@@ -448,9 +448,9 @@ def gate_report() -> CoverageReport:
 def test_shortfalls_with_default_bar() -> None:
     report = gate_report()
     found = shortfalls(report, {"*": 95})
-    assert [(s.language, s.statement) for s in found] == [("en", None), ("ru", None)]
-    assert found[1].percent == 90.0 and found[1].threshold == 95
-    assert str(found[1]) == "ru: 90.0% translated, below 95%"
+    assert [(s.language, s.statement) for s in found] == [("ru", None), ("en", None)]
+    assert found[0].percent == 90.0 and found[0].threshold == 95
+    assert str(found[0]) == "ru: 90.0% translated, below 95%"
     assert shortfalls(report, {"*": 50}) == []
     assert shortfalls(report, {}) == []
 

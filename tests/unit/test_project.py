@@ -67,5 +67,5 @@ def test_languages_option(project_dir: Path) -> None:
     project = load_project(project_dir)
     assert project.parse_languages("az, ru") == ("az", "ru")
     assert project.parse_languages(None) == ("az", "en", "ru")
-    with pytest.raises(ConfigError, match="unknown language 'de'"):
+    with pytest.raises(ConfigError, match="de is not one of this project's languages"):
         project.parse_languages("az,de")

@@ -63,6 +63,34 @@ class NumberSymbols:
     secondary_groups: tuple[int, ...] = (3,)
 
 
+#: The magnitudes whose words a text puts after a number: "12,5 millones", "3 тис.".
+_SCALES = (10**3, 10**6, 10**9, 10**12)
+
+
+@functools.cache
+def scale_words(language: str) -> dict[str, int]:
+    """Words that multiply a number written in digits, from CLDR's compact decimal formats
+    (`Locale.compact_decimal_formats`: "0 millones", "0 мільйона", "‏0 מיליון", "0 Mio."),
+    each by its value: every plural form CLDR has. Single letters (K, M, B) are left out:
+    after a number they are as often a unit or a name. Empty for a language Babel does not
+    know."""
+    locale = cldr_locale(language)
+    if locale is None:
+        return {}
+    found: dict[str, int] = {}
+    for width in ("long", "short"):
+        for patterns in locale.compact_decimal_formats.get(width, {}).values():
+            for magnitude, pattern in patterns.items():
+                value = int(magnitude)
+                if value not in _SCALES:
+                    continue
+                text = str(getattr(pattern, "pattern", pattern)).replace("'", "")
+                word = " ".join(text.replace("0", " ").replace("\u200f", " ").split())
+                if sum(char.isalpha() for char in word) >= 2:
+                    found.setdefault(word, value)
+    return found
+
+
 @functools.cache
 def number_symbols(language: str) -> NumberSymbols:
     """Separators from CLDR (`babel.numbers.get_decimal_symbol`/`get_group_symbol`) for the

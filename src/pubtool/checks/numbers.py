@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pubtool.checks.cldr import SPACES, find_numeric_dates, month_vocabulary, number_symbols
+from pubtool.checks.cldr import (
+    SPACES,
+    find_numeric_dates,
+    month_vocabulary,
+    number_symbols,
+    scale_words,
+)
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
@@ -35,6 +41,12 @@ _NUMBER_START = (
     rf"(?:(?<![\d_{COMBINING_MARKS}])(?:(?<=[{_GLUING_LETTERS}])|(?<!\w))"
     rf"|(?<=(?<![^\W\d_])[vV]))"
 )
+#: Digits that are part of a name (PM2.5, EPUB3.0, CO2): after a letter of a script that
+#: does not glue prefixes to numbers, and not a version's lone "v". Blanked before reading,
+#: so a name kept as written reads alike in every language, whatever its decimal mark.
+_NAME_DIGITS = re.compile(
+    rf"(?<=[^\W\d_])(?<![{_GLUING_LETTERS}])(?<!(?<![^\W\d_])[vV])\d+(?:[.,]\d+)*"
+)
 #: A time of day: 18:00 is 18 o'clock, 6:30 is 6 and 30.
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 #: An English 12-hour time: "6 p.m." may be written 18 (Uhr, :00) in a translation.
@@ -50,6 +62,8 @@ PLACEHOLDER = re.compile(
 )
 
 #: Words that multiply a number written in digits: "1 milyon", "26 тыс.", "1.5 million".
+#: CLDR's words (`scale_words`) are used for every language; this table adds the
+#: inflected and abbreviated forms CLDR lacks for the languages pubtool was first made for.
 _SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
     "en": (("thousand", 10**3), ("million", 10**6), ("billion", 10**9)),
     "az": (
@@ -75,7 +89,12 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
         for size in sorted(symbols.secondary_groups, reverse=True)
     ) if group else ""
     number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
-    scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ()))
+    own = [pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ())]
+    cldr = [
+        rf"[{_SPACES}]+".join(map(re.escape, word.split()))
+        for word in sorted(scale_words(language), key=len, reverse=True)  # "mil millones" first
+    ]
+    scales = "|".join([*own, *cldr])
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
     return re.compile(rf"{_NUMBER_START}{number}{scale}", re.IGNORECASE)
 
@@ -83,6 +102,10 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
 def _scale_value(word: str, language: str) -> int:
     for pattern, value in _SCALE_WORDS.get(base_language(language), ()):
         if re.fullmatch(pattern, word, re.IGNORECASE):
+            return value
+    wanted = fold_case(" ".join(word.split()), language)
+    for known, value in scale_words(language).items():
+        if fold_case(known, language) == wanted:
             return value
     return 1
 
@@ -372,7 +395,7 @@ def read_numbers(text: str, language: str) -> NumbersRead:
     gives the language (see `number_symbols`); versions and addresses (1.2.3, 10.0.0.1) are
     read as they are written.
     """
-    text = without_placeholders(without_links(text))
+    text = _NAME_DIGITS.sub(" ", without_placeholders(without_links(text)))
     numbered_months = month_vocabulary(language).numbered
     if numbered_months is not None:
         text = numbered_months.sub(" ", text)  # 1月: the dates check's business

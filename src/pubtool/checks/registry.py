@@ -46,6 +46,7 @@ from pubtool.checks.text import (
     check_whitespace,
 )
 from pubtool.errors import BUG_EXIT_CODE, CatalogError, ConfigError, PubtoolError
+from pubtool.files import PathLike
 from pubtool.po.entries import translation_pairs
 from pubtool.project import Project, StyleSettings
 
@@ -333,19 +334,28 @@ class CheckReport:
         ]
 
     def as_table(self) -> list[object]:
-        """A table for people; the place column is never cut, the message wraps instead."""
+        """One table per catalog (its path the title, so no column repeats it), the
+        message wrapping above the start of its source: readable at 80 columns."""
         from rich import box
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table(box=box.SIMPLE_HEAD, title=_count(len(self.findings), "finding"))
-        table.add_column("where", no_wrap=True, overflow="fold")
-        table.add_column("check", no_wrap=True)
-        table.add_column("severity", no_wrap=True)
-        table.add_column("message", ratio=2)
-        table.add_column("source starts", ratio=1)
-        for f in self.findings:
-            table.add_row(f"{f.file}:{f.line}", f.code, f.severity, f.message, _start(f.msgid))
-        return [table]
+        renderables: list[object] = [Text(_count(len(self.findings), "finding"), style="bold")]
+        by_file: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            by_file.setdefault(finding.file, []).append(finding)
+        for file, findings in by_file.items():
+            table = Table(box=box.SIMPLE_HEAD, title=file, title_justify="left", expand=True)
+            table.add_column("line", justify="right", no_wrap=True)
+            table.add_column("check", no_wrap=True)
+            table.add_column("severity", no_wrap=True)
+            table.add_column("message", ratio=1)
+            for f in findings:
+                message = Text(f.message)
+                message.append(f"\nsource: {_start(f.msgid)}", style="dim")
+                table.add_row(str(f.line), f.code, f.severity, message)
+            renderables.append(table)
+        return renderables
 
 
 def _count(number: int, noun: str) -> str:
@@ -395,7 +405,7 @@ def check_catalog_files(
 
 def check(
     project: Project | None,
-    paths: Sequence[Path] = (),
+    paths: PathLike | Sequence[PathLike] = (),
     languages: str | Sequence[str] | None = None,
 ) -> CheckReport:
     """Check translations for what breaks a publication (`pubtool check`): the project's

@@ -26,6 +26,7 @@ from pubtool.checks.language import base_language
 
 if TYPE_CHECKING:
     from pubtool.checks.context import CheckContext
+    from pubtool.files import PathLike
     from pubtool.project import Project, StyleSettings
 
 STYLE = "style"
@@ -556,7 +557,7 @@ def fix_catalog(po: polib.POFile, style: HouseStyle) -> list[tuple[polib.POEntry
 
 def fix_style(
     project: Project | None,
-    paths: Sequence[Path] = (),
+    paths: PathLike | Sequence[PathLike] = (),
     languages: str | Sequence[str] | None = None,
 ) -> StyleFixReport:
     """Rewrite the mechanical departures from the house style (quotation marks, dashes,

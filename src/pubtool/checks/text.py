@@ -80,11 +80,17 @@ def end_punctuation(text: str) -> str:
     return "".join(mark for mark in marks.replace("...", "…") if mark in _END_PUNCTUATION)
 
 
+#: A straight double quote inside a Hebrew word is the gershayim typed on a keyboard
+#: (ד"ר, מנכ"לית: abbreviations), not a quotation mark.
+_HEBREW_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
+
+
 def quote_imbalance(text: str) -> int:
     """How many quotation marks `text` leaves open (or closes without opening).
 
     « and „ open; » and ” close; “ closes a „ but opens otherwise (English “…”, Russian
-    and German „…“). Straight quotes have no direction: an odd number counts as one.
+    and German „…“). Straight quotes have no direction: an odd number counts as one; one
+    inside a Hebrew word is an abbreviation mark and does not count.
     """
     depth = low_open = 0
     for char in text:
@@ -99,7 +105,7 @@ def quote_imbalance(text: str) -> int:
         elif char in "»”":
             low_open = max(0, low_open - (char == "”"))
             depth -= 1
-    return abs(depth) + text.count('"') % 2
+    return abs(depth) + _HEBREW_GERSHAYIM.sub("", text).count('"') % 2
 
 
 def bracket_balance(text: str) -> tuple[int, int]:

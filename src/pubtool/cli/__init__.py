@@ -20,11 +20,12 @@ import typer
 from rich.console import Console
 
 import pubtool
+from pubtool.cli.help import PubtoolTyper
 from pubtool.cli.options import ProjectOption
 from pubtool.errors import BUG_EXIT_CODE, PubtoolError
 from pubtool.project import Project, load_project
 
-app = typer.Typer(
+app = PubtoolTyper(
     name="pubtool",
     help="Public statements to translated, checked, printable publications.",
     no_args_is_help=True,
@@ -36,6 +37,8 @@ stdout = Console(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
+INTERRUPTED_EXIT_CODE = 130
 
 
 class Settings:
@@ -62,8 +65,11 @@ def run_command(command: F) -> F:
                 traceback.print_exception(error.__cause__)
             print(f"pubtool: error: {error}", file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: every write is atomic, so nothing is half done
+            print("pubtool: interrupted", file=sys.stderr)
+            raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
         except BrokenPipeError:  # the reader stopped early (`| head`): nothing went wrong
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
             raise typer.Exit(0) from None

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 import pubtool
-from pubtool.cli import _emit, _project, app, notice, run_command
+from pubtool.cli import _emit, _finish, _project, app, notice, run_command
 from pubtool.cli.options import (
-    CheckFormat,
     LanguagesOption,
     OutputFormat,
     ProjectOption,
+    TextOrJson,
     path_value,
 )
 
@@ -23,7 +24,10 @@ from pubtool.cli.options import (
 def statements_command(
     ctx: typer.Context,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", metavar="[table|json|markdown]", help="table, json or markdown."
+        ),
     ] = OutputFormat.table,
     project: ProjectOption = None,
 ) -> None:
@@ -72,16 +76,24 @@ def compile_command(
 def init_command(
     ctx: typer.Context,
     folder: Annotated[
-        Path, typer.Argument(help="Project folder (made if missing).", parser=path_value)
+        Path,
+        typer.Argument(help="Project folder (made if missing).", metavar="DIR", parser=path_value),
     ] = Path("."),
     languages: Annotated[
         list[str] | None,
-        typer.Option("--languages", help="Languages to publish, comma-separated: de,fr."),
+        typer.Option(
+            "--languages", metavar="LANGS", help="Languages to publish, comma-separated: de,fr."
+        ),
     ] = None,
     source_language: Annotated[
-        str, typer.Option("--source-language", help="Language the statements are written in.")
+        str,
+        typer.Option(
+            "--source-language", metavar="LANG", help="Language the statements are written in."
+        ),
     ] = "en",
-    title: Annotated[str | None, typer.Option("--title", help="The collection's title.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The collection's title.")
+    ] = None,
     templates: Annotated[
         bool, typer.Option("--templates", help="Also copy the default templates to restyle.")
     ] = False,
@@ -91,6 +103,7 @@ def init_command(
         folder, languages or (), source_language=source_language, title=title, templates=templates
     )
     _emit(report, "lines")
+    _finish(list(report.warnings), [], [])
 
 
 @app.command("templates")
@@ -100,7 +113,9 @@ def templates_command(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            help="Where to copy (default: the project's templates/).", parser=path_value
+            help="Where to copy (default: the project's templates/).",
+            metavar="DIR",
+            parser=path_value,
         ),
     ] = None,
     project: ProjectOption = None,
@@ -114,19 +129,36 @@ def templates_command(
 def fmt_command(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Catalogs (.po, .pot) or folders.", parser=path_value)
-    ],
+        list[Path] | None,
+        typer.Argument(
+            help="Catalogs (.po, .pot) or folders (default: the project's catalogs).",
+            parser=path_value,
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
     ] = False,
     width: Annotated[
-        int | None, typer.Option("--width", "-w", help="Page width, as msgcat's (default 79).")
+        int | None,
+        typer.Option(
+            "--width",
+            "-w",
+            metavar="N",
+            help="Page width, as msgcat's (default: the project's, else 79).",
+        ),
     ] = None,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text or json.")
-    ] = CheckFormat.text,
+        TextOrJson, typer.Option("--format", "-f", metavar="[text|json]", help="text or json.")
+    ] = TextOrJson.text,
+    project: ProjectOption = None,
 ) -> None:
-    """Rewrite catalogs exactly as GNU msgcat would (no project needed; any charset)."""
+    """Rewrite catalogs exactly as GNU msgcat would (any project's, in any charset)."""
+    if not paths:  # the project's own catalogs, at the project's width
+        where = _project(ctx, project)
+        paths = [Path(os.path.relpath(where.locales_dir))]  # shown from where the user is
+        width = where.width if width is None else width
     report = pubtool.fmt(paths, check=check, width=width)
-    _emit(report, "lines" if output_format is CheckFormat.text else output_format)
+    _emit(report, "lines" if output_format is TextOrJson.text else output_format)
     raise typer.Exit(report.exit_code)

@@ -10,10 +10,10 @@ import typer
 
 from pubtool.cli import _emit, _finish, _project, app, notice, run_command
 from pubtool.cli.options import (
-    CheckFormat,
     ExchangeFormat,
     ProjectOption,
     StatementOption,
+    TextOrJson,
     path_value,
 )
 
@@ -24,11 +24,21 @@ def export_command(
     ctx: typer.Context,
     export_format: Annotated[
         ExchangeFormat,
-        typer.Option("--format", "-f", help="xliff (to translate), tmx (memory), tbx (glossary)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[xliff|tmx|tbx]",
+            help="xliff (to translate), tmx (memory), tbx (glossary).",
+        ),
     ] = ExchangeFormat.xliff,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", "-l", help="Target language (optional for tbx: all by default)."),
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help="Target language (optional for tbx: all by default).",
+        ),
     ] = None,
     statement: StatementOption = None,
     output: Annotated[
@@ -36,7 +46,9 @@ def export_command(
         typer.Option(
             "--output",
             "-o",
-            help="Output file, - for stdout (default: under build/).",
+            metavar="FILE",
+            help="Output file, - for stdout (default: xliff/LANG.xlf, tmx/SOURCE-LANG.tmx or "
+            "tbx/glossary.tbx in the project's output folder).",
             parser=path_value,
         ),
     ] = None,
@@ -68,18 +80,22 @@ def import_command(
         list[Path],
         typer.Argument(
             help="XLIFF files (into the catalogs) or TBX files (into the glossary).",
+            metavar="FILE",
             parser=path_value,
         ),
     ],
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
-    ] = CheckFormat.text,
+        TextOrJson,
+        typer.Option(
+            "--format", "-f", metavar="[text|json]", help="text for people, json for machines."
+        ),
+    ] = TextOrJson.text,
     project: ProjectOption = None,
 ) -> None:
     """Merge translations from XLIFF, or terms from TBX, back into the project."""
     from pubtool.exchange import import_files
 
     report = import_files(_project(ctx, project), files)
-    _emit(report, "lines" if output_format is CheckFormat.text else output_format)
+    _emit(report, "lines" if output_format is TextOrJson.text else output_format)
     _finish([f"stale: {stale}" for stale in report.stale], report.stale_summary(), [])
     raise typer.Exit(report.exit_code)

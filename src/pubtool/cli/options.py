@@ -26,6 +26,13 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+class TextOrJson(StrEnum):
+    """For the reports that have no table (fmt, import)."""
+
+    text = "text"
+    json = "json"
+
+
 class CheckFormat(StrEnum):
     text = "text"
     table = "table"
@@ -38,6 +45,7 @@ ProjectOption = Annotated[
         "--project",
         "-P",
         envvar="PUBTOOL_PROJECT",
+        metavar="DIR",
         parser=path_value,
         help="Project folder (default: found by walking up from here).",
     ),
@@ -46,13 +54,19 @@ ProjectOption = Annotated[
 LanguagesOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--lang", "-l", help="Languages, comma-separated or repeated (default: all configured)."
+        "--lang",
+        "-l",
+        metavar="LANGS",
+        help="Languages, comma-separated or repeated (default: all configured).",
     ),
 ]
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Catalogs or folders (default: the project's catalogs).", parser=path_value
+        help="Catalogs or folders (default: the project's catalogs).",
+        parser=path_value,
+        metavar="PATH",
+        show_default=False,
     ),
 ]
 
@@ -61,43 +75,65 @@ EditionLanguages = Annotated[
     typer.Option(
         "--lang",
         "-l",
+        metavar="LANGS",
         help="Languages side by side, the first leading: de,en; one language alone "
         "(default: the first target language beside the source language).",
     ),
 ]
 StatementOption = Annotated[
     list[str] | None,
-    typer.Option("--statement", "-s", help="Only this statement id (repeat for more)."),
+    typer.Option(
+        "--statement", "-s", metavar="ID", help="Only this statement id (repeat for more)."
+    ),
 ]
 MissingOption = Annotated[
     str,
     typer.Option(
         "--missing",
+        metavar="[mark|source|omit|fail]",
         help="Untranslated or fuzzy text: mark (source, marked), source, omit or fail.",
     ),
 ]
 MinCoverageOption = Annotated[
     float | None,
-    typer.Option("--min-coverage", help="Refuse to build below this percent translated."),
+    typer.Option(
+        "--min-coverage", metavar="PERCENT", help="Refuse to build below this percent translated."
+    ),
 ]
-PaperOption = Annotated[str, typer.Option("--paper", help="A4 or A5.")]
+PaperOption = Annotated[str, typer.Option("--paper", metavar="[A4|A5]", help="Paper size.")]
 FontOption = Annotated[
     list[str] | None,
-    typer.Option("--font", help="Font family, in order of preference (repeat for a stack)."),
+    typer.Option(
+        "--font",
+        metavar="FAMILY",
+        help="Font family, in order of preference (repeat for a stack).",
+    ),
 ]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
-        "--templates", help="Folder whose templates override the project's.", parser=path_value
+        "--templates",
+        metavar="DIR",
+        help="Folder whose templates override the project's.",
+        parser=path_value,
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Output file.", parser=path_value)
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Output file (default: booklet-de-en.pdf or .html, named after --lang, in the "
+        "project's output folder).",
+        parser=path_value,
+    ),
 ]
 PdfVariantOption = Annotated[
     str | None,
     typer.Option(
         "--pdf-variant",
+        metavar="[pdf/ua-1|pdf/a-3b]",
         help="pdf/ua-1 (accessible) or pdf/a-3b (archival); the PDF is tagged either way.",
     ),
 ]

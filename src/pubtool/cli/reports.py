@@ -26,18 +26,30 @@ def status_command(
     paths: PathsArgument = None,
     lang: LanguagesOption = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", metavar="[table|json|markdown]", help="table, json or markdown."
+        ),
     ] = OutputFormat.table,
     fail_under: Annotated[
         list[str] | None,
-        typer.Option("--fail-under", help="Exit 1 below this percent: 95, or LANG=PERCENT,..."),
+        typer.Option(
+            "--fail-under",
+            metavar="BAR",
+            help="Exit 1 below this percent: 95, or LANG=PERCENT,...",
+        ),
     ] = None,
     per_statement: Annotated[
         bool, typer.Option("--per-statement", help="Every statement must pass the bar too.")
     ] = False,
     badge: Annotated[
         Path | None,
-        typer.Option("--badge", help="Write one SVG badge per language here.", parser=path_value),
+        typer.Option(
+            "--badge",
+            metavar="DIR",
+            help="Write one SVG badge per language here.",
+            parser=path_value,
+        ),
     ] = None,
     project: ProjectOption = None,
 ) -> None:
@@ -62,7 +74,13 @@ def check_command(
     paths: PathsArgument = None,
     lang: LanguagesOption = None,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text (file:line: lines), table or json.")
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[text|table|json]",
+            help="text (file:line: lines), table or json.",
+        ),
     ] = CheckFormat.text,
     fix: Annotated[
         bool, typer.Option("--fix", help="First rewrite mechanical house-style departures.")

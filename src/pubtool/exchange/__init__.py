@@ -23,14 +23,14 @@ from pubtool.exchange.tbx import (
     write_glossary,
 )
 from pubtool.exchange.tmx import export_tmx
-from pubtool.exchange.units import XmlFile, local_name, parse_xml
+from pubtool.exchange.units import XmlFile, local_name, parse_xml, target_language
 from pubtool.exchange.xliff import (
     export_xliff,
     import_xliff,
     plan_xliff,
     write_catalogs,
 )
-from pubtool.files import write_bytes_atomically
+from pubtool.files import PathLike, path_list, write_bytes_atomically
 from pubtool.project import Project
 
 __all__ = [
@@ -88,7 +88,7 @@ def export(
     language: str | None = None,
     statement_ids: Sequence[str] = (),
     *,
-    output: Path | None = None,
+    output: PathLike | None = None,
     to_stdout: bool = False,
     notice: Callable[[str], None] | None = None,
 ) -> ExportReport:
@@ -100,6 +100,8 @@ def export(
         raise ExchangeError(f"--format {export_format} needs --lang (one target language)")
     if export_format == "tbx" and statement_ids:
         raise ExchangeError("--statement does not apply to --format tbx (the whole glossary)")
+    if language:
+        language = target_language(project, language)  # es-ES, es_ES: the project's es
     if export_format == "xliff":
         data = export_xliff(project, language or "", tuple(statement_ids), notice=notice)
     elif export_format == "tmx":
@@ -108,7 +110,11 @@ def export(
         data = export_tbx(project, language)
     if to_stdout:
         return ExportReport(export_format, language, None, data)
-    target = output or default_export_path(project, export_format, language)
+    target = (
+        Path(output)
+        if output is not None
+        else default_export_path(project, export_format, language)
+    )
     try:
         write_bytes_atomically(target, data)
     except OSError as error:
@@ -116,7 +122,7 @@ def export(
     return ExportReport(export_format, language, project.relative(target), data)
 
 
-def import_tbx(project: Project, paths: Sequence[Path]) -> ImportReport:
+def import_tbx(project: Project, paths: PathLike | Sequence[PathLike]) -> ImportReport:
     """Merge TBX term bases into the glossary: new terms and renderings added, changed
     renderings replaced, nothing removed; the file's comments and layout are kept."""
     return import_files(project, paths, allowed=("tbx",))
@@ -124,14 +130,14 @@ def import_tbx(project: Project, paths: Sequence[Path]) -> ImportReport:
 
 def import_files(
     project: Project,
-    paths: Sequence[Path],
+    paths: PathLike | Sequence[PathLike],
     *,
     allowed: Sequence[str] = ("xliff", "tbx"),
     lock_timeout: float = 30.0,
 ) -> ImportReport:
     """Import XLIFF files into the catalogs and TBX files into the glossary, told apart by
     their content; every file is read and checked before anything is written."""
-    parsed = [parse_xml(Path(path)) for path in paths]
+    parsed = [parse_xml(path) for path in path_list(paths)]
     xliffs: list[XmlFile] = []
     term_bases: list[XmlFile] = []
     for xml in parsed:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
-from babel.core import Locale, UnknownLocaleError
 from lxml import etree
 
 from pubtool.catalogs import load_catalog
@@ -45,9 +44,10 @@ def live_entries(catalog: polib.POFile) -> Iterator[polib.POEntry]:
 
 def target_language(project: Project, language: str) -> str:
     """`language` checked as one of the project's languages a translator translates into."""
-    if language not in project.languages:
-        known = ", ".join(project.languages)
-        raise ExchangeError(f"unknown language {language!r} (this project has {known})")
+    configured = project.configured_language(language)
+    if configured is None:
+        raise ExchangeError(str(project.unknown_language(language, "--lang")))
+    language = configured
     if language == project.source_language:
         raise ExchangeError(
             f"{language!r} is the source language; export a language it is translated into"
@@ -56,27 +56,9 @@ def target_language(project: Project, language: str) -> str:
 
 
 def project_language(project: Project, tag: str | None) -> str | None:
-    """The project language an XML `xml:lang` names: `az`, `az-AZ` and `az_Latn_AZ` are az."""
-    if not tag:
-        return None
-    wanted = tag.replace("-", "_")
-    for language in project.languages:
-        if language.lower() == wanted.lower():
-            return language
-    try:
-        locale = Locale.parse(wanted)
-    except (ValueError, UnknownLocaleError):
-        return None
-    for language in project.languages:
-        try:
-            own = Locale.parse(language)
-        except (ValueError, UnknownLocaleError):
-            continue
-        if own.language == locale.language and (own.territory in (None, locale.territory)) and (
-            own.script in (None, locale.script)
-        ):
-            return language
-    return None
+    """The project language an XML `xml:lang` names: `az`, `az-AZ` and `az_Latn_AZ` are az;
+    the source language is one of them whether or not `languages` lists it."""
+    return project.configured_language(tag) if tag else None
 
 
 def load_target_catalog(project: Project, language: str) -> polib.POFile:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pubtool.errors import CatalogError, PubtoolError
-from pubtool.files import write_bytes_atomically
+from pubtool.files import PathLike, path_list, write_bytes_atomically
 from pubtool.po.read import load_po
 from pubtool.po.write import DEFAULT_WIDTH, encode_po, format_po
 
@@ -83,7 +83,9 @@ def formatted_bytes(path: Path, width: int = DEFAULT_WIDTH) -> bytes:
     return encode_po(po, format_po(po, width))
 
 
-def fmt(paths: Iterable[str | Path], *, check: bool = False, width: int | None = None) -> FmtReport:
+def fmt(
+    paths: PathLike | Iterable[PathLike], *, check: bool = False, width: int | None = None
+) -> FmtReport:
     """Rewrite the catalogs (`.po`/`.pot` files, or folders searched for them) as msgcat would.
 
     With `check`, nothing is written: the report lists the files that would change. A file
@@ -92,7 +94,7 @@ def fmt(paths: Iterable[str | Path], *, check: bool = False, width: int | None =
     if width is not None and width < 0:
         raise PubtoolError(f"--width {width}: a page width is 0 (no limit) or more")
     page = DEFAULT_WIDTH if width is None else width
-    files = _catalog_files([Path(p) for p in paths])
+    files = _catalog_files(path_list(paths))
     return FmtReport(tuple(_format_one(path, check=check, width=page) for path in files), check)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pubtool.coverage import CoverageReport
 from pubtool.errors import PubtoolError, RenderError
-from pubtool.files import write_text_atomically
+from pubtool.files import PathLike, write_text_atomically
 from pubtool.project import Project
 from pubtool.publish.booklet import (
     BookletRequest,
@@ -36,7 +36,7 @@ def booklet_request(
     min_coverage: float | None = None,
     paper: str = "A4",
     fonts: Sequence[str] = (),
-    templates: Path | None = None,
+    templates: PathLike | None = None,
     pdf_variant: str | None = None,
 ) -> BookletRequest:
     """The request, checked: known languages (the source language always allowed), at most
@@ -60,7 +60,7 @@ def booklet_request(
         min_coverage=min_coverage,
         paper=paper.upper(),
         fonts=tuple(fonts) or DEFAULT_FONTS,
-        templates=templates,
+        templates=Path(templates) if templates is not None else None,
         pdf_variant=pdf_variant.lower() if pdf_variant else None,
     )
 
@@ -122,7 +122,7 @@ def build_pdf(
     project: Project,
     languages: str | Sequence[str] | None = None,
     *,
-    output: Path | None = None,
+    output: PathLike | None = None,
     notice: Notice | None = None,
     progress: Notice | None = None,
     **options: object,
@@ -132,7 +132,7 @@ def build_pdf(
     if options.get("fonts") and notice is not None:
         for line in missing_font_notices(request.fonts):
             notice(line)
-    target = output or default_output(project, request.languages)
+    target = Path(output) if output is not None else default_output(project, request.languages)
     booklet, result = render_booklet_pdf(project, request, target, notice=notice, progress=progress)
     return BookletResult(
         project.relative(result.path),
@@ -152,13 +152,15 @@ def build_html(
     project: Project,
     languages: str | Sequence[str] | None = None,
     *,
-    output: Path | None = None,
+    output: PathLike | None = None,
     notice: Notice | None = None,
     **options: object,
 ) -> BookletResult:
     """The same booklet as one HTML page, for proofreading in a browser (`build-html`)."""
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
-    target = output or default_output(project, request.languages, "html")
+    target = (
+        Path(output) if output is not None else default_output(project, request.languages, "html")
+    )
     check_html_output(target)
     booklet = prepare_booklet(project, request, notice=notice)
     try:

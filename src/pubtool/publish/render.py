@@ -180,8 +180,7 @@ def labels_for(
     borrowed: list[str] = []
     incomplete: list[str] = []
     for language in languages:
-        chain = [language, base_language(language), source_language, "en"]
-        chain = [code for code in dict.fromkeys(chain) if code in labels]
+        chain = _label_chain(language, labels, source_language)
         if not chain:
             raise RenderError(
                 f"labels.yaml has no labels for {language}, nor for the source language "
@@ -205,6 +204,29 @@ def labels_for(
     if notice and incomplete:
         notice(f"booklet labels incomplete: {'; '.join(incomplete)}")
     return table
+
+
+def _label_chain(
+    language: str, labels: Mapping[str, Mapping[str, str]], source_language: str
+) -> list[str]:
+    """Where a column's labels come from, first choice first: its language, its base
+    language, the source language, English (those that labels.yaml has)."""
+    chain = [language, base_language(language), source_language, "en"]
+    return [code for code in dict.fromkeys(chain) if code in labels]
+
+
+def label_languages(
+    languages: Sequence[str], labels: Mapping[str, Mapping[str, str]], *, source_language: str
+) -> dict[str, dict[str, str]]:
+    """The language each column's labels are written in, word by word: a borrowed English
+    "Issued by" in a Hebrew column is marked English, so it keeps its own direction."""
+    found: dict[str, dict[str, str]] = {}
+    for language in languages:
+        words: dict[str, str] = {}
+        for code in reversed(_label_chain(language, labels, source_language)):
+            words.update(dict.fromkeys(labels[code], code))
+        found[language] = words
+    return found
 
 
 def fill_label(text: str, column: str, /, **values: str) -> str:
@@ -297,11 +319,12 @@ def render_html(
     notice: Callable[[str], None] | None = None,
 ) -> str:
     """The booklet as one HTML page: cover, contents, then each statement in paired rows."""
+    every_label = load_labels(template_dirs)
     labels = labels_for(
-        edition.languages,
-        load_labels(template_dirs),
-        source_language=edition.source_language,
-        notice=notice,
+        edition.languages, every_label, source_language=edition.source_language, notice=notice
+    )
+    written_in = label_languages(
+        edition.languages, every_label, source_language=edition.source_language
     )
     environment = template_environment(template_dirs)
     try:
@@ -328,12 +351,17 @@ def render_html(
             languages=edition.languages,
             lead=edition.languages[0],
             labels=labels,
+            label_languages=written_in,
             label=label,
             language_name=language_name,
             language_names={language: _own_name(language) for language in edition.languages},
             directions={
                 language: text_direction(language)
-                for language in (*edition.languages, edition.source_language)
+                for language in (
+                    *edition.languages,
+                    edition.source_language,
+                    *(code for words in written_in.values() for code in words.values()),
+                )
             },
             years=(years[0], years[-1]) if years else None,
             stylesheet_href=stylesheet_href,
