@@ -112,7 +112,9 @@ def init_project(
     else:
         kept.append("statements/")
     (root / "locales").mkdir(exist_ok=True)
-    if _add_gitignore_lines(root / ".gitignore", [f"/{DEFAULT_OUTPUT}/", "*.mo"]):
+    # the build cache sits beside the booklet, also where `-o` puts it outside the output folder
+    ignored = [f"/{DEFAULT_OUTPUT}/", "*.mo", ".*.pubtool-cache.json"]
+    if _add_gitignore_lines(root / ".gitignore", ignored):
         written.append(".gitignore")
     if templates:
         report = copy_templates(root / "templates")

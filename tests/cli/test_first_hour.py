@@ -217,6 +217,7 @@ def test_check_table_reads_at_80_columns(new_project: Path) -> None:
 def test_init_ignores_compiled_catalogs(new_project: Path) -> None:
     ignored = (new_project / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "*.mo" in ignored and "/booklets/" in ignored
+    assert ".*.pubtool-cache.json" in ignored  # a booklet built with -o elsewhere
     if shutil.which("git"):
         subprocess.run(["git", "init", "-q", str(new_project)], check=True)
         in_project(new_project, "extract")
