@@ -74,12 +74,35 @@ def import_command(
     output_format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
     ] = CheckFormat.text,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="In every conflict (changed in the catalog and in the XLIFF since the "
+            "export), take the XLIFF's target.",
+        ),
+    ] = False,
+    force_unit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--force-unit",
+            metavar="ID",
+            help="Take the XLIFF's target for this unit (repeatable), conflict or not.",
+        ),
+    ] = None,
     project: ProjectOption = None,
 ) -> None:
     """Merge translations from XLIFF, or terms from TBX, back into the project."""
     from pubtool.exchange import import_files
 
-    report = import_files(_project(ctx, project), files)
+    report = import_files(
+        _project(ctx, project), files, force=True if force else tuple(force_unit or ())
+    )
     _emit(report, "lines" if output_format is CheckFormat.text else output_format)
-    _finish([f"stale: {stale}" for stale in report.stale], report.stale_summary(), [])
+    _finish(
+        [f"stale: {stale}" for stale in report.stale]
+        + [f"conflict: {conflict}" for conflict in report.conflicts],
+        report.stale_summary(),
+        [],
+    )
     raise typer.Exit(report.exit_code)

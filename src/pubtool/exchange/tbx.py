@@ -29,7 +29,7 @@ from pubtool.exchange.units import (
     target_language,
     xml_lang,
 )
-from pubtool.files import write_text_atomically
+from pubtool.files import GuardedWrites
 from pubtool.project import Project
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -296,5 +296,6 @@ def _validate(text: str, project: Project) -> None:
             ) from None
 
 
-def write_glossary(project: Project, text: str) -> None:
-    write_text_atomically(project.glossary_path, text)
+def write_glossary(project: Project, text: str, writes: GuardedWrites) -> None:
+    """Stage the glossary; written with the catalogs, unless it changed since it was read."""
+    writes.stage(project.glossary_path, text.encode("utf-8"))
