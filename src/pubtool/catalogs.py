@@ -193,6 +193,7 @@ def update_catalogs(
                     language=language,
                     drop_obsolete=drop_obsolete,
                     width=project.width,
+                    source_language=project.source_language,
                 )
                 stage_catalog(writes, updated, project.catalog_path(language), project.width)
                 reports[language] = report
