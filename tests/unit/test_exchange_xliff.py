@@ -461,3 +461,24 @@ def test_a_cat_tool_marking_a_fuzzy_unit_translated_clears_fuzzy(project_dir: Pa
     report = import_xliff(project, [path])
     entry = az_entry(project, EMPHASIS)
     assert report.translated == 1 and not entry.fuzzy and entry.msgstr == AZ[EMPHASIS]
+
+
+def test_a_fuzzy_target_carries_the_codes_it_shares_with_the_source(project_dir: Path) -> None:
+    """The translation of an older source has markup of its own (`**147**`) beside the
+    emphasis the source still has: the emphasis is a `<g>` code as in `<source>`, the rest
+    plain text, and the unit comes back unchanged or edited, as a draft."""
+    draft = "1990-cı il yanvarın 19-dan 20-nə keçən gecə *Bakıda* **147** dinc sakin öldürüldü."
+    project = translated_project(project_dir, {**AZ, EMPHASIS: draft}, fuzzy=frozenset({EMPHASIS}))
+    path = write_xliff(project)
+    target = units(path)[unit_id(EMPHASIS)].find("x:target", NS)
+    codes = target.findall("x:g", NS)
+    assert [(g.get("id"), g.text) for g in codes] == [("1", "Bakıda")]
+    assert "**147**" in (codes[0].tail or "")
+    before = catalog_bytes(project)
+    report = import_xliff(project, [path])
+    assert report.unchanged >= 1 and catalog_bytes(project) == before
+    text = path.read_text(encoding="utf-8").replace("**147**", "147")
+    path.write_text(text, encoding="utf-8")
+    import_xliff(project, [path])
+    entry = az_entry(project, EMPHASIS)
+    assert entry.fuzzy and entry.msgstr == draft.replace("**147**", "147")

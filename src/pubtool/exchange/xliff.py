@@ -162,12 +162,15 @@ def target_digest(translation: str, fuzzy: bool) -> str:
 
 
 def _target_pieces(translation: str, source: Segmented) -> tuple[Piece, ...]:
-    """The translation with the source's codes where it spells them the same way."""
+    """The translation with the source's codes where it spells them the same way.
+
+    Codes are matched to the source's by kind and spelling, in order; markup of the
+    translation's own that the source does not have (a fuzzy translation of an older
+    source, say) stays plain text, so the codes that do match are still codes, as in the
+    `<source>`."""
     own = segment(translation)
     if not own.codes or not source.codes:
         return (translation,)
-    # Codes are matched to the source's by kind and spelling, in order; a translation
-    # whose markup differs from the source's stays plain text for the translator to see.
     available = {code.id: code for code in source.codes.values()}
     renamed: dict[str, str] = {}
     for code in own.codes.values():
@@ -180,19 +183,17 @@ def _target_pieces(translation: str, source: Segmented) -> tuple[Piece, ...]:
             ),
             None,
         )
-        if match is None:
-            return (translation,)
-        renamed[code.id] = match.id
-        del available[match.id]
-    if available:
-        return (translation,)
+        if match is not None:
+            renamed[code.id] = match.id
+            del available[match.id]
     pieces: list[Piece] = []
     for piece in own.pieces:
         if isinstance(piece, str):
             pieces.append(piece)
-        else:
-            code = source.codes[renamed[piece.code.id]]
-            pieces.append(type(piece)(code))
+        elif piece.code.id in renamed:
+            pieces.append(type(piece)(source.codes[renamed[piece.code.id]]))
+        else:  # the translation's own markup, as it writes it
+            pieces.append(piece.code.closing if isinstance(piece, End) else piece.code.markdown)
     return tuple(pieces)
 
 
@@ -236,10 +237,13 @@ class _LostCode(Exception):
         self.line = line
 
 
-def element_markdown(element: etree._Element, codes: dict[str, Any]) -> str:
+def element_markdown(
+    element: etree._Element, codes: dict[str, Any], *, lost_allowed: bool = False
+) -> str:
     """`<source>`/`<target>` content back to Markdown, each code as the source spells it.
 
-    Raises `_LostCode` when a code is missing, repeated, unknown or of the wrong kind.
+    Raises `_LostCode` when a code is missing (unless `lost_allowed`), repeated, unknown
+    or of the wrong kind.
     """
     used: set[str] = set()
     parts: list[str] = []
@@ -277,7 +281,7 @@ def element_markdown(element: etree._Element, codes: dict[str, Any]) -> str:
 
     walk(element)
     lost = [code for code_id, code in codes.items() if code_id not in used]
-    if lost:
+    if lost and not lost_allowed:
         names = ", ".join(f"{code.id} ({code.ctype} {code.markdown.strip() or 'line break'!r})"
                           for code in lost)
         raise _LostCode(f"inline code {names} lost", element.sourceline)
@@ -463,17 +467,23 @@ def _read_file(
         if target_element is None or _is_empty(target_element):
             report.empty += 1
             continue
+        finished = _finished(unit, target_element)
         try:
             translation = element_markdown(target_element, codes)
         except _LostCode as problem:
-            if len(target_element) == 0 and target_element.text == entry.msgstr:
-                # The catalog's own translation, exported as plain text because its markup
-                # differs from the source's: coming back as it went is no loss.
-                translation = entry.msgstr
+            # Some of the source's codes are not in the target: fine for the catalog's own
+            # translation coming back as it went (its markup differs from the source's), and
+            # for a draft still to review (fuzzy); a finished translation must have them all.
+            try:
+                lenient = element_markdown(target_element, codes, lost_allowed=True)
+            except _LostCode:
+                lenient = None
+            if lenient is not None and (lenient == entry.msgstr or not finished):
+                translation = lenient
             else:
                 raise ExchangeError(f"unit {ident}: target: {problem.message}", xml.shown,
                                     problem.line or target_element.sourceline) from None
-        change = _Change(entry, translation, fuzzy=not _finished(unit, target_element))
+        change = _Change(entry, translation, fuzzy=not finished)
         if ident in known and (known[ident][0].msgstr, known[ident][0].fuzzy) != (
             change.msgstr, change.fuzzy
         ):
