@@ -410,7 +410,7 @@ def test_a_unit_changed_in_both_is_a_conflict_and_the_others_apply(project: Proj
     assert az_entry(project, SHARED).msgstr == "Bəyanat Baş katibə göndərildi (redaktə)."
     assert az_entry(project, SIGNATURE).msgstr == "Müvəkkil\n(ombudsman)"
     assert report.exit_code == 1
-    with pytest.raises(GateFailed, match="changed in the catalog and in the XLIFF"):
+    with pytest.raises(GateFailed, match="changed in the project and in the imported file"):
         report.raise_for_stale()
 
 

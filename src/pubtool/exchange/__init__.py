@@ -156,7 +156,10 @@ def import_files(
         planned = plan_xliff(project, xliffs, report, writes, force=force)
         if term_bases:
             writes.remember(project.glossary_path)
-        glossary_text = merge_into_glossary(project, entries, changes) if term_bases else None
+        glossary_text = (
+            merge_into_glossary(project, entries, changes, force=force) if term_bases else None
+        )
+        report.conflicts.extend(changes.conflicts)
         write_catalogs(project, planned, report, writes)
         if glossary_text is not None:
             write_glossary(project, glossary_text, writes)

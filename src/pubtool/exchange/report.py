@@ -137,9 +137,9 @@ class ImportReport:
             )
         if self.conflicts:
             lines.append(
-                f"{len(self.conflicts)} unit(s) not applied: changed in the catalog and in the "
-                "XLIFF since the export; the catalog's text kept (--force-unit ID or --force "
-                "takes the XLIFF's)"
+                f"{len(self.conflicts)} unit(s) not applied: changed in the project and in the "
+                "imported file since the export; the project's text kept (--force-unit ID or "
+                "--force takes the imported one)"
             )
         return lines
 
