@@ -186,7 +186,7 @@ def _locked_descriptor(folder: Path, timeout: float, where: str) -> int:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise CatalogError(
-                        f"another pubtool process has been writing these catalogs for "
+                        f"another process has held the lock on these catalogs for "
                         f"{timeout:g} s; try again",
                         file=where,
                     ) from None

@@ -60,7 +60,7 @@ def test_a_second_update_waits_for_the_first(project_dir: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        with pytest.raises(CatalogError, match="another pubtool process"):
+        with pytest.raises(CatalogError, match="another process has held the lock"):
             update_catalogs(project, ["az"], lock_timeout=0.2)
         assert not project.catalog_path("az").exists()
     finally:
