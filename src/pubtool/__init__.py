@@ -33,6 +33,7 @@ _PUBLIC = {
     "ConfigError": "pubtool.errors",
     "StatementError": "pubtool.errors",
     "CatalogError": "pubtool.errors",
+    "ChangedOnDiskError": "pubtool.errors",
     "RenderError": "pubtool.errors",
     "GateFailed": "pubtool.errors",
     "list_statements": "pubtool.statements",
@@ -51,6 +52,7 @@ _PUBLIC = {
 
 __all__ = [
     "CatalogError",
+    "ChangedOnDiskError",
     "ConfigError",
     "GateFailed",
     "Project",
@@ -80,6 +82,7 @@ if TYPE_CHECKING:
     from pubtool.coverage import status
     from pubtool.errors import (
         CatalogError,
+        ChangedOnDiskError,
         ConfigError,
         GateFailed,
         PubtoolError,
