@@ -78,8 +78,8 @@ def import_command(
         bool,
         typer.Option(
             "--force",
-            help="In every conflict (changed in the catalog and in the XLIFF since the "
-            "export), take the XLIFF's target.",
+            help="In every conflict (changed in the project and in the imported file since "
+            "the export), take the imported target or rendering.",
         ),
     ] = False,
     force_unit: Annotated[
@@ -87,7 +87,8 @@ def import_command(
         typer.Option(
             "--force-unit",
             metavar="ID",
-            help="Take the XLIFF's target for this unit (repeatable), conflict or not.",
+            help="Take the imported target of this unit (XLIFF) or term entry (TBX), "
+            "conflict or not; repeatable.",
         ),
     ] = None,
     project: ProjectOption = None,
