@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -136,9 +137,10 @@ def catalog_folder(path: Path) -> Path:
     return path.parent
 
 
-#: Folders this process holds the lock of, and how many times (flock is per descriptor,
-#: so a second descriptor in the same process would wait for itself).
-_HELD: dict[str, int] = {}
+#: Folders each thread holds the lock of, and how many times: a writer called inside
+#: another (flock is per descriptor, so a second descriptor would wait for the first).
+#: Another thread opens its own descriptor, and so waits like another process.
+_HELD: dict[tuple[str, int], int] = {}
 
 
 @contextmanager
@@ -152,7 +154,7 @@ def folder_lock(folder: Path, timeout: float, *, shown: str | None = None) -> It
     where = shown if shown is not None else _shown(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        key = os.path.realpath(folder)
+        key = (os.path.realpath(folder), threading.get_ident())
     except OSError as error:
         raise WriteError(f"cannot take the lock: {_reason(error)}", file=where) from None
     if key in _HELD or fcntl is None:
@@ -198,7 +200,7 @@ def _locked_descriptor(folder: Path, timeout: float, where: str) -> int:
         raise
 
 
-def _release_count(key: str) -> None:
+def _release_count(key: tuple[str, int]) -> None:
     _HELD[key] -= 1
     if not _HELD[key]:
         del _HELD[key]

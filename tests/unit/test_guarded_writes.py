@@ -201,3 +201,27 @@ def test_without_another_save_every_writer_writes(project_dir: Path) -> None:
     assert path.read_bytes() != before  # the quotation marks and dash fixed
     catalog: polib.POFile = load_po(path)
     assert any(entry.msgstr for entry in catalog)
+
+
+def test_the_lock_is_reentrant_in_a_thread_and_excludes_other_threads(tmp_path: Path) -> None:
+    import threading
+
+    from pubtool.errors import CatalogError
+    from pubtool.files import folder_lock
+
+    outcome: list[str] = []
+
+    def other_thread() -> None:
+        try:
+            with folder_lock(tmp_path, 0.2):
+                outcome.append("took it")
+        except CatalogError:
+            outcome.append("waited, then gave up")
+
+    with folder_lock(tmp_path, 1), folder_lock(tmp_path, 1):  # a writer inside a writer
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+    assert outcome == ["waited, then gave up"]
+    with folder_lock(tmp_path, 0.2):  # released when the outer one ends
+        pass
