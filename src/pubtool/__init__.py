@@ -35,6 +35,7 @@ _PUBLIC = {
     "ConfigError": "pubtool.errors",
     "StatementError": "pubtool.errors",
     "CatalogError": "pubtool.errors",
+    "ChangedOnDiskError": "pubtool.errors",
     "RenderError": "pubtool.errors",
     "GateFailed": "pubtool.errors",
     "ExchangeError": "pubtool.errors",
@@ -57,6 +58,7 @@ _PUBLIC = {
 
 __all__ = [
     "CatalogError",
+    "ChangedOnDiskError",
     "ConfigError",
     "ExchangeError",
     "GateFailed",
@@ -90,6 +92,7 @@ if TYPE_CHECKING:
     from pubtool.coverage import status
     from pubtool.errors import (
         CatalogError,
+        ChangedOnDiskError,
         ConfigError,
         ExchangeError,
         GateFailed,

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 import polib
-from filelock import FileLock, Timeout
 
-from pubtool.errors import CatalogError, StatementError, WriteError, one_line
-from pubtool.files import PathLike, path_list, write_bytes_atomically, write_text_atomically
+from pubtool.errors import CatalogError, StatementError, one_line
+from pubtool.files import (
+    GuardedWrites,
+    PathLike,
+    folder_lock,
+    guarded_writes,
+    path_list,
+    write_bytes_atomically,
+)
 from pubtool.po import format_po, load_po, paused_garbage_collector
 from pubtool.po.entries import copy_entry, has_translation, header_fields
 from pubtool.po.merge import UpdateReport, update_catalog
+from pubtool.po.write import encode_po
 from pubtool.project import Project
 from pubtool.statements import Statement, load_statements, parse_statement
 
@@ -129,22 +134,23 @@ def _write_template(
     project: Project, notice: Callable[[str], None] | None
 ) -> tuple[bool, int]:
     """Whether the template changed, and how many messages it holds."""
-    previous = _previous_template(project, notice)
     messages = project_messages(project, notice=notice)
-    template = build_template(messages, project_name=project.domain, previous=previous)
-    return write_po_if_changed(template, project.template_path, project.width), len(messages)
+    with catalog_writes(project) as writes:
+        previous = _previous_template(writes, project, notice)
+        template = build_template(messages, project_name=project.domain, previous=previous)
+        written = stage_catalog(writes, template, project.template_path, project.width)
+    return written, len(messages)
 
 
 def _previous_template(
-    project: Project, notice: Callable[[str], None] | None
+    writes: GuardedWrites, project: Project, notice: Callable[[str], None] | None
 ) -> polib.POFile | None:
     """The template as it stands, read only to keep its creation date when nothing changed.
     The statements are the template's source of record, so a template that no longer
-    parses (hand-edited, or written by an older pubtool) is written anew, not an error."""
-    if not project.template_path.exists():
-        return None
+    parses (hand-edited, or written by an older pubtool) is written anew, not an error.
+    Remembered as read either way, so a save during `extract` is still never overwritten."""
     try:
-        return load_catalog(project, project.template_path)
+        return read_catalog(writes, project, project.template_path)
     except CatalogError as error:
         if notice is not None:
             notice(f"{error}; writing the template anew from the statements")
@@ -196,7 +202,8 @@ def update_catalogs(
     drop_obsolete: bool = False,
     lock_timeout: float = 30.0,
 ) -> dict[str, UpdateReport]:
-    """Create or update each language's catalog from the template, under one project lock."""
+    """Create or update each language's catalog from the template, under one project lock;
+    all catalogs are written at the end, none if one was saved by another program meanwhile."""
     if not project.template_path.exists():
         raise CatalogError(
             "no template yet: run `pubtool extract` first",
@@ -208,11 +215,9 @@ def update_catalogs(
         error.message += "; `pubtool extract` writes it anew from the statements"
         raise
     reports: dict[str, UpdateReport] = {}
-    with catalog_lock(project, lock_timeout):
+    with catalog_writes(project, lock_timeout) as writes:
         loaded = {
-            language: load_catalog(project, project.catalog_path(language))
-            if project.catalog_path(language).exists()
-            else None
+            language: read_catalog(writes, project, project.catalog_path(language))
             for language in languages
         }  # parse every catalog before writing any, so one broken file stops all writes
         with paused_garbage_collector():
@@ -223,8 +228,9 @@ def update_catalogs(
                     language=language,
                     drop_obsolete=drop_obsolete,
                     width=project.width,
+                    source_language=project.source_language,
                 )
-                write_po_if_changed(updated, project.catalog_path(language), project.width)
+                stage_catalog(writes, updated, project.catalog_path(language), project.width)
                 reports[language] = report
     return reports
 
@@ -286,50 +292,39 @@ def mo_bytes(catalog: polib.POFile, *, use_fuzzy: bool = False) -> tuple[bytes, 
     return compiled.to_binary(), len(compiled)
 
 
-def write_po_if_changed(po: polib.POFile, path: Path, width: int) -> bool:
-    """Leave the file (and its mtime) alone when the bytes would not change."""
-    try:
-        text = format_po(po, width=width)
-    except CatalogError as error:  # the writer knows the message, not the file
-        error.file = error.file or str(path)
-        raise
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    write_text_atomically(path, text)
-    return True
-
-
-def catalog_lock_path(project: Project) -> Path:
-    """The lock file of a project's catalogs: in the temporary folder, named after the
-    catalog folder, so that no stray file is left in the project (or in git)."""
-    key = hashlib.sha256(str(project.locales_dir.resolve()).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"pubtool-{key}.lock"
+def catalog_lock(project: Project, timeout: float = 30.0) -> AbstractContextManager[None]:
+    """Two pubtool processes never write a project's catalogs at once: the second waits,
+    then gives up. `flock` on the catalog folder itself (see `pubtool.files.folder_lock`)."""
+    return folder_lock(project.locales_dir, timeout, shown=project.relative(project.locales_dir))
 
 
 @contextmanager
-def catalog_lock(project: Project, timeout: float) -> Iterator[None]:
-    """Two pubtool processes never write catalogs at once (update, import): the second
-    waits, then gives up. The lock is the kernel's (flock), so a killed process leaves
-    none behind."""
-    path = catalog_lock_path(project)
-    lock = FileLock(str(path), timeout=timeout)
+def catalog_writes(project: Project, lock_timeout: float = 30.0) -> Iterator[GuardedWrites]:
+    """The one way to rewrite a project's catalogs (update, import, check --fix, ...):
+    under the project's lock, read each file with `read_catalog`, hand the result to
+    `stage_catalog`; at the end every staged file is written, and none if any of them was
+    changed on disk by another program since it was read (ChangedOnDiskError, exit 1)."""
+    shown = project.relative(project.locales_dir)
+    with guarded_writes(project.locales_dir, lock_timeout, shown=shown) as writes:
+        yield writes
+
+
+def read_catalog(writes: GuardedWrites, project: Project, path: Path) -> polib.POFile | None:
+    """The catalog at `path` (None when there is none yet), remembered as read."""
+    if writes.remember(path).digest is None:
+        return None
+    return load_catalog(project, path)
+
+
+def stage_catalog(writes: GuardedWrites, po: polib.POFile, path: Path, width: int) -> bool:
+    """Plan to write `po` to `path` in msgcat's layout; False when that is what was read
+    (the file and its mtime are left alone)."""
     try:
-        project.locales_dir.mkdir(parents=True, exist_ok=True)
-        lock.acquire()
-    except Timeout:  # a TimeoutError, so an OSError too: caught first
-        raise CatalogError(
-            f"another pubtool process has been updating the catalogs for {timeout:g} s; try again",
-            file=project.relative(project.locales_dir),
-        ) from None
-    except OSError as error:  # a read-only or full file system, no permission
-        raise WriteError(
-            f"cannot take the lock: {error.strerror or error}",
-            file=project.relative(project.locales_dir),
-        ) from None
-    try:
-        yield
-    finally:
-        lock.release()
+        data = encode_po(po, format_po(po, width=width))
+    except CatalogError as error:  # the writer knows the message, not the file
+        error.file = error.file or str(path)
+        raise
+    return writes.stage(path, data)
 
 
 def babel_extract(

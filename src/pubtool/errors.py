@@ -54,6 +54,13 @@ class WriteError(PubtoolError):
     vanished): the file named is left as it was."""
 
 
+class ChangedOnDiskError(PubtoolError):
+    """A file was saved by another program while pubtool worked on it: pubtool wrote
+    nothing, so that save is kept; running the command again starts from it. Exit 1."""
+
+    exit_code = 1
+
+
 class RenderError(PubtoolError):
     """A booklet or HTML page cannot be built from the documents given."""
 

@@ -1,15 +1,30 @@
-"""Atomic writes: a reader never sees half a file, and a failed write leaves the old one."""
+"""Atomic writes: a reader never sees half a file, and a failed write leaves the old one.
+
+A writer that read the file first passes what it read (`FileState`): just before the
+rename, the file on disk is compared with it, and a file another program saved in the
+meantime is never replaced (`ChangedOnDiskError`, nothing written).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pubtool.errors import WriteError
+from pubtool.errors import CatalogError, ChangedOnDiskError, WriteError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; the check before each rename still holds
+    fcntl = None  # type: ignore[assignment]
 
 #: What the user is told for the errors a full disk or a locked-down folder give.
 _REASONS = {
@@ -22,41 +37,251 @@ _REASONS = {
 }
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
+@dataclass(frozen=True)
+class FileState:
+    """A file as a writer read it: the digest of its bytes, None when there was no file."""
+
+    path: Path
+    digest: str | None
+
+    @classmethod
+    def of(cls, path: Path) -> FileState:
+        """The file as it is now; read before the content it guards, so that a save made
+        between the two reads is taken for a change (refused, never lost)."""
+        try:
+            return cls(path, _digest(path.read_bytes()))
+        except FileNotFoundError:
+            return cls(path, None)
+        except OSError as error:
+            raise WriteError(f"cannot read: {_reason(error)}", file=_shown(path)) from None
+
+    def still_on_disk(self) -> bool:
+        """The file holds what was read (the same bytes, or still no file).
+
+        The content is compared, not size and mtime: a save within the file system's
+        timestamp tick, of the same size, is still seen; a `touch` is not a change."""
+        try:
+            return _digest(self.path.read_bytes()) == self.digest
+        except FileNotFoundError:
+            return self.digest is None
+
+
+@dataclass(frozen=True)
+class PlannedWrite:
+    """New bytes for `path`; `read` is what the writer based them on (None: write anyway)."""
+
+    path: Path
+    data: bytes
+    read: FileState | None = None
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, read: FileState | None = None) -> None:
     """Write to a temporary file in the same folder, then rename it into place.
 
     Any OS error (no space, permission, read-only file system, a folder that vanished)
     is a WriteError naming `path`; the old file is left as it was and no temporary
-    file stays behind.
+    file stays behind. With `read`, a file that changed since is left alone
+    (ChangedOnDiskError). A symbolic link stays a link: its target is replaced. The
+    file's mode (and, where allowed, its owner) is kept.
     """
-    temporary: str | None = None
+    write_files_atomically([PlannedWrite(path, data, read)])
+
+
+def write_text_atomically(path: Path, text: str, *, read: FileState | None = None) -> None:
+    write_bytes_atomically(path, text.encode("utf-8"), read=read)
+
+
+def write_files_atomically(writes: Sequence[PlannedWrite]) -> None:
+    """Write several files all or nothing, as far as a file system allows: every temporary
+    file is written and synced, then every file is checked against what was read, and
+    only then are they renamed into place, one after another.
+
+    The check and the rename are not one step: a save landing in the microseconds
+    between them is still replaced. No file system offers more to programs that do not
+    share a lock; the window is as small as it can be made.
+    """
+    temporaries: list[tuple[PlannedWrite, Path, str]] = []
+    current: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-        temporary = None
-        _sync_folder(path.parent)
+        for write in writes:
+            current = write.path
+            target = _link_target(write.path)
+            temporaries.append((write, target, _temporary_copy(target, write.data)))
+        for write, _target, _temporary in temporaries:
+            if write.read is not None and not write.read.still_on_disk():
+                raise ChangedOnDiskError(
+                    "changed on disk while updating; nothing written; run again",
+                    file=_shown(write.path),
+                )
+        while temporaries:
+            write, target, temporary = temporaries[0]
+            current = write.path
+            os.replace(temporary, target)
+            temporaries.pop(0)
+            _sync_folder(target.parent)
     except OSError as error:
-        raise WriteError(f"cannot write: {_reason(error)}", file=_shown(path)) from None
+        shown = _shown(current) if current is not None else None
+        raise WriteError(f"cannot write: {_reason(error)}", file=shown) from None
     finally:
-        if temporary is not None:  # also on KeyboardInterrupt
+        for _write, _target, temporary in temporaries:  # also on KeyboardInterrupt
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    write_bytes_atomically(path, text.encode("utf-8"))
+def catalog_folder(path: Path) -> Path:
+    """The folder whose lock guards a catalog: `locales/` for `locales/<lang>/LC_MESSAGES/
+    <domain>.po` (so every catalog and the template of a project share one lock), else the
+    catalog's own folder."""
+    if path.parent.name == "LC_MESSAGES":
+        return path.parent.parent.parent
+    return path.parent
+
+
+#: Folders each thread holds the lock of, and how many times: a writer called inside
+#: another (flock is per descriptor, so a second descriptor would wait for the first).
+#: Another thread opens its own descriptor, and so waits like another process.
+_HELD: dict[tuple[str, int], int] = {}
+
+
+@contextmanager
+def folder_lock(folder: Path, timeout: float, *, shown: str | None = None) -> Iterator[None]:
+    """Only one writer of the catalogs under `folder` at a time, in any process.
+
+    The lock is `flock` on the folder's own descriptor: nothing is created, in the folder
+    or in the temporary folder, so every process that can read the folder sees the same
+    lock whatever its TMPDIR or user, and the kernel drops it when its holder exits or is
+    killed. A second writer waits up to `timeout` seconds, then gives up (exit 2)."""
+    where = shown if shown is not None else _shown(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        key = (os.path.realpath(folder), threading.get_ident())
+    except OSError as error:
+        raise WriteError(f"cannot take the lock: {_reason(error)}", file=where) from None
+    if key in _HELD or fcntl is None:
+        _HELD[key] = _HELD.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            _release_count(key)
+        return
+    descriptor = _locked_descriptor(folder, timeout, where)
+    _HELD[key] = 1
+    try:
+        yield
+    finally:
+        _release_count(key)
+        os.close(descriptor)  # closing the last descriptor releases the flock
+
+
+def _locked_descriptor(folder: Path, timeout: float, where: str) -> int:
+    assert fcntl is not None
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise WriteError(f"cannot take the lock: {_reason(error)}", file=where) from None
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return descriptor
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise CatalogError(
+                        f"another process has held the lock on these catalogs for "
+                        f"{timeout:g} s; try again",
+                        file=where,
+                    ) from None
+                time.sleep(min(0.05, max(deadline - time.monotonic(), 0.001)))
+            except OSError as error:  # a file system without flock
+                raise WriteError(f"cannot take the lock: {_reason(error)}", file=where) from None
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _release_count(key: tuple[str, int]) -> None:
+    _HELD[key] -= 1
+    if not _HELD[key]:
+        del _HELD[key]
+
+
+@dataclass
+class GuardedWrites:
+    """The files one command reads and then rewrites: each is remembered as it was read,
+    and `commit` writes them all only if none changed on disk since (`guarded_writes`)."""
+
+    _read: dict[Path, FileState] = field(default_factory=dict)
+    _planned: dict[Path, PlannedWrite] = field(default_factory=dict)
+
+    def remember(self, path: Path) -> FileState:
+        """Call before reading `path`: what it holds now is what the new content is based on."""
+        state = FileState.of(path)
+        self._read[path] = state
+        return state
+
+    def stage(self, path: Path, data: bytes) -> bool:
+        """Plan to write `data` to `path`; False (and nothing planned) when it is what was
+        read. A file not remembered is remembered now: written only if it stays so."""
+        state = self._read.get(path) or self.remember(path)
+        if state.digest == _digest(data):
+            self._planned.pop(path, None)
+            return False
+        self._planned[path] = PlannedWrite(path, data, state)
+        return True
+
+    def commit(self) -> None:
+        write_files_atomically(list(self._planned.values()))
+        self._planned.clear()
+
+
+@contextmanager
+def guarded_writes(
+    folder: Path, timeout: float, *, shown: str | None = None
+) -> Iterator[GuardedWrites]:
+    """The one way catalogs are rewritten: under the folder's lock, each file read through
+    `remember`, all staged files written at the end, none if any changed on disk."""
+    with folder_lock(folder, timeout, shown=shown):
+        writes = GuardedWrites()
+        yield writes
+        writes.commit()
+
+
+def _link_target(path: Path) -> Path:
+    """Where the bytes go: the file a symbolic link points to, so the link stays one."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _temporary_copy(path: Path, data: bytes) -> str:
+    """`data` in a synced temporary file beside `path`, with `path`'s mode and owner."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        status: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        status = None
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if status is not None and hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(temporary, status.st_uid, status.st_gid)
+        os.chmod(temporary, status.st_mode & 0o777 if status else 0o644)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _sync_folder(folder: Path) -> None:

@@ -104,3 +104,40 @@ def test_bad_input_is_one_line_and_exit_2(project_dir: Path) -> None:
         assert code == 2, (args, err)
         assert err.count("\n") == 1 and err.startswith("pubtool: error: ") and problem in err
         assert "Traceback" not in err
+
+
+def test_a_conflict_is_exit_1_naming_file_line_and_unit(project_dir: Path) -> None:
+    """Export, then the same unit edited in the .po and in the XLIFF, another only in the
+    XLIFF: the first is a conflict (the .po keeps its text), the second is applied."""
+    from pubtool.po import format_po, load_po
+
+    root = prepared(project_dir)
+    xliff = root / "az.xlf"
+    assert run(root, "export", "-f", "xliff", "-l", "az", "-o", str(xliff))[0] == 0
+    po_path = root / "locales/az/LC_MESSAGES/statements.po"
+    catalog = load_po(po_path)
+    other = next(e.msgid for e in catalog if e.msgid and e.msgid != SHARED and "\n" not in e.msgid
+                 and "*" not in e.msgid)
+    for entry in catalog:
+        if entry.msgid == SHARED:
+            entry.msgstr = "Bəyanat göndərildi (PO)."
+    po_path.write_text(format_po(catalog), encoding="utf-8")
+    text = xliff.read_text(encoding="utf-8")
+    for ident, target in ((unit_id(SHARED), "Bəyanat göndərildi (XLIFF)."),
+                          (unit_id(other), "Başqa mətn (XLIFF).")):
+        head, tail = text.split(f'<trans-unit id="{ident}"', 1)
+        new = f'<target state="translated">{target}</target>'
+        tail = tail.replace('<target state="new"/>', new, 1)
+        text = head + f'<trans-unit id="{ident}"' + tail
+    xliff.write_text(text, encoding="utf-8")
+    code, out, err = run(root, "import", str(xliff))
+    assert code == 1
+    conflict = next(line for line in err.splitlines() if "conflict:" in line)
+    assert "az.xlf:" in conflict and unit_id(SHARED) in conflict
+    assert "statements.po:" in conflict
+    after = {e.msgid: e.msgstr for e in load_po(po_path)}
+    assert after[SHARED] == "Bəyanat göndərildi (PO)."
+    assert after[other] == "Başqa mətn (XLIFF)."
+    code, _, err = run(root, "import", "--force-unit", unit_id(SHARED), str(xliff))
+    assert code == 0, err
+    assert {e.msgid: e.msgstr for e in load_po(po_path)}[SHARED] == "Bəyanat göndərildi (XLIFF)."

@@ -7,17 +7,27 @@ Regenerate after an intended change with
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 from typer.testing import CliRunner
 
-from pubtool.catalogs import catalog_lock_path, update_catalogs
+from pubtool.catalogs import update_catalogs
 from pubtool.cli import app
 from pubtool.errors import CatalogError
 from pubtool.project import load_project
 
+#: A process that takes pubtool's lock on a folder and keeps it until it is killed.
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from pubtool.files import folder_lock
+with folder_lock(Path(sys.argv[1]), 5):
+    print("held", flush=True)
+    time.sleep(60)
+"""
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 runner = CliRunner()
 
@@ -44,9 +54,17 @@ def test_template_and_new_catalog_match_golden_files(
 def test_a_second_update_waits_for_the_first(project_dir: Path) -> None:
     assert runner.invoke(app, ["--project", str(project_dir), "extract"]).exit_code == 0
     project = load_project(project_dir)
-    lock = FileLock(str(catalog_lock_path(project)))
-    with lock, pytest.raises(CatalogError, match="another pubtool process"):
-        update_catalogs(project, ["az"], lock_timeout=0.2)
-    assert not project.catalog_path("az").exists()
+    holder = subprocess.Popen(  # another process holds the catalog folder's lock
+        [sys.executable, "-c", HOLD_LOCK, str(project.locales_dir)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(CatalogError, match="another process has held the lock"):
+            update_catalogs(project, ["az"], lock_timeout=0.2)
+        assert not project.catalog_path("az").exists()
+    finally:
+        holder.kill()
+        holder.wait()
     update_catalogs(project, ["az"], lock_timeout=0.2)
     assert project.catalog_path("az").exists()

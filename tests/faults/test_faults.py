@@ -159,13 +159,73 @@ def test_killed_while_a_temporary_file_is_open(big: Big) -> None:
         pytest.skip("the writes were too quick to catch a temporary file this time")
 
 
-def test_two_updates_at_once_end_like_one(big: Big) -> None:
-    restore(big.root, big.old)
-    first, second = pubtool_process(big.root, "update"), pubtool_process(big.root, "update")
-    assert first.wait() == 0, first.stderr.read() if first.stderr else ""
-    assert second.wait() == 0, second.stderr.read() if second.stderr else ""
-    assert catalogs(big.root) == big.new
-    assert temporary_files(big.root) == []
+#: A process that takes pubtool's lock on a folder, says so, and keeps it until killed.
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from pubtool.files import folder_lock
+with folder_lock(Path(sys.argv[1]), 5):
+    print("held", flush=True)
+    time.sleep(120)
+"""
+
+
+def environment(temporary: Path) -> dict[str, str]:
+    return {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": os.pathsep.join(sys.path)}
+
+
+@pytest.mark.parametrize("tmpdirs", ["same", "different"])
+def test_a_writer_waits_while_another_process_holds_the_lock(
+    small: Path, tmp_path: Path, tmpdirs: str
+) -> None:
+    """Fails without the lock: the update would finish (in about a second) while the
+    other writer still holds it. The two processes may have different TMPDIRs (containers,
+    other users): the lock is the catalog folder's own, so they still exclude each other."""
+    assert cli(small, "extract")[0] == 0
+    first, second = tmp_path / "tmp-a", tmp_path / "tmp-b"
+    first.mkdir()
+    second.mkdir()
+    catalog = small / "locales/ru/LC_MESSAGES/statements.po"
+    before = catalog.read_bytes()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(small / "locales")],
+        stdout=subprocess.PIPE, text=True, env=environment(first),
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "pubtool", "--project", str(small), "update", "--lang", "ru"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=environment(second if tmpdirs == "different" else first),
+        )
+        time.sleep(4)  # an unhindered update of this project takes about a second
+        assert writer.poll() is None, "the update did not wait for the lock"
+        assert catalog.read_bytes() == before
+    finally:
+        holder.send_signal(signal.SIGKILL)  # a killed holder leaves no lock behind
+        holder.wait()
+    assert writer.wait(timeout=60) == 0, writer.stderr.read() if writer.stderr else ""
+    assert catalog.read_bytes() != before
+    assert sorted(first.iterdir()) == [] and sorted(second.iterdir()) == []
+    assert temporary_files(small) == []
+
+
+def test_no_file_left_in_the_temporary_folder_or_the_project(small: Path, tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    before = set(snapshot(small))
+    for command in (("extract",), ("update",), ("fmt", str(small / "locales")),
+                    ("check", "--fix"), ("export", "-f", "xliff", "-l", "ru", "-o",
+                                         str(tmp_path / "ru.xlf")),
+                    ("import", str(tmp_path / "ru.xlf"))):
+        result = subprocess.run(
+            [sys.executable, "-m", "pubtool", "--project", str(small), *command],
+            capture_output=True, text=True, env=environment(temporary),
+        )
+        assert result.returncode in (0, 1), result.stderr
+    assert sorted(temporary.iterdir()) == []
+    assert set(snapshot(small)) == before  # the same files: rewritten, none added
+    assert temporary_files(small) == []
 
 
 # --- a full disk, a read-only folder, a vanished folder: injected --------------------------
@@ -240,7 +300,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {
         path.relative_to(root).as_posix(): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and path.name != ".pubtool.lock"
+        if path.is_file()
     }
 
 
@@ -299,7 +359,7 @@ def test_failed_pdf_write_keeps_the_old_booklet(
 def test_read_only_lock_is_one_line(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli(small, "extract")[0] == 0
     before = snapshot(small)
-    monkeypatch.setattr("filelock.FileLock.acquire", failing(errno.EROFS, "lock"))
+    monkeypatch.setattr("pubtool.files.fcntl.flock", failing(errno.ENOLCK, "lock"))
     code, err = cli(small, "update")
     monkeypatch.undo()
     assert code == 2 and err.count("\n") == 1, err
@@ -344,7 +404,7 @@ set +e
 "$@" >/dev/null 2>"$folder.err"
 echo "exit $?"
 rm -f "$folder/.filler" 2>/dev/null
-digests() { (cd "$1" && find . -type f ! -name .pubtool.lock -exec sha256sum {} + | sort); }
+digests() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }
 digests "$folder" >"$folder.after"
 digests "$folder.copy" >"$folder.before"
 """

@@ -39,7 +39,7 @@ VALUES = [
 # What each command may change (paths relative to the folder the command runs in).
 MAY_CHANGE = {
     "extract": lambda name: name == "project/locales/statements.pot",
-    "update": lambda name: name.endswith(".po") or name.endswith(".pubtool.lock"),
+    "update": lambda name: name.endswith(".po"),
     "compile": lambda name: name.endswith(".mo"),
     "status": lambda name: name.endswith(".svg"),  # only with --badge
     "build-html": lambda name: name.endswith(".html"),

@@ -8,7 +8,7 @@ import pytest
 
 from pubtool.checks.glossary import load_glossary
 from pubtool.errors import ExchangeError
-from pubtool.exchange import export_tbx, import_tbx
+from pubtool.exchange import export_tbx, import_files, import_tbx
 from pubtool.project import Project, load_project
 
 GLOSSARY = """\
@@ -123,3 +123,35 @@ def test_an_xliff_is_not_a_term_base(project: Project) -> None:
     path.write_text('<xliff version="1.2"/>', encoding="utf-8")
     with pytest.raises(ExchangeError, match="not TBX"):
         import_tbx(project, [path])
+
+
+def test_import_merges_three_ways_against_the_exported_renderings(project: Project) -> None:
+    """Edited in the glossary and in the term base: a conflict, the glossary's kept; edited
+    only in the term base: applied; only in the glossary: kept."""
+    path = project.root / "glossary.tbx"
+    path.write_bytes(export_tbx(project))
+    glossary = project.glossary_path.read_text(encoding="utf-8")
+    project.glossary_path.write_text(
+        glossary.replace("az: Heydər Əliyev", "az: Heydər Əliyev (glossary)")
+        .replace("ru: Гейдар Алиев", "ru: Гейдар Алиев (glossary)"),
+        encoding="utf-8",
+    )
+    term_base = path.read_text(encoding="utf-8")
+    path.write_text(
+        term_base.replace("<term>Heydər Əliyev</term>", "<term>Heydər Əliyev (TBX)</term>")
+        .replace("<term>Milli Məclis</term>", "<term>Milli Məclis (TBX)</term>"),
+        encoding="utf-8",
+    )
+    report = import_tbx(project, [path])
+    assert [(c.language, c.unit) for c in report.conflicts] == [("az", report.conflicts[0].unit)]
+    assert report.conflicts[0].catalog == "locales/glossary.yaml"
+    assert report.conflicts[0].line and report.exit_code == 1
+    renderings = {t.source: dict(t.renderings) for t in load_glossary(project.glossary_path).terms}
+    assert renderings["Heydar Aliyev"] == {
+        "az": "Heydər Əliyev (glossary)", "ru": "Гейдар Алиев (glossary)"
+    }
+    assert renderings["Milli Majlis"]["az"] == "Milli Məclis (TBX)"
+    forced = import_files(project, [path], force=[report.conflicts[0].unit])
+    assert forced.conflicts == []
+    renderings = {t.source: dict(t.renderings) for t in load_glossary(project.glossary_path).terms}
+    assert renderings["Heydar Aliyev"]["az"] == "Heydər Əliyev (TBX)"

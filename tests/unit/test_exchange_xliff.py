@@ -381,3 +381,104 @@ def test_translate_toolkit_reads_the_tmx_unit_for_unit(project: Project) -> None
     expected = {(e.msgid, e.msgstr) for e in load_po(project.catalog_path("az"))
                 if e.msgid and e.msgstr and not e.fuzzy and not e.obsolete}
     assert pairs == expected and len(store.units) == len(expected) == 3
+
+
+# --- three-way merge: the target as exported is the base ------------------------------------
+
+
+def edit_catalog(project: Project, msgid: str, msgstr: str) -> None:
+    """A translator's edit in a PO editor after the export."""
+    path = project.catalog_path("az")
+    catalog = load_po(path)
+    for entry in catalog:
+        if entry.msgid == msgid:
+            entry.msgstr = msgstr
+    path.write_text(format_po(catalog, project.width), encoding="utf-8")
+
+
+def test_a_unit_changed_in_both_is_a_conflict_and_the_others_apply(project: Project) -> None:
+    path = write_xliff(project)
+    edit_catalog(project, SHARED, "Bəyanat Baş katibə göndərildi (redaktə).")
+    edit_target(path, unit_id(SHARED), "Bəyanat BMT Baş katibinə göndərilmişdir.")
+    edit_target(path, unit_id(SIGNATURE), 'Müvəkkil<x id="1" ctype="lb"/>(ombudsman)')
+    report = import_xliff(project, [path])
+    assert [c.unit for c in report.conflicts] == [unit_id(SHARED)]
+    conflict = report.conflicts[0]
+    assert conflict.file.endswith("az.xlf") and conflict.line and conflict.catalog_line
+    assert conflict.catalog == "locales/az/LC_MESSAGES/statements.po"
+    assert f"az.xlf:{conflict.line}: unit {unit_id(SHARED)} (az)" in str(conflict)
+    assert az_entry(project, SHARED).msgstr == "Bəyanat Baş katibə göndərildi (redaktə)."
+    assert az_entry(project, SIGNATURE).msgstr == "Müvəkkil\n(ombudsman)"
+    assert report.exit_code == 1
+    with pytest.raises(GateFailed, match="changed in the project and in the imported file"):
+        report.raise_for_stale()
+
+
+def test_a_unit_changed_only_in_the_catalog_keeps_the_catalogs_text(project: Project) -> None:
+    path = write_xliff(project)
+    edit_catalog(project, SHARED, "Bəyanat Baş katibə göndərildi (redaktə).")
+    report = import_xliff(project, [path])
+    assert (report.kept, report.conflicts, report.translated) == (1, [], 0)
+    assert az_entry(project, SHARED).msgstr == "Bəyanat Baş katibə göndərildi (redaktə)."
+    assert report.exit_code == 0
+
+
+def test_force_takes_the_xliffs_side_for_the_units_named(project: Project) -> None:
+    path = write_xliff(project)
+    edit_catalog(project, SHARED, "Bəyanat Baş katibə göndərildi (redaktə).")
+    edit_catalog(project, EMPHASIS, "Gecə *Bakıda* (redaktə).")
+    edit_target(path, unit_id(SHARED), "Bəyanat BMT Baş katibinə göndərilmişdir.")
+    edit_target(path, unit_id(EMPHASIS), 'Gecə <g id="1" ctype="italic">Bakıda</g> (XLIFF).')
+    report = import_xliff(project, [path], force=[unit_id(SHARED)])
+    assert [c.unit for c in report.conflicts] == [unit_id(EMPHASIS)] and report.forced == 1
+    assert az_entry(project, SHARED).msgstr == "Bəyanat BMT Baş katibinə göndərilmişdir."
+    assert az_entry(project, EMPHASIS).msgstr == "Gecə *Bakıda* (redaktə)."
+    report = import_xliff(project, [path], force=True)
+    assert report.conflicts == [] and az_entry(project, EMPHASIS).msgstr == "Gecə *Bakıda* (XLIFF)."
+
+
+def test_a_unit_without_a_base_never_replaces_a_translation(project: Project) -> None:
+    """An XLIFF from a tool that dropped pubtool's attribute: only empty entries are filled."""
+    path = write_xliff(project)
+    path.write_text(re.sub(r' pubtool:base="[0-9a-f]+"', "", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    edit_target(path, unit_id(SHARED), "Bəyanat BMT Baş katibinə göndərilmişdir.")
+    title = next(e.msgid for e in load_po(project.catalog_path("az")) if e.msgid and not e.msgstr)
+    edit_target(path, unit_id(title), "Bəyanatlar")
+    report = import_xliff(project, [path])
+    assert [c.unit for c in report.conflicts] == [unit_id(SHARED)]
+    assert az_entry(project, SHARED).msgstr == AZ[SHARED]
+    assert az_entry(project, title).msgstr == "Bəyanatlar"
+
+
+def test_a_cat_tool_marking_a_fuzzy_unit_translated_clears_fuzzy(project_dir: Path) -> None:
+    """The CAT tool changes the state and leaves `approved="no"` as it found it."""
+    project = translated_project(project_dir, AZ, fuzzy=frozenset({EMPHASIS}))
+    path = write_xliff(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('state="needs-review-translation"', 'state="translated"'),
+                    encoding="utf-8")
+    report = import_xliff(project, [path])
+    entry = az_entry(project, EMPHASIS)
+    assert report.translated == 1 and not entry.fuzzy and entry.msgstr == AZ[EMPHASIS]
+
+
+def test_a_fuzzy_target_carries_the_codes_it_shares_with_the_source(project_dir: Path) -> None:
+    """The translation of an older source has markup of its own (`**147**`) beside the
+    emphasis the source still has: the emphasis is a `<g>` code as in `<source>`, the rest
+    plain text, and the unit comes back unchanged or edited, as a draft."""
+    draft = "1990-cı il yanvarın 19-dan 20-nə keçən gecə *Bakıda* **147** dinc sakin öldürüldü."
+    project = translated_project(project_dir, {**AZ, EMPHASIS: draft}, fuzzy=frozenset({EMPHASIS}))
+    path = write_xliff(project)
+    target = units(path)[unit_id(EMPHASIS)].find("x:target", NS)
+    codes = target.findall("x:g", NS)
+    assert [(g.get("id"), g.text) for g in codes] == [("1", "Bakıda")]
+    assert "**147**" in (codes[0].tail or "")
+    before = catalog_bytes(project)
+    report = import_xliff(project, [path])
+    assert report.unchanged >= 1 and catalog_bytes(project) == before
+    text = path.read_text(encoding="utf-8").replace("**147**", "147")
+    path.write_text(text, encoding="utf-8")
+    import_xliff(project, [path])
+    entry = az_entry(project, EMPHASIS)
+    assert entry.fuzzy and entry.msgstr == draft.replace("**147**", "147")

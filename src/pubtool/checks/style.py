@@ -559,13 +559,16 @@ def fix_style(
     project: Project | None,
     paths: PathLike | Sequence[PathLike] = (),
     languages: str | Sequence[str] | None = None,
+    *,
+    lock_timeout: float = 30.0,
 ) -> StyleFixReport:
     """Rewrite the mechanical departures from the house style (quotation marks, dashes,
     spaces before punctuation, grouped numbers, centuries) in the project's catalogs, or in
     the catalogs in `paths`; each catalog is written atomically, in msgcat's layout, and
     only when it changed. The source language's catalog is never touched."""
-    from pubtool.catalogs import catalog_files, language_from, write_po_if_changed
+    from pubtool.catalogs import catalog_files, language_from, stage_catalog
     from pubtool.errors import ConfigError
+    from pubtool.files import catalog_folder, guarded_writes
     from pubtool.po import load_po
 
     files: list[tuple[Path, str, str | None]]
@@ -585,15 +588,21 @@ def fix_style(
     source = project.source_language if project else "en"
     report = StyleFixReport()
     for path, shown, language in files:
-        po = load_po(path)
-        language = language or language_from(po, path)
-        if base_language(language) == base_language(source):
-            continue
-        settings = project.style.get(language) if project else None
-        changed = fix_catalog(po, house_style(language, settings))
-        report.fixes.extend(
-            StyleFix(shown, entry.linenum or 0, before, after) for entry, before, after in changed
-        )
-        if changed and write_po_if_changed(po, path, project.width if project else 79):
-            report.written.append(shown)
+        # Each catalog under its folder's lock, written only if no other program saved it
+        # since it was read (ChangedOnDiskError, exit 1: the catalogs before it stay fixed).
+        folder = project.locales_dir if project else catalog_folder(path)
+        with guarded_writes(folder, lock_timeout) as writes:
+            writes.remember(path)
+            po = load_po(path)
+            language = language or language_from(po, path)
+            if base_language(language) == base_language(source):
+                continue
+            settings = project.style.get(language) if project else None
+            changed = fix_catalog(po, house_style(language, settings))
+            report.fixes.extend(
+                StyleFix(shown, entry.linenum or 0, before, after)
+                for entry, before, after in changed
+            )
+            if changed and stage_catalog(writes, po, path, project.width if project else 79):
+                report.written.append(shown)
     return report

@@ -90,12 +90,36 @@ def import_command(
             "--format", "-f", metavar="[text|json]", help="text for people, json for machines."
         ),
     ] = TextOrJson.text,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="In every conflict (changed in the project and in the imported file since "
+            "the export), take the imported target or rendering.",
+        ),
+    ] = False,
+    force_unit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--force-unit",
+            metavar="ID",
+            help="Take the imported target of this unit (XLIFF) or term entry (TBX), "
+            "conflict or not; repeatable.",
+        ),
+    ] = None,
     project: ProjectOption = None,
 ) -> None:
     """Merge translations from XLIFF, or terms from TBX, back into the project."""
     from pubtool.exchange import import_files
 
-    report = import_files(_project(ctx, project), files)
+    report = import_files(
+        _project(ctx, project), files, force=True if force else tuple(force_unit or ())
+    )
     _emit(report, "lines" if output_format is TextOrJson.text else output_format)
-    _finish([f"stale: {stale}" for stale in report.stale], report.stale_summary(), [])
+    _finish(
+        [f"stale: {stale}" for stale in report.stale]
+        + [f"conflict: {conflict}" for conflict in report.conflicts],
+        report.stale_summary(),
+        [],
+    )
     raise typer.Exit(report.exit_code)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pubtool.catalogs import catalog_lock
+from pubtool.catalogs import catalog_writes
 from pubtool.errors import ExchangeError
 from pubtool.exchange.report import ImportReport, StaleUnit
 from pubtool.exchange.tbx import (
@@ -25,6 +25,7 @@ from pubtool.exchange.tbx import (
 from pubtool.exchange.tmx import export_tmx
 from pubtool.exchange.units import XmlFile, local_name, parse_xml, target_language
 from pubtool.exchange.xliff import (
+    Force,
     export_xliff,
     import_xliff,
     plan_xliff,
@@ -133,6 +134,7 @@ def import_files(
     paths: PathLike | Sequence[PathLike],
     *,
     allowed: Sequence[str] = ("xliff", "tbx"),
+    force: Force = False,
     lock_timeout: float = 30.0,
 ) -> ImportReport:
     """Import XLIFF files into the catalogs and TBX files into the glossary, told apart by
@@ -156,12 +158,17 @@ def import_files(
         found, ignored = read_tbx(project, xml)
         entries.extend(found)
         changes.ignored += ignored
-    with catalog_lock(project, lock_timeout):
-        planned = plan_xliff(project, xliffs, report)
-        glossary_text = merge_into_glossary(project, entries, changes) if term_bases else None
-        write_catalogs(project, planned, report)
+    with catalog_writes(project, lock_timeout) as writes:
+        planned = plan_xliff(project, xliffs, report, writes, force=force)
+        if term_bases:
+            writes.remember(project.glossary_path)
+        glossary_text = (
+            merge_into_glossary(project, entries, changes, force=force) if term_bases else None
+        )
+        report.conflicts.extend(changes.conflicts)
+        write_catalogs(project, planned, report, writes)
         if glossary_text is not None:
-            write_glossary(project, glossary_text)
+            write_glossary(project, glossary_text, writes)
     report.files.extend(xml.shown for xml in term_bases)
     if term_bases:
         report.glossary = changes.as_dict()

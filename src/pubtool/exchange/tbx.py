@@ -5,14 +5,19 @@ read): one `<termEntry>` per glossary entry, one `<langSet>` per language. Impor
 TBX 2 and TBX 3 (`<conceptEntry>`/`<langSec>`) and edits the glossary file in place, line by
 line, so its comments and layout stay as the team wrote them: new terms are appended, new
 renderings added to their entry, changed renderings replaced, and nothing is removed.
+
+A term base pubtool exported records each entry's renderings as they were
+(`pubtool:base`); on import a rendering changed in the glossary since is kept, and one
+changed on both sides differently is a conflict (not applied; `--force` takes the term
+base's). A term base from elsewhere has no such record: its renderings replace.
 """
 
 from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -20,6 +25,7 @@ from lxml import etree
 
 from pubtool.checks.glossary import Glossary, load_glossary
 from pubtool.errors import ConfigError, ExchangeError
+from pubtool.exchange.report import Conflict
 from pubtool.exchange.units import (
     XmlFile,
     indent,
@@ -29,10 +35,13 @@ from pubtool.exchange.units import (
     target_language,
     xml_lang,
 )
-from pubtool.files import write_text_atomically
+from pubtool.files import GuardedWrites
 from pubtool.project import Project
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PUBTOOL_NS = "urn:pubtool:xliff"
+#: On a `<termEntry>`: each target language's rendering as exported, `lang=digest;...`.
+BASE = f"{{{PUBTOOL_NS}}}base"
 _STRUCTURAL = frozenset(
     {"martif", "martifHeader", "fileDesc", "sourceDesc", "text", "body", "termEntry",
      "langSet", "tig"}
@@ -48,7 +57,7 @@ def export_tbx(project: Project, language: str | None = None) -> bytes:
         code for code in project.languages
         if code != project.source_language and language in (None, code)
     ]
-    root = etree.Element("martif", type="TBX")
+    root = etree.Element("martif", type="TBX", nsmap={"pubtool": PUBTOOL_NS})
     root.set(XML_LANG, project.source_language)
     header = etree.SubElement(root, "martifHeader")
     description = etree.SubElement(etree.SubElement(header, "fileDesc"), "sourceDesc")
@@ -63,6 +72,10 @@ def export_tbx(project: Project, language: str | None = None) -> bytes:
         entry = etree.SubElement(
             body, "termEntry", id=ident if seen[ident] == 1 else f"{ident}-{seen[ident]}"
         )
+        entry.set(BASE, ";".join(
+            f"{code}={rendering_digest(term.rendering(code))}"
+            for code in languages if code != project.source_language
+        ))
         if term.note:
             etree.SubElement(entry, "note").text = term.note
         for code in languages:
@@ -74,6 +87,12 @@ def export_tbx(project: Project, language: str | None = None) -> bytes:
             etree.SubElement(etree.SubElement(lang_set, "tig"), "term").text = text
     indent(root, _STRUCTURAL)
     return serialise(root)
+
+
+def rendering_digest(rendering: str | None) -> str:
+    """A rendering in a few characters (none at all is the empty one)."""
+    text = " ".join((rendering or "").split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _project_glossary(project: Project) -> Glossary:
@@ -94,6 +113,9 @@ class TermEntry:
     renderings: tuple[tuple[str, str], ...]
     note: str | None
     line: int | None
+    ident: str = "?"
+    base: tuple[tuple[str, str], ...] | None = None  # language -> digest, when exported
+    file: str = ""
 
 
 @dataclass
@@ -103,6 +125,8 @@ class GlossaryChanges:
     changed_renderings: int = 0
     unchanged: int = 0
     ignored: int = 0  # further terms of a language; the glossary keeps one rendering
+    kept: int = 0  # changed in the glossary only since the export: the glossary's stays
+    conflicts: list[Conflict] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -111,6 +135,8 @@ class GlossaryChanges:
             "changed_renderings": self.changed_renderings,
             "unchanged": self.unchanged,
             "ignored": self.ignored,
+            **({"kept": self.kept} if self.kept else {}),
+            **({"conflicts": len(self.conflicts)} if self.conflicts else {}),
         }
 
 
@@ -159,14 +185,27 @@ def read_tbx(project: Project, xml: XmlFile) -> tuple[list[TermEntry], int]:
                 xml.shown, node.sourceline,
             )
         entries.append(TermEntry(tuple(sources), tuple(renderings.items()), note,
-                                 node.sourceline))
+                                 node.sourceline, ident, _read_base(node), xml.shown))
     return entries, ignored
 
 
+def _read_base(node: etree._Element) -> tuple[tuple[str, str], ...] | None:
+    recorded = node.get(BASE)
+    if recorded is None:
+        return None
+    pairs = [item.partition("=") for item in recorded.split(";") if item]
+    return tuple((language, digest) for language, _, digest in pairs)
+
+
 def merge_into_glossary(
-    project: Project, entries: Sequence[TermEntry], changes: GlossaryChanges
+    project: Project,
+    entries: Sequence[TermEntry],
+    changes: GlossaryChanges,
+    *,
+    force: bool | Collection[str] = False,
 ) -> str | None:
-    """The glossary's new text with the entries merged in, or None when nothing changes."""
+    """The glossary's new text with the entries merged in, or None when nothing changes.
+    A rendering is merged three ways where the entry records its base (see the module)."""
     path = project.glossary_path
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if path.exists():
@@ -193,6 +232,19 @@ def merge_into_glossary(
                 continue
             for lang, value in entry.renderings:
                 node = found.values.get(lang)
+                side = _merge_side(entry, lang, node, value, force)
+                if side == "glossary":
+                    changes.kept += 1
+                    continue
+                if side == "conflict":
+                    changes.conflicts.append(Conflict(
+                        entry.file, entry.line, entry.ident, lang,
+                        project.relative(path),
+                        (node.start_mark.line + 1) if node is not None else None,
+                        "changed in the glossary and in the term base since the export; "
+                        "the glossary's rendering kept",
+                    ))
+                    continue
                 if node is None:
                     if found.mapping.flow_style:
                         raise ExchangeError(
@@ -223,6 +275,26 @@ def merge_into_glossary(
         text = text[:start] + replacement + text[end:]
     _validate(text, project)
     return text
+
+
+def _merge_side(
+    entry: TermEntry,
+    language: str,
+    node: yaml.Node | None,
+    value: str,
+    force: bool | Collection[str],
+) -> str:
+    """Whose rendering stays: "tbx" (apply), "glossary" (changed only there since the
+    export), or "conflict". Without a recorded base (a term base from elsewhere), "tbx"."""
+    base = dict(entry.base or ()).get(language)
+    if base is None or force is True or entry.ident in (force or ()):
+        return "tbx"
+    ours = rendering_digest(str(node.value) if node is not None else None)
+    if ours == rendering_digest(value) or ours == base:
+        return "tbx"
+    if rendering_digest(value) == base:
+        return "glossary"
+    return "conflict"
 
 
 class _NewEntry:
@@ -296,5 +368,6 @@ def _validate(text: str, project: Project) -> None:
             ) from None
 
 
-def write_glossary(project: Project, text: str) -> None:
-    write_text_atomically(project.glossary_path, text)
+def write_glossary(project: Project, text: str, writes: GuardedWrites) -> None:
+    """Stage the glossary; written with the catalogs, unless it changed since it was read."""
+    writes.stage(project.glossary_path, text.encode("utf-8"))

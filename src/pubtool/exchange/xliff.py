@@ -8,8 +8,9 @@ line and unit of each problem. translate-toolkit reads what we write back in the
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,10 @@ from typing import Any
 import polib
 from lxml import etree
 
-from pubtool.catalogs import catalog_lock, write_po_if_changed
+from pubtool.catalogs import catalog_writes, stage_catalog
 from pubtool.errors import ExchangeError
 from pubtool.exchange.inline import Atom, End, Piece, Segmented, Start, segment
-from pubtool.exchange.report import ImportReport, StaleUnit
+from pubtool.exchange.report import Conflict, ImportReport, StaleUnit
 from pubtool.exchange.units import (
     UNIT_ID,
     XmlFile,
@@ -35,12 +36,18 @@ from pubtool.exchange.units import (
     target_language,
     unit_id,
 )
+from pubtool.files import GuardedWrites
 from pubtool.po.merge import RISK_NOTE
 from pubtool.project import Project
 from pubtool.statements import load_statements
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: pubtool's own attributes in an XLIFF file (XLIFF 1.2 allows other namespaces' attributes).
+PUBTOOL_NS = "urn:pubtool:xliff"
+#: On a `<trans-unit>`: the digest of the catalog's target as exported (text and fuzzy),
+#: the base of the three-way merge on import.
+BASE = f"{{{PUBTOOL_NS}}}base"
 _STRUCTURAL = frozenset({"xliff", "file", "header", "body", "trans-unit", "context-group"})
 
 #: Target states a CAT tool uses for finished work; every other state imports as fuzzy.
@@ -84,7 +91,7 @@ def export_xliff(
         elif not statement_ids and not entry_statements(entry):
             original = entry.occurrences[0][0] if entry.occurrences else project.domain
             loose.setdefault(original, []).append(entry)
-    root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS})
+    root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS, "pubtool": PUBTOOL_NS})
     root.set("version", "1.2")
     for original, entries in loose.items():
         _file(root, project, language, original, "The collection", entries)
@@ -124,6 +131,7 @@ def _unit(body: etree._Element, entry: polib.POEntry) -> None:
     unit = etree.SubElement(body, _q("trans-unit"))
     unit.set("id", unit_id(entry.msgid, entry.msgctxt))
     unit.set(XML_SPACE, "preserve")
+    unit.set(BASE, target_digest(entry.msgstr, entry.fuzzy))
     source = segment(entry.msgid)
     _fill(etree.SubElement(unit, _q("source")), source.pieces)
     target = etree.SubElement(unit, _q("target"))
@@ -147,13 +155,22 @@ def _unit(body: etree._Element, entry: polib.POEntry) -> None:
         note.text = f"Previous source: {entry.previous_msgid}"
 
 
+def target_digest(translation: str, fuzzy: bool) -> str:
+    """What a target was, in a few characters: the same text and fuzziness, the same digest."""
+    marked = ("fuzzy\0" if fuzzy else "done\0") + translation
+    return hashlib.sha256(marked.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def _target_pieces(translation: str, source: Segmented) -> tuple[Piece, ...]:
-    """The translation with the source's codes where it spells them the same way."""
+    """The translation with the source's codes where it spells them the same way.
+
+    Codes are matched to the source's by kind and spelling, in order; markup of the
+    translation's own that the source does not have (a fuzzy translation of an older
+    source, say) stays plain text, so the codes that do match are still codes, as in the
+    `<source>`."""
     own = segment(translation)
     if not own.codes or not source.codes:
         return (translation,)
-    # Codes are matched to the source's by kind and spelling, in order; a translation
-    # whose markup differs from the source's stays plain text for the translator to see.
     available = {code.id: code for code in source.codes.values()}
     renamed: dict[str, str] = {}
     for code in own.codes.values():
@@ -166,19 +183,17 @@ def _target_pieces(translation: str, source: Segmented) -> tuple[Piece, ...]:
             ),
             None,
         )
-        if match is None:
-            return (translation,)
-        renamed[code.id] = match.id
-        del available[match.id]
-    if available:
-        return (translation,)
+        if match is not None:
+            renamed[code.id] = match.id
+            del available[match.id]
     pieces: list[Piece] = []
     for piece in own.pieces:
         if isinstance(piece, str):
             pieces.append(piece)
-        else:
-            code = source.codes[renamed[piece.code.id]]
-            pieces.append(type(piece)(code))
+        elif piece.code.id in renamed:
+            pieces.append(type(piece)(source.codes[renamed[piece.code.id]]))
+        else:  # the translation's own markup, as it writes it
+            pieces.append(piece.code.closing if isinstance(piece, End) else piece.code.markdown)
     return tuple(pieces)
 
 
@@ -222,10 +237,13 @@ class _LostCode(Exception):
         self.line = line
 
 
-def element_markdown(element: etree._Element, codes: dict[str, Any]) -> str:
+def element_markdown(
+    element: etree._Element, codes: dict[str, Any], *, lost_allowed: bool = False
+) -> str:
     """`<source>`/`<target>` content back to Markdown, each code as the source spells it.
 
-    Raises `_LostCode` when a code is missing, repeated, unknown or of the wrong kind.
+    Raises `_LostCode` when a code is missing (unless `lost_allowed`), repeated, unknown
+    or of the wrong kind.
     """
     used: set[str] = set()
     parts: list[str] = []
@@ -263,7 +281,7 @@ def element_markdown(element: etree._Element, codes: dict[str, Any]) -> str:
 
     walk(element)
     lost = [code for code_id, code in codes.items() if code_id not in used]
-    if lost:
+    if lost and not lost_allowed:
         names = ", ".join(f"{code.id} ({code.ctype} {code.markdown.strip() or 'line break'!r})"
                           for code in lost)
         raise _LostCode(f"inline code {names} lost", element.sourceline)
@@ -275,31 +293,53 @@ class _Change:
     entry: polib.POEntry
     msgstr: str
     fuzzy: bool
+    apply: bool = True  # False: the catalog's text stays (newer, or in conflict)
+
+
+#: `force`: take the XLIFF's side in every conflict (True), in those of the units named,
+#: or in none (False).
+Force = bool | Collection[str]
 
 
 def import_xliff(
-    project: Project, paths: Sequence[Path], *, lock_timeout: float = 30.0
+    project: Project,
+    paths: Sequence[Path],
+    *,
+    force: Force = False,
+    lock_timeout: float = 30.0,
 ) -> ImportReport:
     """Merge the targets of XLIFF files into the catalogs; all files checked before any write.
 
     Finished states (translated, signed-off, final; or no state and `approved="yes"`) become
     translations, any other state or `approved="no"` fuzzy; an empty target changes nothing.
+    Each unit is merged three ways against its target as exported (`pubtool:base`): a
+    catalog unchanged since takes the XLIFF's target; a catalog changed when the XLIFF's is
+    not keeps its own; both changed differently is a conflict (`ImportReport.conflicts`),
+    the catalog's text kept unless `force` names the unit (or is True).
     A unit whose source is no longer the catalog's is left out and listed
     (`ImportReport.raise_for_stale`). Bad input of any kind raises ExchangeError and writes
-    nothing.
+    nothing; a catalog saved by another program during the import is not written either
+    (ChangedOnDiskError).
     """
     report = ImportReport()
     parsed = [parse_xml(Path(path)) for path in paths]
-    with catalog_lock(project, lock_timeout):
-        planned = plan_xliff(project, parsed, report)
-        write_catalogs(project, planned, report)
+    with catalog_writes(project, lock_timeout) as writes:
+        planned = plan_xliff(project, parsed, report, writes, force=force)
+        write_catalogs(project, planned, report, writes)
     return report
 
 
 _Planned = dict[str, tuple[polib.POFile, dict[str, tuple["_Change", str]]]]
 
 
-def plan_xliff(project: Project, parsed: Sequence[XmlFile], report: ImportReport) -> _Planned:
+def plan_xliff(
+    project: Project,
+    parsed: Sequence[XmlFile],
+    report: ImportReport,
+    writes: GuardedWrites,
+    *,
+    force: Force = False,
+) -> _Planned:
     """Read and check every XLIFF file; the changes per language, nothing written yet."""
     planned: _Planned = {}
     for xml in parsed:
@@ -310,19 +350,23 @@ def plan_xliff(project: Project, parsed: Sequence[XmlFile], report: ImportReport
                 continue
             language = _file_language(project, xml, file)
             if language not in planned:
+                writes.remember(project.catalog_path(language))
                 planned[language] = (load_target_catalog(project, language), {})
             catalog, units = planned[language]
-            _read_file(project, xml, file, language, catalog, units, report)
+            _read_file(project, xml, file, language, catalog, units, report, force)
     return planned
 
 
-def write_catalogs(project: Project, planned: _Planned, report: ImportReport) -> None:
+def write_catalogs(
+    project: Project, planned: _Planned, report: ImportReport, writes: GuardedWrites
+) -> None:
+    """Stage each changed catalog; the caller's `catalog_writes` writes them at its end."""
     for language, (catalog, units) in planned.items():
         changed = False
         for change, _where in units.values():
             changed |= _apply(change)
         path = project.catalog_path(language)
-        written = changed and write_po_if_changed(catalog, path, project.width)
+        written = changed and stage_catalog(writes, catalog, path, project.width)
         report.catalogs[project.relative(path)] = written
 
 
@@ -373,6 +417,7 @@ def _read_file(
     catalog: polib.POFile,
     known: dict[str, tuple[_Change, str]],
     report: ImportReport,
+    force: Force = False,
 ) -> None:
     entries = {unit_id(e.msgid, e.msgctxt): e for e in live_entries(catalog)}
     originals = {path for e in catalog for path, _ in e.occurrences}
@@ -422,21 +467,22 @@ def _read_file(
         if target_element is None or _is_empty(target_element):
             report.empty += 1
             continue
+        finished = _finished(unit, target_element)
         try:
             translation = element_markdown(target_element, codes)
         except _LostCode as problem:
-            if len(target_element) == 0 and target_element.text == entry.msgstr:
-                # The catalog's own translation, exported as plain text because its markup
-                # differs from the source's: coming back as it went is no loss.
-                translation = entry.msgstr
+            # Some of the source's codes are not in the target: fine for the catalog's own
+            # translation coming back as it went (its markup differs from the source's), and
+            # for a draft still to review (fuzzy); a finished translation must have them all.
+            try:
+                lenient = element_markdown(target_element, codes, lost_allowed=True)
+            except _LostCode:
+                lenient = None
+            if lenient is not None and (lenient == entry.msgstr or not finished):
+                translation = lenient
             else:
                 raise ExchangeError(f"unit {ident}: target: {problem.message}", xml.shown,
                                     problem.line or target_element.sourceline) from None
-        state = target_element.get("state")
-        approved = unit.get("approved")
-        finished = approved != "no" and (
-            state in FINISHED_STATES or (state is None and approved == "yes")
-        )
         change = _Change(entry, translation, fuzzy=not finished)
         if ident in known and (known[ident][0].msgstr, known[ident][0].fuzzy) != (
             change.msgstr, change.fuzzy
@@ -450,10 +496,52 @@ def _read_file(
         known[ident] = (change, where)
         if (entry.msgstr, entry.fuzzy) == (translation, change.fuzzy):
             report.unchanged += 1
-        elif change.fuzzy:
+            continue
+        forced = force is True or ident in (force or ())
+        side = "xliff" if forced else _merge_side(unit.get(BASE), entry, change)
+        if side == "catalog":
+            report.kept += 1
+            change.apply = False
+            continue
+        if side == "conflict":
+            report.conflicts.append(Conflict(
+                xml.shown, unit.sourceline, ident, language,
+                project.relative(project.catalog_path(language)), entry.linenum or None,
+                "changed in the catalog and in the XLIFF since the export; "
+                "the catalog's text kept",
+            ))
+            change.apply = False
+            continue
+        if forced and _merge_side(unit.get(BASE), entry, change) != "xliff":
+            report.forced += 1
+        if change.fuzzy:
             report.fuzzy += 1
         else:
             report.translated += 1
+
+
+def _finished(unit: etree._Element, target: etree._Element) -> bool:
+    """A finished translation, or one to review (fuzzy)? The target's state says, when it
+    has one: a CAT tool marks a unit translated by its state and may leave `approved` as
+    it found it; `approved` decides only for a target without a state."""
+    state = target.get("state")
+    if state is not None:
+        return state in FINISHED_STATES
+    return bool(unit.get("approved") == "yes")
+
+
+def _merge_side(base: str | None, entry: polib.POEntry, change: _Change) -> str:
+    """Whose target a unit takes when the catalog's and the XLIFF's differ: "xliff" when
+    the catalog is as exported, "catalog" when the XLIFF is, else "conflict". A unit
+    exported without a base (by an older pubtool, or stripped by a tool) can only be
+    applied where the catalog has no translation to lose."""
+    if base is None:
+        return "xliff" if not entry.msgstr else "conflict"
+    if target_digest(entry.msgstr, entry.fuzzy) == base:
+        return "xliff"
+    if target_digest(change.msgstr, change.fuzzy) == base:
+        return "catalog"
+    return "conflict"
 
 
 def _child(unit: etree._Element, name: str) -> etree._Element | None:
@@ -473,7 +561,7 @@ _RISK_LINE = re.compile("^" + re.escape(RISK_NOTE))
 def _apply(change: _Change) -> bool:
     """Put a translation into its entry; True when the entry changed."""
     entry = change.entry
-    if (entry.msgstr, entry.fuzzy) == (change.msgstr, change.fuzzy):
+    if not change.apply or (entry.msgstr, entry.fuzzy) == (change.msgstr, change.fuzzy):
         return False
     entry.msgstr = change.msgstr
     if change.fuzzy:

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pubtool.errors import CatalogError, PubtoolError
-from pubtool.files import PathLike, path_list, write_bytes_atomically
+from pubtool.errors import CatalogError, ChangedOnDiskError, PubtoolError
+from pubtool.files import PathLike, catalog_folder, guarded_writes, path_list
 from pubtool.po.read import load_po
 from pubtool.po.write import DEFAULT_WIDTH, encode_po, format_po
 
@@ -23,6 +23,7 @@ UNCHANGED = "unchanged"
 REFORMATTED = "reformatted"
 WOULD_REFORMAT = "would reformat"
 UNREADABLE = "error"
+CHANGED_ON_DISK = "changed on disk"
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class FormattedFile:
 @dataclass(frozen=True)
 class FmtReport:
     """The catalogs `fmt` looked at; `exit_code` 2 if any could not be read, 1 if `--check`
-    found one that would change, else 0."""
+    found one that would change or one was saved by another program while `fmt` worked on
+    it (left as that program saved it), else 0."""
 
     files: tuple[FormattedFile, ...]
     check: bool
@@ -50,6 +52,8 @@ class FmtReport:
     def exit_code(self) -> int:
         if any(f.status == UNREADABLE for f in self.files):
             return 2
+        if any(f.status == CHANGED_ON_DISK for f in self.files):
+            return 1
         return 1 if self.check and self.changed else 0
 
     def as_dict(self) -> dict[str, object]:
@@ -65,7 +69,7 @@ class FmtReport:
 
     def lines(self) -> list[str]:
         lines = [
-            f.error if f.status == UNREADABLE else f"{f.path}: {f.status}"
+            f.error if f.status in (UNREADABLE, CHANGED_ON_DISK) else f"{f.path}: {f.status}"
             for f in self.files
             if f.status != UNCHANGED
         ]
@@ -84,37 +88,51 @@ def formatted_bytes(path: Path, width: int = DEFAULT_WIDTH) -> bytes:
 
 
 def fmt(
-    paths: PathLike | Iterable[PathLike], *, check: bool = False, width: int | None = None
+    paths: PathLike | Iterable[PathLike],
+    *,
+    check: bool = False,
+    width: int | None = None,
+    lock_timeout: float = 30.0,
 ) -> FmtReport:
     """Rewrite the catalogs (`.po`/`.pot` files, or folders searched for them) as msgcat would.
 
     With `check`, nothing is written: the report lists the files that would change. A file
-    that cannot be read is reported and never written; the others are still done.
+    that cannot be read is reported and never written; the others are still done. Each
+    file is rewritten under the lock of its catalog folder (the one `update` takes) and
+    only if it still holds what was read: a save by another program meanwhile is kept.
     """
     if width is not None and width < 0:
         raise PubtoolError(f"--width {width}: a page width is 0 (no limit) or more")
     page = DEFAULT_WIDTH if width is None else width
     files = _catalog_files(path_list(paths))
-    return FmtReport(tuple(_format_one(path, check=check, width=page) for path in files), check)
+    return FmtReport(
+        tuple(
+            _format_one(path, check=check, width=page, lock_timeout=lock_timeout)
+            for path in files
+        ),
+        check,
+    )
 
 
-def _format_one(path: Path, *, check: bool, width: int) -> FormattedFile:
-    try:
-        current = path.read_bytes()
-        wanted = formatted_bytes(path, width)
-    except CatalogError as error:
-        return FormattedFile(str(path), UNREADABLE, str(error))
-    except OSError as error:
-        return FormattedFile(str(path), UNREADABLE, f"{path}: {error.strerror}")
-    if wanted == current:
-        return FormattedFile(str(path), UNCHANGED)
+def _format_one(path: Path, *, check: bool, width: int, lock_timeout: float) -> FormattedFile:
     if check:
-        return FormattedFile(str(path), WOULD_REFORMAT)
+        try:
+            wanted = formatted_bytes(path, width)
+            current = path.read_bytes()
+        except CatalogError as error:
+            return FormattedFile(str(path), UNREADABLE, str(error))
+        except OSError as error:
+            return FormattedFile(str(path), UNREADABLE, f"{path}: {error.strerror}")
+        return FormattedFile(str(path), UNCHANGED if wanted == current else WOULD_REFORMAT)
     try:
-        write_bytes_atomically(path, wanted)
-    except OSError as error:
-        return FormattedFile(str(path), UNREADABLE, f"{path}: cannot write: {error.strerror}")
-    return FormattedFile(str(path), REFORMATTED)
+        with guarded_writes(catalog_folder(path), lock_timeout) as writes:
+            writes.remember(path)
+            written = writes.stage(path, formatted_bytes(path, width))
+    except ChangedOnDiskError as error:
+        return FormattedFile(str(path), CHANGED_ON_DISK, str(error))
+    except PubtoolError as error:  # cannot be read, cannot be written, the lock
+        return FormattedFile(str(path), UNREADABLE, str(error))
+    return FormattedFile(str(path), REFORMATTED if written else UNCHANGED)
 
 
 def _catalog_files(paths: Sequence[Path]) -> list[Path]:

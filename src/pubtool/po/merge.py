@@ -14,6 +14,7 @@ import polib
 
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import TokenCache, match_changed
+from pubtool.po.number_forms import number_spans, rewrite_number
 from pubtool.po.plurals import parse_plural_forms, plural_forms
 from pubtool.po.write import set_header_field
 
@@ -141,12 +142,15 @@ def update_catalog(
     language: str,
     drop_obsolete: bool = False,
     width: int = 79,
+    source_language: str = "en",
 ) -> tuple[polib.POFile, UpdateReport]:
     """Merge the template into a catalog without ever losing a translation.
 
     Unchanged source keeps everything a translator wrote; changed source takes the most
     similar old translation, fuzzy, with the old source as `#| msgid` and a note where a
-    number, date or negation changed; source that is gone becomes obsolete.
+    number, date or negation changed; source that is gone becomes obsolete. A changed
+    number is carried into the suggestion in the translation's own form (`language`'s
+    CLDR symbols; the source's read by `source_language`'s).
     """
     report = UpdateReport()
     old_entries = [e for e in catalog if e.msgid] if catalog is not None else []
@@ -165,7 +169,7 @@ def update_catalog(
             _carry_translation(old, entry, fuzzy=old.fuzzy)
             entry.previous_msgid = old.previous_msgid if old.fuzzy else None
             if entry.previous_msgid:
-                _add_risk_notes(entry)
+                _add_risk_notes(entry, language, source_language)
             report.kept += 1
         else:
             if old is not None:
@@ -183,13 +187,13 @@ def update_catalog(
         source, old, origins = memory[memory_index]
         _carry_translation(old, entry, fuzzy=True)
         entry.previous_msgid = source
-        _carry_changes(entry)
+        _carry_changes(entry, language, source_language)
         # A suggestion that holds the old translation whole stands for the old entries; one
         # that changed it (a carried number, one plural form of several) does not, and
         # they stay as obsolete entries, so that no translation is lost.
         if _translation(entry) == _translation(old):
             used.update(id(origin) for origin in origins)
-        if _add_risk_notes(entry):
+        if _add_risk_notes(entry, language, source_language):
             report.risky += 1
         report.fuzzy_matched += 1
     unmatched = set(range(len(pending))) - matched
@@ -310,17 +314,25 @@ def _carry_translation(old: polib.POEntry, entry: polib.POEntry, *, fuzzy: bool)
         entry.flags.insert(0, "fuzzy")
 
 
-def _add_risk_notes(entry: polib.POEntry) -> bool:
+def _add_risk_notes(entry: polib.POEntry, language: str, source_language: str) -> bool:
     """Append the risky-change notes as `#.` lines; they are derived, so updates repeat them.
 
-    Where only numbers, inline code, link targets or markup changed, a note says so (the
-    change was carried into the suggestion where the translation had the old form); the
-    risky-change notes follow.  Both come from the two source texts alone, so a second
-    update writes them again, the same.
+    Where only numbers, inline code, link targets or markup changed, a note says so, and
+    which changes the suggestion holds (carried) and which it does not (not carried, and
+    why), read from the translation as it is; the risky-change notes follow.  All come
+    from the two source texts and the translation, so a second update writes them again,
+    the same.
     """
     previous = entry.previous_msgid or ""
     changes = token_changes(previous, entry.msgid) if previous else None
-    notes = [f"{RISK_NOTE} {carried_note(changes)}"] if changes else []
+    notes = []
+    if changes:
+        translations = [entry.msgstr, *(entry.msgstr_plural or {}).values()]
+        notes.append(f"{RISK_NOTE} " + carried_note(
+            changes,
+            [_not_carried(previous, entry.msgid, change, [t for t in translations if t],
+                          language, source_language) for change in changes],
+        ))
     risky = risky_changes(previous, entry.msgid)
     notes += risky
     if notes:
@@ -364,34 +376,105 @@ def token_changes(old: str, new: str) -> list[tuple[str, str]] | None:
     return list(dict.fromkeys(changes)) or None
 
 
-def carried_note(changes: list[tuple[str, str]]) -> str:
+def carried_note(
+    changes: list[tuple[str, str]], reasons: list[str | None] | None = None
+) -> str:
+    """The note on a suggestion: what changed, and which changes it holds. `reasons` (one
+    per change, None where carried) say why a change is not in the suggestion."""
     shown = ", ".join(f"{a} -> {b}" for a, b in changes)
-    return f"only code, numbers, links or markup changed ({shown}): carried into the suggestion"
+    reasons = reasons or [None] * len(changes)
+    carried = [f"{a} -> {b}" for (a, b), why in zip(changes, reasons, strict=True) if not why]
+    missed = [f"{a} -> {b} ({why})" for (a, b), why in zip(changes, reasons, strict=True) if why]
+    note = f"only code, numbers, links or markup changed ({shown})"
+    if not missed:
+        return note + ": carried into the suggestion"
+    if carried:
+        note += f": carried into the suggestion: {', '.join(carried)};"
+    else:
+        note += ":"
+    return note + f" not carried: {'; '.join(missed)}"
 
 
-def _carry_changes(entry: polib.POEntry) -> None:
+def _spans(text: str, token: str, language: str, source_language: str) -> int:
+    """How often `text` holds `token`: a number in any form its language writes it (or
+    as the source does), anything else exactly."""
+    if _NUMBER.fullmatch(token):
+        return len(number_spans(text, token, source_language, language))
+    return _TOKEN.findall(text).count(token)
+
+
+def _not_carried(
+    previous: str,
+    source: str,
+    change: tuple[str, str],
+    translations: list[str],
+    language: str,
+    source_language: str,
+) -> str | None:
+    """Why the translation does not hold `change` (None: it does): read from the
+    translation as it stands, so the note is true after any later edit too."""
+    old, new = change
+    if not translations:
+        return "no translation"
+    for text in translations:
+        if _spans(text, old, language, source_language):
+            if old in _TOKEN.findall(source):
+                return "the new source still has it elsewhere"
+            return "the translation writes it more or less often than the source"
+        if not _spans(text, new, language, source_language):
+            return "not found in the translation"
+    return None
+
+
+def _carry_changes(entry: polib.POEntry, language: str, source_language: str) -> None:
     """Apply a change of numbers, code, links or markup to the suggested translation.
 
     Each changed token is replaced where the translation has it exactly as often as the old
-    source did; a token the translator rewrote is left alone (the entry stays fuzzy).
+    source did, and the new source has it no more (so which one changed is clear): a number
+    in the form the translation writes it (`number_forms`), anything else as written. A
+    token the translator rewrote is left alone (the entry stays fuzzy, and its note says
+    "not carried").
     """
-    changes = token_changes(entry.previous_msgid or "", entry.msgid)
+    previous = entry.previous_msgid or ""
+    changes = token_changes(previous, entry.msgid)
     if not changes:
         return
-    old_tokens = _TOKEN.findall(entry.previous_msgid or "")
+    old_tokens = _TOKEN.findall(previous)
+    new_tokens = _TOKEN.findall(entry.msgid)
 
     def carried(translation: str) -> str:
         if not translation:
             return translation
-        tokens = _TOKEN.findall(translation)
         for old_token, new_token in changes:
-            if tokens.count(old_token) == old_tokens.count(old_token):
+            if old_token in new_tokens:
+                continue
+            if _NUMBER.fullmatch(old_token) and _NUMBER.fullmatch(new_token):
+                translation = _carry_number(translation, old_token, new_token,
+                                            old_tokens.count(old_token), language,
+                                            source_language)
+            elif _TOKEN.findall(translation).count(old_token) == old_tokens.count(old_token):
                 translation = _replace_token(translation, old_token, new_token)
         return translation
 
     entry.msgstr = carried(entry.msgstr)
     if entry.msgstr_plural:
         entry.msgstr_plural = {k: carried(v) for k, v in entry.msgstr_plural.items()}
+
+
+def _carry_number(
+    translation: str, old: str, new: str, times: int, language: str, source_language: str
+) -> str:
+    """`old` rewritten as `new` wherever the translation writes it, in its own form, when
+    it does so `times` times (as often as the old source); else the translation as it is."""
+    spans = number_spans(translation, old, source_language, language)
+    if len(spans) != times:
+        return translation
+    rewritten = [rewrite_number(span, old, new, source_language, language) for span in spans]
+    if any(text is None for text in rewritten):
+        return translation
+    for span, text in sorted(zip(spans, rewritten, strict=True), key=lambda p: -p[0].start):
+        translation = translation[: span.start] + str(text) + translation[span.end :]
+    return translation
 
 
 def _replace_token(text: str, old: str, new: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 
 from pubtool.errors import CatalogError
-from pubtool.files import write_bytes_atomically
+from pubtool.files import FileState, write_bytes_atomically
 from pubtool.po.directives import format_language, unbreakable_positions
 from pubtool.po.flags import Flags, parse_flags
 from pubtool.po.linebreak import UNLIMITED, string_lines
@@ -79,17 +79,18 @@ def _page_width(width: int) -> int:
     return UNLIMITED if width == 0 else max(width, 20)
 
 
-def write_po(po: polib.POFile, path: str | Path, width: int = DEFAULT_WIDTH) -> None:
+def write_po(
+    po: polib.POFile, path: str | Path, width: int = DEFAULT_WIDTH, *, read: FileState | None = None
+) -> None:
     """Write the catalog atomically: a reader sees the old file or the new one, never half.
 
     The text is formatted before anything is written, so a catalog that cannot be written
-    leaves the file as it was; the file's mode is kept.
+    leaves the file as it was; the file's mode is kept, and a symbolic link stays one.
+    A failed write is a WriteError naming the file (`write_bytes_atomically`). With `read`
+    (`FileState.of(path)` taken before the catalog was loaded), a file saved by another
+    program since is left alone: ChangedOnDiskError, nothing written.
     """
-    data = encode_po(po, format_po(po, width))
-    try:
-        write_bytes_atomically(Path(path), data)
-    except OSError as error:
-        raise CatalogError(f"cannot write the catalog: {error.strerror}", file=path) from None
+    write_bytes_atomically(Path(path), encode_po(po, format_po(po, width)), read=read)
 
 
 def encode_po(po: polib.POFile, text: str) -> bytes:

@@ -1,0 +1,112 @@
+"""A changed number is carried into a suggestion in the translation's own writing (CLDR's
+symbols of its language, its own digits), and the note says only what is true."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from pubtool.catalogs import Message, build_template
+from pubtool.po.merge import RISK_NOTE, update_catalog
+
+OLD = "The city spent 3,450 dollars on 12 new buses in 2025."
+NEW = "The city spent 3,520 dollars on 12 new buses in 2025."
+
+#: The old translation, and the suggestion update must make of it, in each language's own
+#: number forms (as a translator types them, and as CLDR writes them).
+CASES = {
+    "es": ("La ciudad gastó 3.450 dólares en 12 autobuses nuevos en 2025.",
+           "La ciudad gastó 3.520 dólares en 12 autobuses nuevos en 2025."),
+    "de": ("Die Stadt gab 3.450 Dollar für 12 neue Busse im Jahr 2025 aus.",
+           "Die Stadt gab 3.520 Dollar für 12 neue Busse im Jahr 2025 aus."),
+    "uk": ("Місто витратило 3 450 доларів на 12 нових автобусів у 2025 році.",
+           "Місто витратило 3 520 доларів на 12 нових автобусів у 2025 році."),
+    "uk-nbsp": ("Місто витратило 3\u00a0450 доларів на 12 нових автобусів у 2025 році.",
+                "Місто витратило 3\u00a0520 доларів на 12 нових автобусів у 2025 році."),
+    "fr": ("La ville a dépensé 3\u202f450 dollars pour 12 nouveaux bus en 2025.",
+           "La ville a dépensé 3\u202f520 dollars pour 12 nouveaux bus en 2025."),
+    "ar": ("أنفقت المدينة ٣٬٤٥٠ دولارًا على ١٢ حافلة جديدة في عام ٢٠٢٥.",
+           "أنفقت المدينة ٣٬٥٢٠ دولارًا على ١٢ حافلة جديدة في عام ٢٠٢٥."),
+    "ar-plain": ("أنفقت المدينة ٣٤٥٠ دولارًا على ١٢ حافلة جديدة في عام ٢٠٢٥.",
+                 "أنفقت المدينة ٣٥٢٠ دولارًا على ١٢ حافلة جديدة في عام ٢٠٢٥."),
+    "he": ("העירייה הוציאה 3,450 דולר על 12 אוטובוסים חדשים ב-2025.",
+           "העירייה הוציאה 3,520 דולר על 12 אוטובוסים חדשים ב-2025."),
+}
+
+
+def updated(old_source: str, new_source: str, translation: str, language: str) -> polib.POEntry:
+    template = build_template(
+        [Message(new_source, "paragraph", (("statements/2025-01-01-x.md", 5),), ("x",))],
+        project_name="statements",
+    )
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": language}
+    catalog.append(polib.POEntry(msgid=old_source, msgstr=translation))
+    result, _ = update_catalog(template, catalog, language=language, source_language="en")
+    return next(e for e in result if e.msgid == new_source)
+
+
+def note(entry: polib.POEntry) -> str:
+    return next(line for line in entry.comment.splitlines() if "only code, numbers" in line)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_number_is_carried_in_the_translations_form(case: str) -> None:
+    old_translation, expected = CASES[case]
+    entry = updated(OLD, NEW, old_translation, case.split("-")[0])
+    assert entry.msgstr == expected
+    assert entry.fuzzy and entry.previous_msgid == OLD
+    assert note(entry) == (
+        f"{RISK_NOTE} only code, numbers, links or markup changed (3,450 -> 3,520): "
+        "carried into the suggestion"
+    )
+
+
+def test_a_number_the_translation_writes_in_words_is_not_carried_and_the_note_says_so() -> None:
+    entry = updated("Only 3 buses were bought.", "Only 4 buses were bought.",
+                    "Solo se compraron tres autobuses.", "es")
+    assert entry.msgstr == "Solo se compraron tres autobuses."
+    assert note(entry).endswith("not carried: 3 -> 4 (not found in the translation)")
+    assert "carried into the suggestion" not in note(entry)
+
+
+def test_only_the_numbers_found_are_carried_and_the_note_tells_which() -> None:
+    old_source = "The city spent 3,450 dollars on 12 buses."
+    new_source = "The city spent 3,520 dollars on 13 buses."
+    entry = updated(old_source, new_source, "La ciudad gastó 3.450 dólares en doce autobuses.",
+                    "es")
+    assert entry.msgstr == "La ciudad gastó 3.520 dólares en doce autobuses."
+    assert note(entry).endswith(
+        "carried into the suggestion: 3,450 -> 3,520; "
+        "not carried: 12 -> 13 (not found in the translation)"
+    )
+
+
+def test_a_number_still_in_the_new_source_is_not_guessed_at() -> None:
+    """"5 of 5" -> "5 of 6": which 5 changed cannot be told from the translation."""
+    entry = updated("Passed 5 of 5 checks.", "Passed 5 of 6 checks.",
+                    "Pasó 5 de 5 controles.", "es")
+    assert entry.msgstr == "Pasó 5 de 5 controles."
+    assert "not carried: 5 -> 6 (the new source still has it elsewhere)" in note(entry)
+
+
+def test_a_decimal_number_is_read_by_the_sources_symbols() -> None:
+    """In English 3.45 is a decimal: the German translation writes it 3,45."""
+    entry = updated("Inflation was 3.45 percent.", "Inflation was 3.52 percent.",
+                    "Die Inflation betrug 3,45 Prozent.", "de")
+    assert entry.msgstr == "Die Inflation betrug 3,52 Prozent."
+    assert note(entry).endswith("carried into the suggestion")
+
+
+def test_the_note_stays_true_on_the_next_update() -> None:
+    first = updated(OLD, NEW, CASES["uk"][0], "uk")
+    template = build_template(
+        [Message(NEW, "paragraph", (("statements/2025-01-01-x.md", 5),), ("x",))],
+        project_name="statements",
+    )
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": "uk"}
+    catalog.append(first)
+    again, _ = update_catalog(template, catalog, language="uk", source_language="en")
+    entry = next(e for e in again if e.msgid == NEW)
+    assert note(entry) == note(first)
