@@ -19,6 +19,7 @@ from filelock import FileLock, Timeout
 from pubtool.errors import CatalogError, StatementError, WriteError, one_line
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.po import format_po, load_po, paused_garbage_collector
+from pubtool.po.catalog import Catalog
 from pubtool.po.entries import copy_entry, has_translation, header_fields
 from pubtool.po.merge import UpdateReport, update_catalog
 from pubtool.project import Project
@@ -67,7 +68,7 @@ def build_template(
     now: dt.datetime | None = None,
 ) -> polib.POFile:
     """A POT whose creation date moves only when its messages do, so re-extracting is a no-op."""
-    template = polib.POFile(wrapwidth=79)
+    template = Catalog(wrapwidth=79)
     template.extend(template_entry(message) for message in messages)
     creation_date = _creation_date(now)
     if previous is not None and _same_entries(previous, template):

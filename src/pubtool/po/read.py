@@ -17,6 +17,7 @@ from pathlib import Path
 import polib
 
 from pubtool.errors import CatalogError
+from pubtool.po.catalog import Catalog
 from pubtool.po.flags import Flags, parse_flags
 from pubtool.po.write import TRAILING_BACKSLASH, excerpt
 
@@ -51,7 +52,7 @@ _NEXT_KEYWORDS = {
 }
 
 
-def load_po(path: str | Path, *, foreign: bool = False) -> polib.POFile:
+def load_po(path: str | Path, *, foreign: bool = False) -> Catalog:
     """Read a catalog strictly into polib objects, or raise CatalogError naming file and line.
 
     The file is parsed here, line by line, rather than validated and then handed to polib:
@@ -67,13 +68,12 @@ def load_po(path: str | Path, *, foreign: bool = False) -> polib.POFile:
 
     With `foreign` (how `pubtool fmt` reads other people's catalogs), the file is read as
     gettext's msgcat reads it: decoded in the charset its header declares (remembered in
-    `po.file_encoding`, so that it is written back in it), and plural messages with more
+    the catalog's `file_encoding`, so that it is written back in it), and plural messages with more
     or fewer forms than `nplurals` are kept as they are (msgfmt --check's business).
 
-    The catalog remembers what a faithful rewrite needs beyond polib's model:
-    `po.has_header` (False when the file has no header entry), `po.header_text` (the
-    header's msgstr as read) and `po.header_fields_read` (its fields as read, so a
-    writer can tell whether they were changed since).
+    The catalog is a `Catalog`, which remembers what a faithful rewrite needs beyond
+    polib's model: whether the file has a header entry, the header's msgstr and comment
+    lines as read, and its fields as read (so a writer can tell whether they changed).
     """
     try:
         data = Path(path).read_bytes()
@@ -102,10 +102,9 @@ def load_po(path: str | Path, *, foreign: bool = False) -> polib.POFile:
             _check_duplicates(drafts)
             if not foreign:
                 _check_plural_counts(drafts)
-            po = _build_catalog(drafts, path)
+            po = _build_catalog(drafts, path, encoding)
         except _PoSyntaxError as error:
             raise CatalogError(error.message, file=path, line=error.line) from None
-    po.file_encoding = encoding
     return po
 
 
@@ -784,11 +783,8 @@ def _check_plural_counts(drafts: Sequence[_Draft]) -> None:
 # --- building polib objects ----------------------------------------------------------------
 
 
-def _build_catalog(drafts: Sequence[_Draft], path: str | Path) -> polib.POFile:
-    po = polib.POFile()
-    po.fpath = str(path)
-    po.encoding = "utf-8"
-    po.has_header = False
+def _build_catalog(drafts: Sequence[_Draft], path: str | Path, encoding: str) -> Catalog:
+    po = Catalog(fpath=str(path), file_encoding=encoding, has_header=False)
     known_flags: dict[tuple[str, ...], list[str]] = {}
     for draft in drafts:  # duplicates are refused, so there is at most one header
         if draft.is_header and not draft.obsolete:
@@ -798,7 +794,7 @@ def _build_catalog(drafts: Sequence[_Draft], path: str | Path) -> polib.POFile:
     return po
 
 
-def _set_header(po: polib.POFile, draft: _Draft) -> None:
+def _set_header(po: Catalog, draft: _Draft) -> None:
     """The header entry as polib keeps it: comments, metadata and a fuzzy flag."""
     flags = _flags_of(draft)
     previous = any(key.startswith("#|") for key in draft.fields)
@@ -813,7 +809,7 @@ def _set_header(po: polib.POFile, draft: _Draft) -> None:
     po.header = "\n".join(draft.translator_comments)
     # one empty `#` line joins to "", like no comment at all: keep the lines as read
     po.header_comment_lines = list(draft.translator_comments)
-    po.metadata_is_fuzzy = ["fuzzy"] if flags.fuzzy else []
+    po.metadata_is_fuzzy = flags.fuzzy
     name = None
     for line in draft.fields["msgstr"].splitlines():
         if ":" in line:
