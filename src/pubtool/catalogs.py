@@ -18,7 +18,7 @@ from filelock import FileLock, Timeout
 
 from pubtool.errors import CatalogError, StatementError, WriteError, one_line
 from pubtool.files import write_bytes_atomically, write_text_atomically
-from pubtool.po import format_po, load_po, paused_garbage_collector
+from pubtool.po import format_po, load_po
 from pubtool.po.catalog import Catalog
 from pubtool.po.entries import copy_entry, has_translation, header_fields
 from pubtool.po.merge import UpdateReport, update_catalog
@@ -189,17 +189,16 @@ def update_catalogs(
             else None
             for language in languages
         }  # parse every catalog before writing any, so one broken file stops all writes
-        with paused_garbage_collector():
-            for language in languages:
-                updated, report = update_catalog(
-                    template,
-                    loaded[language],
-                    language=language,
-                    drop_obsolete=drop_obsolete,
-                    width=project.width,
-                )
-                write_po_if_changed(updated, project.catalog_path(language), project.width)
-                reports[language] = report
+        for language in languages:
+            updated, report = update_catalog(
+                template,
+                loaded[language],
+                language=language,
+                drop_obsolete=drop_obsolete,
+                width=project.width,
+            )
+            write_po_if_changed(updated, project.catalog_path(language), project.width)
+            reports[language] = report
     return reports
 
 

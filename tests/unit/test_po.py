@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pubtool.errors import CatalogError
-from pubtool.po import format_po, linebreak, load_po, read, write_po
+from pubtool.po import format_po, linebreak, load_po, read, syntax, write_po
 
 MSGCAT = shutil.which("msgcat")
 MSGFMT = shutil.which("msgfmt")
@@ -634,14 +634,14 @@ string_bodies = st.integers(0, 49).flatmap(  # an error now and then, not in eve
 @given(body=string_bodies)
 def test_simple_strings_unescape_as_the_exact_parser_does(body: str) -> None:
     text = f'"{body}"'
-    match = read._SIMPLE_STRING.match(text)
+    match = syntax.SIMPLE_STRING.match(text)
     if match is not None and match.end() == len(text):
-        assert read._unescaped(match[1]) == read._parse_string(text, 1, 1)[0]
+        assert syntax.unescaped(match[1]) == syntax.parse_string(text, 1, 1)[0]
 
 
 @given(first=st.binary(max_size=6), second=st.binary(max_size=6))
 def test_strings_join_as_bytes(first: bytes, second: bytes) -> None:
-    joined = read._joined(
+    joined = syntax.joined(
         first.decode("utf-8", "surrogateescape"), second.decode("utf-8", "surrogateescape")
     )
     assert joined == (first + second).decode("utf-8", "surrogateescape")
@@ -728,7 +728,7 @@ def test_fast_loading_agrees_with_the_exact_parser(
     fast = load_outcome(path)
     with monkeypatch.context() as patch:
         never = re.compile("(?!)")
-        patch.setattr(read, "_SIMPLE_STRING", never)
+        patch.setattr(syntax, "SIMPLE_STRING", never)
         patch.setattr(read, "_SIMPLE_CONTINUATION", never)
         exact = load_outcome(path)
     assert fast == exact

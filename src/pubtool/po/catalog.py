@@ -47,4 +47,3 @@ class Catalog(polib.POFile):
         if self.header_text is not None and self.header_fields_read == self.metadata:
             return self.header_text
         return None
-
