@@ -63,8 +63,9 @@ def load_po(path: str | Path, *, foreign: bool = False) -> Catalog:
 
     With `foreign` (how `pubtool fmt` reads other people's catalogs), the file is read as
     gettext's msgcat reads it: decoded in the charset its header declares (remembered in
-    the catalog's `file_encoding`, so that it is written back in it), and plural messages with more
-    or fewer forms than `nplurals` are kept as they are (msgfmt --check's business).
+    the catalog's `file_encoding`, so that it is written back in it), and plural messages
+    with more or fewer forms than `nplurals` are kept as they are (msgfmt --check's
+    business).
 
     The catalog is a `Catalog`, which remembers what a faithful rewrite needs beyond
     polib's model: whether the file has a header entry, the header's msgstr and comment
