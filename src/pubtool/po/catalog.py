@@ -13,7 +13,8 @@ import polib
 __all__ = ["Catalog"]
 
 
-class Catalog(polib.POFile):
+# Without polib's stubs (types-polib, a dev dependency) POFile is Any to mypy.
+class Catalog(polib.POFile):  # type: ignore[misc, unused-ignore]
     """A polib catalog that remembers how it was read (defaults: a new UTF-8 catalog)."""
 
     #: Python codec name of the charset the file is written back in.
