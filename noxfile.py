@@ -76,7 +76,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    session.install("-e", ".", "mypy", "types-PyYAML")
+    session.install("-e", ".", "mypy", "types-PyYAML", "types-polib>=1.2")
     session.run("mypy", "src")
 
 

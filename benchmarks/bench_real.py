@@ -46,7 +46,7 @@ from pubtool.checks import CheckContext, check_catalog
 from pubtool.checks.glossary import Glossary
 from pubtool.errors import CatalogError
 from pubtool.files import write_text_atomically
-from pubtool.po import format_po, load_po, paused_garbage_collector
+from pubtool.po import format_po, load_po
 from pubtool.po.merge import update_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,11 +63,10 @@ _SCORE_LINE = re.compile(
 
 
 def _pubtool_update(triple: Triple, out: Path) -> None:
-    with paused_garbage_collector():
-        template = load_po(triple.template)
-        old = load_po(triple.old)
-        updated, _ = update_catalog(template, old, language=triple.language)
-        write_text_atomically(out, format_po(updated))
+    template = load_po(triple.template)
+    old = load_po(triple.old)
+    updated, _ = update_catalog(template, old, language=triple.language)
+    write_text_atomically(out, format_po(updated))
 
 
 def _score(triple: Triple, *updated: Path) -> list[dict[str, str]]:

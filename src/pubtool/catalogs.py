@@ -23,7 +23,8 @@ from pubtool.files import (
     path_list,
     write_bytes_atomically,
 )
-from pubtool.po import format_po, load_po, paused_garbage_collector
+from pubtool.po import format_po, load_po
+from pubtool.po.catalog import Catalog
 from pubtool.po.entries import copy_entry, has_translation, header_fields
 from pubtool.po.merge import UpdateReport, update_catalog
 from pubtool.po.write import encode_po
@@ -81,7 +82,7 @@ def build_template(
     now: dt.datetime | None = None,
 ) -> polib.POFile:
     """A POT whose creation date moves only when its messages do, so re-extracting is a no-op."""
-    template = polib.POFile(wrapwidth=79)
+    template = Catalog(wrapwidth=79)
     template.extend(template_entry(message) for message in messages)
     creation_date = _creation_date(now)
     if previous is not None and _same_entries(previous, template):
@@ -220,18 +221,17 @@ def update_catalogs(
             language: read_catalog(writes, project, project.catalog_path(language))
             for language in languages
         }  # parse every catalog before writing any, so one broken file stops all writes
-        with paused_garbage_collector():
-            for language in languages:
-                updated, report = update_catalog(
-                    template,
-                    loaded[language],
-                    language=language,
-                    drop_obsolete=drop_obsolete,
-                    width=project.width,
-                    source_language=project.source_language,
-                )
-                stage_catalog(writes, updated, project.catalog_path(language), project.width)
-                reports[language] = report
+        for language in languages:
+            updated, report = update_catalog(
+                template,
+                loaded[language],
+                language=language,
+                drop_obsolete=drop_obsolete,
+                width=project.width,
+                source_language=project.source_language,
+            )
+            stage_catalog(writes, updated, project.catalog_path(language), project.width)
+            reports[language] = report
     return reports
 
 

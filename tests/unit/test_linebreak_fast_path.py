@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pubtool.po import linebreak
+from pubtool.po import linebreak, linebreak_prose, linebreak_simple
 
 PARAGRAPHS = [
     "On the night of January 19-20, 1990, 147 civilians were killed in Baku by Soviet "
@@ -59,11 +59,11 @@ def test_the_fast_path_agrees_with_string_lines(
 def simple_line_starts(value: str, stuck: frozenset[int], room: int) -> list[int] | None:
     """What `_simple_line_starts` makes of all the breaks at once, None with no break."""
     escaped = linebreak._escape(value)
-    breaks = linebreak._simple_breaks(escaped, ends_with_newline=False)
+    breaks = linebreak_simple.simple_breaks(escaped, ends_with_newline=False)
     assert breaks is not None
     removed = set(linebreak._escaped_indexes(value, stuck))
     breaks = [index for index in breaks if index not in removed]
-    return linebreak._simple_line_starts(breaks, len(escaped), room, 0) if breaks else None
+    return linebreak_simple.simple_line_starts(breaks, len(escaped), room, 0) if breaks else None
 
 
 # Escapes, and words longer than a line (a URL, a long word) so that lines overflow.
@@ -84,9 +84,10 @@ def test_lazy_breaks_start_the_lines_simple_line_starts_does(
     value: str, room: int, stuck: frozenset[int]
 ) -> None:
     escaped = linebreak._escape(value)
-    classes = linebreak._prose_classes(escaped) if escaped else None
+    classes = linebreak_prose.prose_classes(escaped) if escaped else None
     if classes is not None:
-        breaks = linebreak._ProseBreaks(escaped, classes, value, stuck)
+        stuck_escaped = frozenset(linebreak._escaped_indexes(value, stuck))
+        breaks = linebreak_prose.ProseBreaks(escaped, classes, stuck_escaped)
         assert breaks.line_starts(room) == simple_line_starts(value, stuck, room)
 
 
@@ -95,9 +96,9 @@ def test_lazy_breaks_start_the_lines_simple_line_starts_does(
 def test_paragraphs_break_as_simple_line_starts_does(paragraph: str, room: int) -> None:
     """The three languages take the fast path, narrow rooms overflowing at every word."""
     escaped = linebreak._escape(paragraph)
-    classes = linebreak._prose_classes(escaped)
+    classes = linebreak_prose.prose_classes(escaped)
     assert classes is not None
-    starts = linebreak._ProseBreaks(escaped, classes, paragraph, frozenset()).line_starts(room)
+    starts = linebreak_prose.ProseBreaks(escaped, classes, frozenset()).line_starts(room)
     assert starts == simple_line_starts(paragraph, frozenset(), room)
 
 

@@ -18,7 +18,7 @@ from array import array
 
 import pytest
 
-from pubtool.po import linebreak
+from pubtool.po import linebreak, linebreak_rules
 from pubtool.po import linebreak_tables as tables
 
 
@@ -51,9 +51,9 @@ pytestmark = pytest.mark.skipif(
 
 PROHIBITED, POSSIBLE, MANDATORY = 1, 2, 3  # libunistring's UC_BREAK_* values
 OURS = {
-    linebreak._Break.PROHIBITED: PROHIBITED,
-    linebreak._Break.POSSIBLE: POSSIBLE,
-    linebreak._Break.MANDATORY: MANDATORY,
+    linebreak_rules.Break.PROHIBITED: PROHIBITED,
+    linebreak_rules.Break.POSSIBLE: POSSIBLE,
+    linebreak_rules.Break.MANDATORY: MANDATORY,
 }
 # Every code point but the surrogates (no UTF-8 text holds them) and the carriage return
 # (libunistring marks a CR before a LF apart; gettext writes both escaped, as \r and \n).
@@ -95,7 +95,7 @@ def u8_breaks(text: str) -> list[int]:
 def test_every_width_is_libunistring_width() -> None:
     assert LIBRARY is not None
     LIBRARY.uc_width.argtypes = [ctypes.c_uint32, ctypes.c_char_p]
-    width = linebreak._column_width.__wrapped__
+    width = linebreak_rules.column_width.__wrapped__
     wrong = [
         f"U+{code:04X}"
         for code in CODE_POINTS
@@ -107,7 +107,7 @@ def test_every_width_is_libunistring_width() -> None:
 @functools.cache
 def class_numbers() -> bytes:
     """pubtool's class of every code point, as its number in `SAMPLES`."""
-    classify = linebreak._line_break_class.__wrapped__
+    classify = linebreak_rules.line_break_class.__wrapped__
     numbers = {name: number for number, name in enumerate(SAMPLES)}
     return bytes(numbers[classify(chr(code))] for code in CODE_POINTS)
 
@@ -162,7 +162,7 @@ def test_break_opportunities_are_libunistring_ones_for_every_triple_of_classes()
     wrong = []
     for triple in itertools.product(SAMPLES.values(), repeat=3):
         text = "".join(triple)
-        ours = [OURS[b] for b in linebreak._break_opportunities(text)]
+        ours = [OURS[b] for b in linebreak_rules.break_opportunities(text)]
         if ours != u8_breaks(text):
             wrong.append(" ".join(f"U+{ord(c):04X}" for c in text))
     assert wrong == []
@@ -174,7 +174,7 @@ def test_break_opportunities_are_libunistring_ones_on_random_text() -> None:
     generator = random.Random(14)
     for _ in range(5000):
         text = "".join(generator.choices(alphabet, k=generator.randint(1, 12)))
-        ours = [OURS[b] for b in linebreak._break_opportunities(text)]
+        ours = [OURS[b] for b in linebreak_rules.break_opportunities(text)]
         assert ours == u8_breaks(text), [f"U+{ord(c):04X}" for c in text]
 
 
@@ -198,5 +198,5 @@ def test_layout_is_libunistring_width_linebreaks(text: str) -> None:
             encoded, len(encoded), width, start_column, 0, None, b"UTF-8", result
         )
         theirs = [result.raw[start] == POSSIBLE for start in starts_of]
-        ours = linebreak._line_starts(characters, opportunities, width, start_column)
+        ours = linebreak_rules.line_starts(characters, opportunities, width, start_column)
         assert ours == theirs, (width, start_column)

@@ -16,7 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pubtool.errors import CatalogError
-from pubtool.po import format_po, linebreak, load_po, read, write_po
+from pubtool.po import (
+    format_po,
+    linebreak,
+    linebreak_rules,
+    linebreak_simple,
+    load_po,
+    read,
+    syntax,
+    write_po,
+)
 
 MSGCAT = shutil.which("msgcat")
 MSGFMT = shutil.which("msgfmt")
@@ -553,13 +562,13 @@ def test_the_fast_layout_agrees_with_the_exact_one(text: str, room: int, start_c
         assert escaped == exact_escaped
         for column in (start_column, 0):
             assert line_starts(room, column) == exact_line_starts(room, column)
-        breaks = linebreak._simple_breaks(escaped, portion.endswith("\n"))
+        breaks = linebreak_simple.simple_breaks(escaped, portion.endswith("\n"))
         if breaks is not None:
             opportunities = linebreak._portion_opportunities(*linebreak._escaped(portion))
             assert breaks == [
                 index
                 for index, opportunity in enumerate(opportunities)
-                if opportunity is not linebreak._Break.PROHIBITED
+                if opportunity is not linebreak_rules.Break.PROHIBITED
             ]
 
 
@@ -567,7 +576,7 @@ def test_the_fast_layout_agrees_with_the_exact_one(text: str, room: int, start_c
 def test_ordinary_text_takes_the_fast_layout(language: str) -> None:
     """So that the test above compares something: the fast path is the common one."""
     text = PARAGRAPHS[language] + ' "quoted" back\\slash'
-    assert linebreak._simple_breaks(linebreak._escape(text), ends_with_newline=False)
+    assert linebreak_simple.simple_breaks(linebreak._escape(text), ends_with_newline=False)
 
 
 def exact_string_lines(prefix: str, keyword: str, value: str, width: int | None) -> list[str]:
@@ -607,7 +616,7 @@ def test_string_lines_agree_with_the_exact_layout(
 
 
 def test_the_class_encoder_agrees_with_translate_beyond_its_256_bytes() -> None:
-    encoder = linebreak._ClassEncoder()  # a fresh one: the module's has learnt other text
+    encoder = linebreak_simple.ClassEncoder()  # a fresh one: the module's has learnt other text
     texts = [
         "".join(map(chr, range(0x400, 0x460))),  # Cyrillic: learnt
         "ə ğ ı İ ş ç ö ü “” « » — …",
@@ -616,7 +625,7 @@ def test_the_class_encoder_agrees_with_translate_beyond_its_256_bytes() -> None:
         "abc əğı",
     ]
     for text in texts:
-        assert encoder.encode(text) == text.translate(linebreak._CLASS_CODES).encode("ascii")
+        assert encoder.encode(text) == text.translate(linebreak_simple.CLASS_CODES).encode("ascii")
 
 
 # Pieces of strings: simple ones (the fast path), escaped bytes, and errors (raw bytes too).
@@ -634,14 +643,14 @@ string_bodies = st.integers(0, 49).flatmap(  # an error now and then, not in eve
 @given(body=string_bodies)
 def test_simple_strings_unescape_as_the_exact_parser_does(body: str) -> None:
     text = f'"{body}"'
-    match = read._SIMPLE_STRING.match(text)
+    match = syntax.SIMPLE_STRING.match(text)
     if match is not None and match.end() == len(text):
-        assert read._unescaped(match[1]) == read._parse_string(text, 1, 1)[0]
+        assert syntax.unescaped(match[1]) == syntax.parse_string(text, 1, 1)[0]
 
 
 @given(first=st.binary(max_size=6), second=st.binary(max_size=6))
 def test_strings_join_as_bytes(first: bytes, second: bytes) -> None:
-    joined = read._joined(
+    joined = syntax.joined(
         first.decode("utf-8", "surrogateescape"), second.decode("utf-8", "surrogateescape")
     )
     assert joined == (first + second).decode("utf-8", "surrogateescape")
@@ -728,7 +737,7 @@ def test_fast_loading_agrees_with_the_exact_parser(
     fast = load_outcome(path)
     with monkeypatch.context() as patch:
         never = re.compile("(?!)")
-        patch.setattr(read, "_SIMPLE_STRING", never)
+        patch.setattr(syntax, "SIMPLE_STRING", never)
         patch.setattr(read, "_SIMPLE_CONTINUATION", never)
         exact = load_outcome(path)
     assert fast == exact

@@ -58,7 +58,7 @@ def outcome(path: Path, *, foreign: bool) -> object:
     except CatalogError as error:
         return str(error)
     entries = [sorted(vars(entry).items()) for entry in po]
-    header = (po.has_header, getattr(po, "header_text", None), po.header, po.metadata)
+    header = (po.has_header, po.header_text, po.header, po.metadata)
     return entries, header, format_po(po)
 
 

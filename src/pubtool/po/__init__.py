@@ -4,7 +4,7 @@
 objects and asks `po.entries` what state an entry is in.
 """
 
-from pubtool.po.read import load_po, paused_garbage_collector
+from pubtool.po.read import load_po
 from pubtool.po.write import DEFAULT_WIDTH, format_po, write_po
 
-__all__ = ["DEFAULT_WIDTH", "format_po", "load_po", "paused_garbage_collector", "write_po"]
+__all__ = ["DEFAULT_WIDTH", "format_po", "load_po", "write_po"]

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 import polib
 
+from pubtool.po.catalog import Catalog
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import TokenCache, match_changed
 from pubtool.po.number_forms import number_spans, rewrite_number
@@ -143,7 +144,7 @@ def update_catalog(
     drop_obsolete: bool = False,
     width: int = 79,
     source_language: str = "en",
-) -> tuple[polib.POFile, UpdateReport]:
+) -> tuple[Catalog, UpdateReport]:
     """Merge the template into a catalog without ever losing a translation.
 
     Unchanged source keeps everything a translator wrote; changed source takes the most
@@ -155,7 +156,7 @@ def update_catalog(
     report = UpdateReport()
     old_entries = [e for e in catalog if e.msgid] if catalog is not None else []
     live_old = {(e.msgctxt, e.msgid): e for e in old_entries}
-    result = polib.POFile(wrapwidth=width)
+    result = Catalog(wrapwidth=width)
     result.metadata = catalog_metadata(template, catalog, language)
     result.header = catalog.header if catalog is not None else _new_header(language)
     used: set[int] = set()

@@ -16,6 +16,7 @@ import polib
 
 from pubtool.errors import CatalogError
 from pubtool.files import FileState, write_bytes_atomically
+from pubtool.po.catalog import Catalog
 from pubtool.po.directives import format_language, unbreakable_positions
 from pubtool.po.flags import Flags, parse_flags
 from pubtool.po.linebreak import UNLIMITED, string_lines
@@ -95,7 +96,7 @@ def write_po(
 
 def encode_po(po: polib.POFile, text: str) -> bytes:
     """The text in the catalog's own charset, as gettext writes a catalog back."""
-    encoding = getattr(po, "file_encoding", None) or "utf-8"
+    encoding = po.file_encoding if isinstance(po, Catalog) else "utf-8"
     try:
         return text.encode(encoding, errors="surrogateescape")
     except UnicodeEncodeError as error:
@@ -107,7 +108,7 @@ def encode_po(po: polib.POFile, text: str) -> bytes:
 
 def has_header(po: polib.POFile) -> bool:
     """False for a catalog read from a file without a header entry: none is invented."""
-    return bool(getattr(po, "has_header", True))
+    return po.has_header if isinstance(po, Catalog) else True
 
 
 def set_header_field(metadata: dict[str, str], name: str, value: str) -> dict[str, str]:
@@ -133,15 +134,15 @@ def set_header_field(metadata: dict[str, str], name: str, value: str) -> dict[st
 
 def _header_msgstr(po: polib.POFile) -> str:
     """The header as read when its fields are unchanged; else the fields in their order."""
-    read_text = getattr(po, "header_text", None)
-    if read_text is not None and getattr(po, "header_fields_read", None) == po.metadata:
-        return str(read_text)
+    read_text = po.header_as_read() if isinstance(po, Catalog) else None
+    if read_text is not None:
+        return read_text
     return "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
 
 
 def _header_block(po: polib.POFile, width: int) -> list[str]:
     msgstr = _header_msgstr(po)
-    as_read = getattr(po, "header_comment_lines", None)
+    as_read = po.header_comment_lines if isinstance(po, Catalog) else None
     if as_read is not None and "\n".join(as_read) == (po.header or ""):
         lines = _checked_comments([f"# {line}" if line else "#" for line in as_read])
     else:

@@ -8,81 +8,132 @@ first invalid one, following `format-*.c`; see `pubtool.po.directives`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from pubtool.po.directives.scan import (
     DIGITS,
     NONZERO_DIGITS,
     Mixing,
+    Stars,
     argument_number,
     at,
+    field_width,
     skip,
-    star_argument,
 )
+
+# --- The shared scanner: `%[N$][flags][width][.precision][size]conversion` -------------------
+
+
+@dataclass(frozen=True)
+class PrintfDialect:
+    """What one language's printf parser in gettext accepts; `printf_spans` reads them all.
+
+    `stars` says what a `*` width or precision is: "argument" (`*` or `*N$`, counted with
+    the other arguments), "plain" (a bare `*`) or "none" (digits only).
+    """
+
+    flags: str
+    conversions: frozenset[str]
+    stars: Stars = "argument"
+    #: flags a translation may use besides (C's `I`, locale digits)
+    translation_flags: str = ""
+    sizes: re.Pattern[str] | None = None
+    #: conversions that take no argument (not counted, so not mixed)
+    no_argument: frozenset[str] = frozenset("%")
+    #: numbered (`%1$d`) and unnumbered (`%d`) arguments are exclusive
+    exclusive_numbering: bool = True
+    #: `%0$` ends the directives; otherwise it is not read as a number at all
+    zero_number_ends: bool = True
+    #: `%%` is read before anything else (so `%1$%` is not one)
+    percent_first: bool = False
+    #: ISO C 99 <inttypes.h> macros, as in `%<PRIu64>`
+    macros: bool = False
+
+
+def printf_spans(value: str, msgstr: bool, dialect: PrintfDialect) -> list[tuple[int, int]]:
+    """The directives of `value` up to the first invalid one, as `dialect`'s parser reads."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    mixing = Mixing()
+    flags = frozenset(dialect.flags + (dialect.translation_flags if msgstr else ""))
+    while (start := value.find("%", position)) >= 0:
+        index = start + 1
+        if dialect.percent_first and at(value, index) == "%":
+            spans.append((start, index + 1))
+            position = index + 1
+            continue
+        number = 0
+        if (numbered := argument_number(value, index)) is not None:
+            if numbered[0] > 0:
+                number, index = numbered
+            elif dialect.zero_number_ends:
+                return spans
+        after = field_width(value, skip(value, index, flags), dialect.stars, mixing)
+        if after is not None and at(value, after) == ".":
+            after = field_width(value, after + 1, dialect.stars, mixing)
+        if after is None:
+            return spans
+        index = after
+        if dialect.macros and at(value, index) == "<":
+            macro = _C99_MACRO.match(value, index + 1)
+            if macro is None:
+                return spans
+            index, takes_argument = macro.end() - 1, True
+        else:
+            if dialect.sizes is not None:
+                index = dialect.sizes.match(value, index).end()  # type: ignore[union-attr]
+            conversion = at(value, index)
+            if conversion not in dialect.conversions:
+                return spans
+            takes_argument = conversion not in dialect.no_argument
+        if dialect.exclusive_numbering and takes_argument and not mixing.add(number > 0):
+            return spans
+        spans.append((start, index + 1))
+        position = index + 1
+    return spans
+
 
 # --- C and Objective-C (format-c.c, format-c-parse.h) ----------------------------------------
 
 _C_SIZES = re.compile(r"[hlLqjzZt]*")  # any run of them, as gettext reads sizes
 _C_CONVERSIONS = frozenset("%cCsSidiouxXeEfFgGaApnm")
-_OBJC_CONVERSIONS = _C_CONVERSIONS | {"@"}  # Objective-C's objects
-# ISO C 99 <inttypes.h> macros, as in `%<PRIu64>`
 _C99_MACRO = re.compile(r"PRI[diouxX](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
+# `%[N$][flags][width][.precision][size]c` and `%<PRI...>`; a translation may use `I`
+_C = PrintfDialect(
+    flags=" +-#0'",
+    translation_flags="I",
+    conversions=_C_CONVERSIONS,
+    sizes=_C_SIZES,
+    no_argument=frozenset("%m"),
+    macros=True,
+)
+_OBJC = replace(_C, conversions=_C_CONVERSIONS | {"@"})  # Objective-C's objects
+_AWK = PrintfDialect(flags=" +-#0", conversions=frozenset("%csiduoxXeEfgG"))
+_JAVASCRIPT = PrintfDialect(flags="-+ 0I", conversions=frozenset("%csbdoxXfj"), stars="none")
+_TCL = PrintfDialect(
+    flags=" +-#0",
+    conversions=frozenset("csiduoxXeEfgG"),
+    stars="plain",
+    sizes=re.compile("[hl]?"),
+    percent_first=True,
+)
+# Emacs Lisp's and librep's `format`: `%[N$][flags][width][.precision]c`, no argument counts
+_ELISP = PrintfDialect(
+    flags=" +-#0",
+    conversions=frozenset("%cdixXoeEfgGsS"),
+    stars="plain",
+    exclusive_numbering=False,
+    zero_number_ends=False,
+)
+_LIBREP = replace(_ELISP, flags="-^0+ ", conversions=frozenset("%cdxXosS"), stars="none")
 
 
 def c_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    return _printf_c_spans(value, msgstr, _C_CONVERSIONS)
+    return printf_spans(value, msgstr, _C)
 
 
 def objc_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    return _printf_c_spans(value, msgstr, _OBJC_CONVERSIONS)
-
-
-def _printf_c_spans(value: str, msgstr: bool, conversions: frozenset[str]) -> list[tuple[int, int]]:
-    """`%[N$][flags][width][.precision][size]c` and `%<PRI...>`; a translation may use `I`."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    mixing = Mixing()  # numbered and unnumbered arguments are exclusive
-    flags = frozenset(" +-#0'I" if msgstr else " +-#0'")
-    while (start := value.find("%", position)) >= 0:
-        index = start + 1
-        number = 0
-        if (numbered := argument_number(value, index)) is not None:
-            number, index = numbered
-            if number == 0:
-                return spans
-        index = skip(value, index, flags)
-        if at(value, index) == "*":
-            after = star_argument(value, index, mixing)
-            if after is None:
-                return spans
-            index = after
-        else:
-            index = skip(value, index, DIGITS)
-        if at(value, index) == ".":
-            index += 1
-            if at(value, index) == "*":
-                after = star_argument(value, index, mixing)
-                if after is None:
-                    return spans
-                index = after
-            else:
-                index = skip(value, index, DIGITS)
-        if at(value, index) == "<":
-            macro = _C99_MACRO.match(value, index + 1)
-            if macro is None:
-                return spans
-            index = macro.end() - 1
-            takes_argument = True
-        else:
-            index = _C_SIZES.match(value, index).end()  # type: ignore[union-attr]
-            conversion = at(value, index)
-            if conversion not in conversions:
-                return spans
-            takes_argument = conversion not in ("%", "m")
-        if takes_argument and not mixing.add(number > 0):
-            return spans
-        spans.append((start, index + 1))
-        position = index + 1
-    return spans
+    return printf_spans(value, msgstr, _OBJC)
 
 
 # --- Python (format-python.c) -----------------------------------------------------------------
@@ -221,66 +272,11 @@ def java_printf_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
 
 
 def awk_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    mixing = Mixing()
-    while (start := value.find("%", position)) >= 0:
-        index = start + 1
-        number = 0
-        if (numbered := argument_number(value, index)) is not None:
-            number, index = numbered
-            if number == 0:
-                return spans
-        index = skip(value, index, frozenset(" +-#0"))
-        if at(value, index) == "*":
-            after = star_argument(value, index, mixing)
-            if after is None:
-                return spans
-            index = after
-        else:
-            index = skip(value, index, DIGITS)
-        if at(value, index) == ".":
-            index += 1
-            if at(value, index) == "*":
-                after = star_argument(value, index, mixing)
-                if after is None:
-                    return spans
-                index = after
-            else:
-                index = skip(value, index, DIGITS)
-        conversion = at(value, index)
-        if conversion == "" or conversion not in "%csiduoxXeEfgG":
-            return spans
-        if conversion != "%" and not mixing.add(number > 0):
-            return spans
-        spans.append((start, index + 1))
-        position = index + 1
-    return spans
+    return printf_spans(value, msgstr, _AWK)
 
 
 def javascript_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    mixing = Mixing()
-    while (start := value.find("%", position)) >= 0:
-        index = start + 1
-        number = 0
-        if (numbered := argument_number(value, index)) is not None:
-            number, index = numbered
-            if number == 0:
-                return spans
-        index = skip(value, index, frozenset("-+ 0I"))
-        index = skip(value, index, DIGITS)
-        if at(value, index) == ".":
-            index = skip(value, index + 1, DIGITS)
-        conversion = at(value, index)
-        if conversion == "" or conversion not in "%csbdoxXfj":
-            return spans
-        if conversion != "%" and not mixing.add(number > 0):
-            return spans
-        spans.append((start, index + 1))
-        position = index + 1
-    return spans
+    return printf_spans(value, msgstr, _JAVASCRIPT)
 
 
 def lua_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
@@ -334,38 +330,7 @@ def pascal_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
 
 
 def tcl_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    mixing = Mixing()
-    while (start := value.find("%", position)) >= 0:
-        index = start + 1
-        if at(value, index) != "%":
-            numbered = argument_number(value, index)
-            if numbered is not None:
-                if numbered[0] == 0:
-                    return spans
-                index = numbered[1]
-            if not mixing.add(numbered is not None):
-                return spans
-            index = skip(value, index, frozenset(" +-#0"))
-            if at(value, index) == "*":
-                index += 1
-            else:
-                index = skip(value, index, DIGITS)
-            if at(value, index) == ".":
-                index += 1
-                if at(value, index) == "*":
-                    index += 1
-                else:
-                    index = skip(value, index, DIGITS)
-            if at(value, index) in ("h", "l"):
-                index += 1
-            conversion = at(value, index)
-            if conversion == "" or conversion not in "csiduoxXeEfgG":
-                return spans
-        spans.append((start, index + 1))
-        position = index + 1
-    return spans
+    return printf_spans(value, msgstr, _TCL)
 
 
 def _perl_number(value: str, index: int) -> tuple[int, int] | None:
@@ -461,39 +426,8 @@ def php_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
 
 
 def elisp_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    return _lisp_printf_spans(value, " +-#0", True, "%cdixXoeEfgGsS")
+    return printf_spans(value, msgstr, _ELISP)
 
 
 def librep_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    return _lisp_printf_spans(value, "-^0+ ", False, "%cdxXosS")
-
-
-def _lisp_printf_spans(
-    value: str, flags: str, stars: bool, conversions: str
-) -> list[tuple[int, int]]:
-    """Emacs Lisp's and librep's `format`: `%[N$][flags][width][.precision]c`."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    flag_set = frozenset(flags)
-    while (start := value.find("%", position)) >= 0:
-        index = start + 1
-        numbered = argument_number(value, index)
-        if numbered is not None and numbered[0] > 0:
-            index = numbered[1]
-        index = skip(value, index, flag_set)
-        if stars and at(value, index) == "*":
-            index += 1
-        else:
-            index = skip(value, index, DIGITS)
-        if at(value, index) == ".":
-            index += 1
-            if stars and at(value, index) == "*":
-                index += 1
-            else:
-                index = skip(value, index, DIGITS)
-        conversion = at(value, index)
-        if conversion == "" or conversion not in conversions:
-            return spans
-        spans.append((start, index + 1))
-        position = index + 1
-    return spans
+    return printf_spans(value, msgstr, _LIBREP)

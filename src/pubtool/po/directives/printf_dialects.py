@@ -12,8 +12,8 @@ from pubtool.po.directives.scan import (
     Mixing,
     argument_number,
     at,
+    field_width,
     skip,
-    star_argument,
 )
 
 # --- GCC and GFortran internal diagnostics (format-gcc-internal.c, format-gfc-internal.c)
@@ -91,6 +91,9 @@ def gfc_internal_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
     return spans
 
 
+_BOOST_FLAGS = frozenset(" +-#0'_=hl")
+
+
 def boost_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
     """Boost.Format: printf directives, `%N%`, and `%|spec|` in bars."""
     spans: list[tuple[int, int]] = []
@@ -116,24 +119,12 @@ def boost_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
                     takes_argument = done = True
                 index = end + 1
         if not done:
-            index = skip(value, index, frozenset(" +-#0'_=hl"))
-            if at(value, index) == "*":
-                after = star_argument(value, index, mixing)
-                if after is None:
-                    return spans
-                index = after
-            else:
-                index = skip(value, index, DIGITS)
-            if at(value, index) == ".":
-                index += 1
-                if at(value, index) == "*":
-                    after = star_argument(value, index, mixing)
-                    if after is None:
-                        return spans
-                    index = after
-                else:
-                    index = skip(value, index, DIGITS)
-            index = skip(value, index, frozenset("hlL"))
+            after = field_width(value, skip(value, index, _BOOST_FLAGS), "argument", mixing)
+            if after is not None and at(value, after) == ".":
+                after = field_width(value, after + 1, "argument", mixing)
+            if after is None:
+                return spans
+            index = skip(value, after, frozenset("hlL"))
             conversion = at(value, index)
             index += 1
             if conversion != "" and conversion in "cCsSidouxXeEfgGp":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 # gettext's parsers read bytes of the catalog's encoding (UTF-8 here) and test ASCII classes
 # (`isdigit`, `c_isalnum`), so the tests below are ASCII-only on purpose.
 
@@ -60,6 +62,20 @@ def star_argument(value: str, index: int, mixing: Mixing) -> int | None:
         if number == 0:
             return None
     return index if mixing.add(number > 0) else None
+
+
+Stars = Literal["argument", "plain", "none"]
+
+
+def field_width(value: str, index: int, stars: Stars, mixing: Mixing) -> int | None:
+    """Past a width or precision at `index` (digits, or a `*` as `stars` allows), or None.
+
+    "argument": `*` or `*N$`, an argument counted in `mixing` (C, awk, boost); "plain": a
+    bare `*` (Tcl, Emacs Lisp); "none": digits only.  None when a `*N$` is invalid.
+    """
+    if stars != "none" and at(value, index) == "*":
+        return star_argument(value, index, mixing) if stars == "argument" else index + 1
+    return skip(value, index, DIGITS)
 
 
 HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
