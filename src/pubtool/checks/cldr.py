@@ -140,6 +140,51 @@ class MonthVocabulary:
         )
 
 
+#: Scale words CLDR's compact formats leave out: case endings of inflecting languages
+#: ("26 min manat", "1,5 milyonluq", "в 2 миллионах", "тыс" without its full stop).
+_EXTRA_SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
+    "az": ((r"min\w{0,3}", 10**3), (r"milyon\w*|mln\.?", 10**6), (r"milyard\w*|mlrd\.?", 10**9)),
+    "ru": ((r"тыс(?:\.|яч\w*)?", 10**3), (r"миллион\w*|млн\.?", 10**6),
+           (r"миллиард\w*|млрд\.?", 10**9)),
+    "uk": ((r"тис(?:\.|яч\w*)?", 10**3), (r"мільйон\w*|млн\.?", 10**6),
+           (r"мільярд\w*|млрд\.?", 10**9)),
+}
+#: Marks and spaces around a compact format's number ("0\u00a0Mio'.'", "\u200f0 מיליון").
+_COMPACT_NOISE = re.compile("[0\u200e\u200f\u061c" + SPACES + "]+")
+#: Compact words of one Latin letter (K, M, B, k) are left out: "4K" and "5 M" are names
+#: and units as often as amounts, and a language with a word instead would read them apart.
+_SCALE_WORD_MINIMUM = 2
+
+
+@functools.cache
+def scale_words(language: str) -> tuple[tuple[str, int], ...]:
+    """(pattern, multiplier) of each word that multiplies a number written before it:
+    "thousand", "millones", "mil millones", "млн", "Mio.", "מיליון", from CLDR's short
+    and long compact decimal formats (Babel's `Locale.compact_decimal_formats`), plus
+    the case endings CLDR lacks (`_EXTRA_SCALE_WORDS`). Longest first, as alternatives
+    of a pattern must be tried ("mil millones" before "mil")."""
+    locale = cldr_locale(language)
+    found: dict[str, int] = {}
+    for width in ("short", "long") if locale is not None else ():
+        for by_magnitude in locale.compact_decimal_formats.get(width, {}).values():
+            for magnitude, pattern in by_magnitude.items():
+                text = getattr(pattern, "pattern", str(pattern))
+                zeros = text.count("0")
+                word = _COMPACT_NOISE.sub(" ", text.replace("'", "")).strip()
+                letters = sum(char.isalpha() for char in word)
+                if zeros == 0 or (letters < _SCALE_WORD_MINIMUM and word.isascii()):
+                    continue
+                multiplier = int(magnitude) // 10 ** (zeros - 1)
+                if multiplier >= 1000:
+                    found.setdefault(word, multiplier)
+    patterns = [
+        (re.escape(word).replace(r"\ ", f"[{SPACES}]+").replace(r"\.", r"\.?"), value)
+        for word, value in found.items()
+    ]
+    patterns += _EXTRA_SCALE_WORDS.get(base_language(language), ())
+    return tuple(sorted(patterns, key=lambda item: len(item[0]), reverse=True))
+
+
 def fold_month(text: str, language: str) -> str:
     """A month name as it is looked up: case folded by the language's rules, without the
     abbreviation mark after it (janv., ינו׳, जन॰)."""

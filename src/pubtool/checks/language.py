@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.cache
 def base_language(language: str) -> str:
     """`az` for az, az_AZ, az-Latn: the part that decides spelling rules here."""
     return re.split(r"[-_@.]", language, maxsplit=1)[0].lower()

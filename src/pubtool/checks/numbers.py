@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pubtool.checks.cldr import SPACES, find_numeric_dates, month_vocabulary, number_symbols
+from pubtool.checks.cldr import (
+    SPACES,
+    find_numeric_dates,
+    month_vocabulary,
+    number_symbols,
+    scale_words,
+)
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
@@ -30,10 +36,12 @@ _GLUING_LETTERS = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
     "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
 )
-#: Where a number may start: not inside a number or a name; a version "v2" counts.
-_NUMBER_START = (
-    rf"(?:(?<![\d_{COMBINING_MARKS}])(?:(?<=[{_GLUING_LETTERS}])|(?<!\w))"
-    rf"|(?<=(?<![^\W\d_])[vV]))"
+#: Where a number may start, tested just after its first digit (so that the pattern starts
+#: with a digit and the regex engine skips straight to digits): not inside a number or a
+#: name; a version "v2" counts.
+_AFTER_NUMBER_START = (
+    rf"(?<![\d_{COMBINING_MARKS}]\d)(?:(?<=[{_GLUING_LETTERS}]\d)|(?<!\w\d)"
+    rf"|(?<=(?<![^\W\d_])[vV]\d))"
 )
 #: A time of day: 18:00 is 18 o'clock, 6:30 is 6 and 30.
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
@@ -49,39 +57,25 @@ PLACEHOLDER = re.compile(
     r"|<[A-Za-z/!][^<>]*>|&#?\w+;",
 )
 
-#: Words that multiply a number written in digits: "1 milyon", "26 тыс.", "1.5 million".
-_SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
-    "en": (("thousand", 10**3), ("million", 10**6), ("billion", 10**9)),
-    "az": (
-        (r"min\w{0,3}", 10**3),
-        (r"milyon\w*|mln\.?", 10**6),
-        (r"milyard\w*|mlrd\.?", 10**9),
-    ),
-    "ru": (
-        (r"тыс(?:\.|яч\w*)", 10**3),
-        (r"миллион\w*|млн\.?", 10**6),
-        (r"миллиард\w*|млрд\.?", 10**9),
-    ),
-}
-
-
 @functools.cache
 def _digit_pattern(language: str) -> re.Pattern[str]:
     """Numbers in digits of any script for `language`, with an optional scale word after them."""
     symbols = number_symbols(language)
     group, decimal = re.escape(symbols.group), re.escape(symbols.decimal)
     grouped = "".join(
-        rf"\d{{1,{size}}}(?:[{group}]\d{{{size}}})*[{group}]\d{{3}}(?!\d)|"
+        rf"\d{{0,{size - 1}}}(?:[{group}]\d{{{size}}})*[{group}]\d{{3}}(?!\d)|"
         for size in sorted(symbols.secondary_groups, reverse=True)
     ) if group else ""
-    number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
-    scales = "|".join(pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ()))
+    number = (rf"(?P<int>\d{_AFTER_NUMBER_START}(?:{grouped}\d*))"
+              + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else ""))
+    scales = "|".join(pattern for pattern, _ in scale_words(language))
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
-    return re.compile(rf"{_NUMBER_START}{number}{scale}", re.IGNORECASE)
+    return re.compile(rf"{number}{scale}", re.IGNORECASE)
 
 
+@functools.cache
 def _scale_value(word: str, language: str) -> int:
-    for pattern, value in _SCALE_WORDS.get(base_language(language), ()):
+    for pattern, value in scale_words(language):
         if re.fullmatch(pattern, word, re.IGNORECASE):
             return value
     return 1
@@ -362,7 +356,7 @@ def without_placeholders(text: str) -> str:
     return PLACEHOLDER.sub(" ", text)
 
 
-def read_numbers(text: str, language: str) -> NumbersRead:
+def read_numbers(text: str, language: str, *, with_words: bool = True) -> NumbersRead:
     """Every number of `text` by value, however `language` writes it.
 
     Ordinal and case endings (17th, 17-ci, 17-й, 1990-cı, 1990 г., 5., 1er) are simply not
@@ -370,7 +364,8 @@ def read_numbers(text: str, language: str) -> NumbersRead:
     (its month is the dates check's business, so 19.01.2011 can become "19 yanvar 2011");
     digits of any script (٢٠, ۲۰, २०) are read by their value, with the separators CLDR
     gives the language (see `number_symbols`); versions and addresses (1.2.3, 10.0.0.1) are
-    read as they are written.
+    read as they are written. Without `with_words`, numbers written in words are not read
+    (they only ever excuse a difference, so a caller reads them once digits differ).
     """
     text = without_placeholders(without_links(text))
     numbered_months = month_vocabulary(language).numbered
@@ -414,7 +409,7 @@ def read_numbers(text: str, language: str) -> NumbersRead:
         value = roman_value(match.group("roman"))
         if value is not None:
             digits[Decimal(value)] += 1
-    words = _number_words(text, language) + afternoon
+    words = _number_words(text, language) + afternoon if with_words else Counter()
     return NumbersRead(digits=digits, words=words, verbatim=verbatim)
 
 
@@ -454,14 +449,71 @@ def _show_numbers(values: Counter[Decimal]) -> str:
     return ", ".join(format(value.normalize(), "f") for value in sorted(values.elements()))
 
 
+#: Something a number may be read from: a digit of any script, or a Roman numeral.
+_MAY_HOLD_NUMBER = re.compile(r"\d|[IVXLC]{2}")
+#: A number with separators written the same way in source and translation ("Python 3.6",
+#: "1.0", "[00,12]", "PM2.5"): read as written, whatever the language's decimal symbol.
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.,])[0-9]+(?:[.,][0-9]+)+(?![0-9]|[.,][0-9])")
+#: Two numbers joined as a range: "2025–2026", "10-12".
+_RANGE = re.compile(r"(?<![\d.,])(\d+)\s?[-–—]\s?(\d+)(?![\d.,]\d)")
+
+
+def without_shared_written_numbers(source: str, translation: str) -> tuple[str, str]:
+    """Both texts less the numbers with separators that both write alike, as many times as
+    both have them: a version, an identifier or code kept as written is no number to read
+    by the translation's rules ("Python 3.6" is not 3 and 6 where the comma is decimal)."""
+    shared = (Counter(_WRITTEN_NUMBER.findall(source))
+              & Counter(_WRITTEN_NUMBER.findall(translation)))
+    if not shared:
+        return source, translation
+
+    def blank(text: str) -> str:
+        left = shared.copy()
+
+        def take(match: re.Match[str]) -> str:
+            if left[match.group(0)] > 0:
+                left[match.group(0)] -= 1
+                return " "
+            return match.group(0)
+
+        return _WRITTEN_NUMBER.sub(take, text)
+
+    return blank(source), blank(translation)
+
+
+def reversed_ranges(source: str, translation: str) -> list[str]:
+    """Ranges of the source ("2025–2026") the translation writes backwards ("2026–2025").
+
+    Order is compared only here: two numbers joined by a dash read in the same order in
+    every language, while numbers in a sentence move with its grammar.
+    """
+    ranges = {(int(first), int(second)) for first, second in _RANGE.findall(source)
+              if int(first) != int(second)}
+    translated = {(int(first), int(second)) for first, second in _RANGE.findall(
+        ascii_digits_kept(translation))}
+    return [f"{first}–{second}" for first, second in sorted(ranges)
+            if (second, first) in translated and (first, second) not in translated]
+
+
 def check_numbers(source: str, translation: str, context: CheckContext) -> Iterator[str]:
     """Every number of the source is in the translation, and no other.
 
     A wrong number is the error readers notice and quote: casualty figures, dates, years.
     Each language's way of writing numbers is read first (26,000 / 26 000 / 26.000 /
-    26'000 / ٢٦٬٠٠٠, 1.5 / 1,5, 17th / 17-ci / 17-й, XX / 20), then the values are
-    compared as multisets.
+    26'000 / ٢٦٬٠٠٠, 1.5 / 1,5, 17th / 17-ci / 17-й, XX / 20, 1,2 millones / 1,2 млн),
+    then the values are compared as multisets; a number written exactly as in the source
+    is accepted as it stands; a range must keep its order.
     """
+    if not (_MAY_HOLD_NUMBER.search(source) or _MAY_HOLD_NUMBER.search(translation)):
+        return
+    source, translation = without_shared_written_numbers(source, translation)
+    source_numbers = read_numbers(source, context.source_language, with_words=False)
+    translated_numbers = read_numbers(translation, context.language, with_words=False)
+    if (source_numbers.digits == translated_numbers.digits
+            and source_numbers.verbatim == translated_numbers.verbatim):
+        for shown in reversed_ranges(source, translation):
+            yield f"range {shown} is reversed in the translation"
+        return
     source_numbers = read_numbers(source, context.source_language)
     translated_numbers = read_numbers(translation, context.language)
     missing, extra = compare_numbers(
