@@ -39,6 +39,11 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
 _AMBIGUOUS_MONTHS = {"en": {5, 3}}
 _TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{WORD})?|{WORD}")
 _DAY_WINDOW = 4
+_DIGIT = re.compile(r"\d")
+#: The first three letters of every English month name and abbreviation ("Sept.", "jan").
+_ENGLISH_MONTH_START = re.compile(
+    "|".join(name[:3] for name in ENGLISH_MONTHS), re.IGNORECASE
+)
 
 
 _EN_MONTH = "(?:" + "|".join(ENGLISH_MONTHS) + ")"
@@ -90,6 +95,8 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
     20 January 1990", "January 19-20, 1990", "March 1994", "19.01.2011", and months alone
     ("Black January"; May and March only next to a number)."""
     if base_language(language) != "en":
+        return []
+    if _ENGLISH_MONTH_START.search(text) is None and _DIGIT.search(text) is None:
         return []
     whole = month_vocabulary("en")
     alone = fold_month(text.strip(), "en")
@@ -231,6 +238,8 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     if not knows_months(context.language):
         return  # no month names for this language: nothing can be said, nothing false
     dates = source_dates(source, context.source_language)
+    if not dates and _DIGIT.search(translation) is None:
+        return  # a month with no number beside it is reported only when the source has one
     mentions = month_mentions(translation, context.language)
     translated_months = {mention.month for mention in mentions}
     source_months = {date.month for date in dates}

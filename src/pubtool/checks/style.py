@@ -82,6 +82,7 @@ _OPENERS = "«„‚‹"
 _CLOSERS = "»›"
 _QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 _APOSTROPHES = "'’"
+_QUOTE_MARK = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 #: Characters after which a quotation mark opens, and before which one closes. Every
 #: quotation mark is in both, so that replacing one mark by another never changes how
 #: its neighbour is read (which keeps `--fix` idempotent).
@@ -162,11 +163,24 @@ def protected_mask(text: str) -> list[bool]:
     return mask
 
 
+def _visible(text: str) -> str:
+    """`text` with every protected character (see `protected_mask`) as NUL."""
+    pieces, position = [], 0
+    for match in _PROTECTED.finditer(text):
+        start, end = match.span("target") if match.group("target") is not None else match.span()
+        if start < position:
+            start = position
+        pieces.append(text[position:start])
+        pieces.append("\x00" * max(0, end - start))
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def departures(text: str, style: HouseStyle) -> list[Departure]:
     """Every departure of `text` from `style`, in text order."""
-    mask = protected_mask(text)
     # Protected text reads as an opaque letter: never a quote, dash, space or digit.
-    visible = "".join("\x00" if hidden else char for char, hidden in zip(text, mask, strict=True))
+    visible = _visible(text)
     found = [
         *_quote_departures(visible, style),
         *_dash_departures(visible, style),
@@ -243,9 +257,8 @@ def _quote_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
         return
     primary_open, primary_close, nested_open, nested_close = style.quotes
     depth = 0
-    for index, char in enumerate(text):
-        if char not in _QUOTE_MARKS:
-            continue
+    for match in _QUOTE_MARK.finditer(text):
+        index, char = match.start(), match.group(0)
         before, after = _neighbour(text, index, -1), _neighbour(text, index, +1)
         if char in _APOSTROPHES and _is_letter(before) and _is_letter(after):
             continue  # an apostrophe inside a word

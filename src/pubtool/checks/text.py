@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -62,6 +63,7 @@ _DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
 _END_PUNCTUATION = ".!?:;…"
 _CLOSING_MARKS = "\"'”’»)]*_"
 _QUOTE_MARKS = '“”«»„"'
+_DIRECTED_QUOTE = re.compile("[«„“»”]")
 
 
 def _edge_whitespace(text: str) -> tuple[str, str]:
@@ -87,7 +89,7 @@ def quote_imbalance(text: str) -> int:
     and German „…“). Straight quotes have no direction: an odd number counts as one.
     """
     depth = low_open = 0
-    for char in text:
+    for char in _DIRECTED_QUOTE.findall(text):
         if char in "«„":
             depth += 1
             low_open += char == "„"
@@ -186,8 +188,11 @@ def script_of(letter: str) -> str | None:
     return None
 
 
-def _scripts_of_word(word: str) -> set[str]:
-    return {script for letter in word if (script := script_of(letter)) is not None}
+@functools.lru_cache(maxsize=1 << 16)
+def _scripts_of_word(word: str) -> frozenset[str]:
+    if word.isascii():
+        return frozenset({LATIN})  # ASCII letters are Latin
+    return frozenset(script for letter in word if (script := script_of(letter)) is not None)
 
 
 def check_script(source: str, translation: str, context: CheckContext) -> Iterator[str]:
