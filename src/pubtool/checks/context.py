@@ -108,9 +108,16 @@ def on_each_form(text_check: TextCheck) -> Check:
     return check
 
 
+@functools.cache
+def _extracted_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(key)}:\s*(\S.*?)\s*$")
+
+
 def extracted_value(entry: polib.POEntry, key: str) -> str | None:
     """The value of a `#. key: value` extracted comment (`statement`, `kind`), if present."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}:\s*(\S.*?)\s*$")
+    if key not in entry.comment:
+        return None
+    pattern = _extracted_pattern(key)
     for line in entry.comment.splitlines():
         match = pattern.match(line)
         if match:
@@ -133,6 +140,8 @@ def suppressed_checks(entry: polib.POEntry) -> frozenset[str]:
     finding, kept with the entry across msgmerge. Text after the list is a free reason.
     """
     names: set[str] = set()
+    if "pubtool" not in entry.tcomment:
+        return frozenset()
     for match in _SUPPRESSION.finditer(entry.tcomment):
         names.update(name.strip() for name in match.group("names").split(","))
     return frozenset(names)

@@ -42,7 +42,7 @@ _DAY_WINDOW = 4
 _DIGIT = re.compile(r"\d")
 #: The first three letters of every English month name and abbreviation ("Sept.", "jan").
 _ENGLISH_MONTH_START = re.compile(
-    "|".join(name[:3] for name in ENGLISH_MONTHS), re.IGNORECASE
+    "|".join(name[:3].lower() for name in ENGLISH_MONTHS)
 )
 
 
@@ -96,7 +96,7 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
     ("Black January"; May and March only next to a number)."""
     if base_language(language) != "en":
         return []
-    if _ENGLISH_MONTH_START.search(text) is None and _DIGIT.search(text) is None:
+    if _ENGLISH_MONTH_START.search(text.lower()) is None and _DIGIT.search(text) is None:
         return []
     whole = month_vocabulary("en")
     alone = fold_month(text.strip(), "en")

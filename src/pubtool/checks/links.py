@@ -18,6 +18,8 @@ _URL_TRAILING_PUNCTUATION = ".,;:!?'\"”»"
 def link_targets(text: str) -> Counter[str]:
     """Targets of Markdown links, autolinks and bare URLs, as a multiset."""
     targets: Counter[str] = Counter()
+    if "[" not in text and "<" not in text and "http" not in text and "www." not in text:
+        return targets
     for match in _MARKDOWN_LINK.finditer(text):
         targets[match.group("target").strip("<>")] += 1
     text = _MARKDOWN_LINK.sub(" ", text)

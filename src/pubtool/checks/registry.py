@@ -136,16 +136,33 @@ def check_entry(
     comments when the caller left it None.
     """
     registry = available_checks() if registry is None else registry
-    ignored = suppressed_checks(entry)
-    if IGNORE_ALL in ignored:
-        return []
     if context.kind is None:
         context = replace(context, kind=entry_kind(entry))
-    problems: list[tuple[str, str, str]] = []
+    return _entry_problems(entry, context, _entry_plan(enabled, severities, registry))
+
+
+def _entry_plan(
+    enabled: Iterable[str], severities: Mapping[str, str], registry: Mapping[str, Check]
+) -> list[tuple[str, Check, str]]:
+    """(code, check, severity) of every enabled per-entry check: worked out once a catalog."""
+    plan = []
     for code in enabled:
         check = _lookup(registry, code)
         severity = severities.get(code, default_severity(code))
-        if code in ignored or severity == OFF or is_catalog_check(check):
+        if severity != OFF and not is_catalog_check(check):
+            plan.append((code, check, severity))
+    return plan
+
+
+def _entry_problems(
+    entry: polib.POEntry, context: CheckContext, plan: list[tuple[str, Check, str]]
+) -> list[tuple[str, str, str]]:
+    ignored = suppressed_checks(entry)
+    if IGNORE_ALL in ignored:
+        return []
+    problems: list[tuple[str, str, str]] = []
+    for code, check, severity in plan:
+        if code in ignored:
             continue
         try:
             messages = list(check(entry, context))
@@ -179,12 +196,16 @@ def check_catalog(
     severities = severities or {}
     findings = list(_header_findings(po, path, context, names, severities))
     findings.extend(_whole_catalog_findings(po, path, context, names, severities, registry))
+    plan = _entry_plan(names, severities, registry)
+    contexts: dict[str | None, CheckContext] = {}
     for entry in po:
         if entry.obsolete or not translation_pairs(entry):
             continue
-        entry_context = replace(context, kind=entry_kind(entry))
+        kind = entry_kind(entry)
+        if kind not in contexts:
+            contexts[kind] = replace(context, kind=kind)
         try:
-            problems = check_entry(entry, entry_context, names, severities, registry=registry)
+            problems = _entry_problems(entry, contexts[kind], plan)
         except CheckCrashed as crash:
             crash.file = path
             raise

@@ -20,6 +20,8 @@ _HTML_TAG = re.compile(r"<(?P<name>/?[A-Za-z][A-Za-z0-9-]*|!--)(?=[\s/>]|$)")
 
 def emphasis_counts(text: str) -> dict[str, int]:
     """How many `**strong**`, `*emphasis*` and `_emphasis_` spans a Markdown text has."""
+    if "*" not in text and "_" not in text:
+        return {"**strong**": 0, "*emphasis*": 0, "_emphasis_": 0}
     text = without_links(text)
     strong = len(_STRONG.findall(text))
     text = _STRONG.sub(r"\1", text)
@@ -77,8 +79,13 @@ def _edge_whitespace(text: str) -> tuple[str, str]:
 def end_punctuation(text: str) -> str:
     """The sentence-ending marks at the end of `text`, looking through closing quotes,
     brackets and emphasis: `.` for both `end.”` and `end».`, `...` read as `…`."""
-    tail = re.search(rf"[{re.escape(_END_PUNCTUATION + _CLOSING_MARKS)}\s]*$", text)
-    marks = tail.group(0) if tail else ""
+    core = text
+    while True:  # str.rstrip, not a regex: a pattern anchored at the end is tried everywhere
+        stripped = core.rstrip(_END_PUNCTUATION + _CLOSING_MARKS).rstrip()
+        if stripped == core:
+            break
+        core = stripped
+    marks = text[len(core) :]
     return "".join(mark for mark in marks.replace("...", "…") if mark in _END_PUNCTUATION)
 
 
