@@ -88,6 +88,10 @@ class MonthMention:
     certain: bool = True
     #: A number stands right before or after it, as in a date ("20 Fevral", "января 1990").
     dated: bool = True
+    #: Years (four-digit numbers) within four words of it: the year of its date.
+    years: frozenset[int] = frozenset()
+    #: Which word of the text it is (-1 for a month in a numeric date).
+    position: int = -1
 
 
 def source_dates(text: str, language: str = "en") -> list[SourceDate]:
@@ -140,12 +144,14 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
     """
     text = without_placeholders(without_links(text))
     mentions = [
-        MonthMention(int(match.group(2)), frozenset({int(match.group(1))}))
+        MonthMention(int(match.group(2)), frozenset({int(match.group(1))}),
+                     years=frozenset({int(match.group(3))}), position=-1)
         for match in _NUMERIC_DATE.finditer(text)
         if 1 <= int(match.group(2)) <= 12
     ]
     dates, text = find_numeric_dates(_NUMERIC_DATE.sub(" ", text), language)
-    mentions.extend(MonthMention(month, frozenset({day})) for day, month, _year in dates)
+    mentions.extend(MonthMention(month, frozenset({day}), years=frozenset({year}), position=-1)
+                    for day, month, year in dates if year >= 1000)
     tokens = _tokens(text, language)
     alone = len(tokens) == 1
     for index, token in enumerate(tokens):
@@ -164,7 +170,9 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
         certain = kind != _UNCERTAIN and len(months) == 1
         dated = any(any(char.isdigit() for char in word) for word in tokens[index - 1 : index]
                     + tokens[index + 1 : index + 2])
-        mentions.extend(MonthMention(month, nearby, certain, dated) for month in sorted(months))
+        years = frozenset(number for number in nearby if 1000 <= number <= 9999)
+        mentions.extend(MonthMention(month, nearby, certain, dated, years, index)
+                        for month in sorted(months))
     return mentions
 
 
@@ -248,6 +256,7 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     for date in dict.fromkeys(dates):
         yield from _date_problems(date, mentions, years, other_months, context.language,
                                   translation)
+    yield from _reversed_range(source, dates, mentions, context.language)
     # A month word with no date beside it is reported only when the source names months:
     # Turkish "aralık" is December and "range", Croatian "studeni" November and "cold".
     dated_months = {mention.month for mention in mentions
@@ -255,6 +264,29 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     if source_months <= translated_months:
         for month in sorted(dated_months - source_months):
             yield f"translation names {_month_name(month, context.language)}, the source does not"
+
+
+#: What joins the two ends of a range of dates: "January 5 to March 3", "May–June 2025".
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
+
+
+def _reversed_range(
+    source: str, dates: list[SourceDate], mentions: list[MonthMention], language: str
+) -> Iterator[str]:
+    """A range of two months in the source ("from January 5 to March 3") whose months
+    the translation names the other way round. Ranges run forward in every language."""
+    for first, second in zip(dates, dates[1:]):
+        start = source.find(first.text)
+        end = source.find(second.text, start + len(first.text))
+        if (first.month == second.month or start < 0 or end < 0
+                or not _RANGE_JOIN.fullmatch(source[start + len(first.text) : end])):
+            continue
+        firsts = [m.position for m in mentions if m.month == first.month and m.position >= 0]
+        seconds = [m.position for m in mentions if m.month == second.month and m.position >= 0]
+        if firsts and seconds and max(seconds) < min(firsts):
+            yield (f"{first.text!r} to {second.text!r}: the translation names "
+                   f"{_month_name(second.month, language)} before "
+                   f"{_month_name(first.month, language)}")
 
 
 def _date_problems(
@@ -281,6 +313,14 @@ def _date_problems(
             yield f"{date.text!r}: day {day} not found next to {month}"
     if date.year is not None and date.year not in years:
         yield f"{date.text!r}: year {date.year} missing"
+    elif date.year is not None:
+        # The whole date: the year beside its month, so that years swapped between two
+        # dates are caught. Said only where a year stands beside the month at all.
+        beside = [mention.years for mention in same_month if mention.years]
+        if beside and not any(date.year in found for found in beside):
+            found = sorted(set().union(*beside))
+            yield (f"{date.text!r}: year {date.year} not next to {month} "
+                   f"(translation has {', '.join(map(str, found))} there)")
 
 
 #: The longest label a translator shortens by dropping letters ("ynv", "Mrz" for yanvar, März).

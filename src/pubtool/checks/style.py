@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from pubtool.checks.language import base_language
+from pubtool.checks.language import base_language, with_hebrew_marks
 
 if TYPE_CHECKING:
     from pubtool.checks.context import CheckContext
@@ -180,7 +180,7 @@ def _visible(text: str) -> str:
 def departures(text: str, style: HouseStyle) -> list[Departure]:
     """Every departure of `text` from `style`, in text order."""
     # Protected text reads as an opaque letter: never a quote, dash, space or digit.
-    visible = _visible(text)
+    visible = with_hebrew_marks(_visible(text))  # ד"ר: gershayim, not a quote
     found = [
         *_quote_departures(visible, style),
         *_dash_departures(visible, style),

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from pubtool.checks.context import CheckContext
-from pubtool.checks.language import base_language
+from pubtool.checks.language import base_language, with_hebrew_marks
 from pubtool.checks.links import link_targets, without_links
 from pubtool.checks.numbers import _LETTERS, _SPACES, roman_value
 
@@ -94,7 +94,9 @@ def quote_imbalance(text: str) -> int:
 
     « and „ open; » and ” close; “ closes a „ but opens otherwise (English “…”, Russian
     and German „…“). Straight quotes have no direction: an odd number counts as one.
+    Hebrew gershayim and geresh typed as ASCII quotes (ד"ר) are abbreviation marks.
     """
+    text = with_hebrew_marks(text)
     depth = low_open = 0
     for char in _DIRECTED_QUOTE.findall(text):
         if char in "«„":
