@@ -714,7 +714,7 @@ def test_default_severities_cover_every_builtin_check() -> None:
     assert set(DEFAULT_SEVERITIES) == set(BUILTIN_CHECKS)
     assert {code for code, level in DEFAULT_SEVERITIES.items() if level == "warning"} == {
         "untranslated-copy", "whitespace", "style", "consistency", "bidi-isolates",
-        "invisible", "long-word", "verbatim-tokens",
+        "invisible", "long-word", "verbatim-tokens", "negation",
     }
 
 

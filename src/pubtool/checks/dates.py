@@ -40,6 +40,9 @@ _AMBIGUOUS_MONTHS = {"en": {5, 3}}
 _TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{WORD})?|{WORD}")
 _DAY_WINDOW = 4
 _DIGIT = re.compile(r"\d")
+#: Code spans (``NOT_SET``, `sep`) and identifiers with an underscore inside (NOT_SET,
+#: max_size): names kept from the source, never months ("set" is a Spanish September).
+_CODE_OR_IDENTIFIER = re.compile(r"``.+?``|`[^`\n]+`|\w*[^\W_]_[^\W_]\w*")
 #: The first three letters of every English month name and abbreviation ("Sept.", "jan").
 _ENGLISH_MONTH_START = re.compile(
     "|".join(name[:3].lower() for name in ENGLISH_MONTHS)
@@ -142,7 +145,7 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
     ("yanvarın 19-dan 20-nə keçən gecə", "в ночь с 19 на 20 января"), so nearness is
     what ties a day to its month.
     """
-    text = without_placeholders(without_links(text))
+    text = _CODE_OR_IDENTIFIER.sub(" ", without_placeholders(without_links(text)))
     mentions = [
         MonthMention(int(match.group(2)), frozenset({int(match.group(1))}),
                      years=frozenset({int(match.group(3))}), position=-1)
@@ -253,9 +256,17 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     source_months = {date.month for date in dates}
     years = {int(year) for year in re.findall(r"(?<!\d)\d{4}(?!\d)", without_links(translation))}
     other_months = sorted(translated_months - source_months)
+    misplaced = []
     for date in dict.fromkeys(dates):
-        yield from _date_problems(date, mentions, years, other_months, context.language,
-                                  translation)
+        for problem in _date_problems(date, mentions, years, other_months, context.language,
+                                      translation):
+            if isinstance(problem, _MisplacedYear):
+                misplaced.append(problem)
+            else:
+                yield problem
+    if misplaced:  # one finding, however many dates the swap touched
+        yield "year not next to its month: " + "; ".join(
+            f"{problem.date!r} has {problem.found} there" for problem in misplaced)
     yield from _reversed_range(source, dates, mentions, context.language)
     # A month word with no date beside it is reported only when the source names months:
     # Turkish "aralık" is December and "range", Croatian "studeni" November and "cold".
@@ -289,6 +300,14 @@ def _reversed_range(
                    f"{_month_name(first.month, language)}")
 
 
+@dataclass(frozen=True)
+class _MisplacedYear:
+    """A source date whose year the translation gives, but not beside its month."""
+
+    date: str
+    found: str
+
+
 def _date_problems(
     date: SourceDate,
     mentions: list[MonthMention],
@@ -296,7 +315,7 @@ def _date_problems(
     other_months: list[int],
     language: str,
     translation: str,
-) -> Iterator[str]:
+) -> Iterator[str | _MisplacedYear]:
     month = _month_name(date.month, language)
     same_month = [mention for mention in mentions if mention.month == date.month]
     if not same_month and date.label and _abbreviates(translation, date.month, language):
@@ -319,8 +338,7 @@ def _date_problems(
         beside = [mention.years for mention in same_month if mention.years]
         if beside and not any(date.year in found for found in beside):
             found = sorted(set().union(*beside))
-            yield (f"{date.text!r}: year {date.year} not next to {month} "
-                   f"(translation has {', '.join(map(str, found))} there)")
+            yield _MisplacedYear(date.text, ", ".join(map(str, found)))
 
 
 #: The longest label a translator shortens by dropping letters ("ynv", "Mrz" for yanvar, März).

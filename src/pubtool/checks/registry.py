@@ -37,6 +37,7 @@ from pubtool.checks.context import (
 )
 from pubtool.checks.dates import check_dates
 from pubtool.checks.glossary import Glossary, check_glossary, load_glossary
+from pubtool.checks.negation import check_negation
 from pubtool.checks.numbers import check_numbers
 from pubtool.checks.style import STYLE, check_style
 from pubtool.checks.text import (
@@ -266,6 +267,7 @@ def _lookup(registry: Mapping[str, Check], name: str) -> Check:
 BUILTIN_CHECKS: dict[str, Check] = {
     "numbers": on_each_form(check_numbers),
     "dates": on_each_form(check_dates),
+    "negation": on_each_form(check_negation),
     "markup": on_each_form(check_markup),
     "whitespace": on_each_form(check_whitespace),
     "untranslated-copy": on_each_form(check_untranslated_copy),
@@ -286,6 +288,8 @@ BUILTIN_CHECKS: dict[str, Check] = {
 DEFAULT_SEVERITIES: dict[str, str] = {
     "numbers": ERROR,
     "dates": ERROR,
+    #: A lost "not" is found by the absence of words, which a rephrasing can also cause.
+    "negation": WARNING,
     "markup": ERROR,
     "whitespace": WARNING,
     "untranslated-copy": WARNING,

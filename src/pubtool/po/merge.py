@@ -71,15 +71,17 @@ def risky_changes(old: str, new: str) -> list[str]:
             f"date changed: {', '.join(old_months) or '(none)'} -> "
             f"{', '.join(new_months) or '(none)'}"
         )
-    if Counter(_negations(old_part)) != Counter(_negations(new_part)):
+    if Counter(negations(old_part)) != Counter(negations(new_part)):
         notes.append(
-            f"negation changed: {' '.join(_negations(old)) or '(none)'} -> "
-            f"{' '.join(_negations(new)) or '(none)'}"
+            f"negation changed: {' '.join(negations(old)) or '(none)'} -> "
+            f"{' '.join(negations(new)) or '(none)'}"
         )
     return [f"{RISK_NOTE} {note}" for note in notes]
 
 
-def _negations(text: str) -> list[str]:
+def negations(text: str) -> list[str]:
+    """The English negation words of `text` (not, no, never, ..., n't), lower-cased; the
+    negation check reads English sources with it too."""
     return [match.lower() for match in _NEGATION.findall(text)]
 
 
