@@ -165,8 +165,9 @@ def scale_words(language: str) -> tuple[tuple[str, int], ...]:
     of a pattern must be tried ("mil millones" before "mil")."""
     locale = cldr_locale(language)
     found: dict[str, int] = {}
-    for width in ("short", "long") if locale is not None else ():
-        for by_magnitude in locale.compact_decimal_formats.get(width, {}).values():
+    formats = locale.compact_decimal_formats if locale is not None else {}
+    for width in ("short", "long"):
+        for by_magnitude in formats.get(width, {}).values():
             for magnitude, pattern in by_magnitude.items():
                 text = getattr(pattern, "pattern", str(pattern))
                 zeros = text.count("0")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -286,7 +287,7 @@ def _reversed_range(
 ) -> Iterator[str]:
     """A range of two months in the source ("from January 5 to March 3") whose months
     the translation names the other way round. Ranges run forward in every language."""
-    for first, second in zip(dates, dates[1:]):
+    for first, second in itertools.pairwise(dates):
         start = source.find(first.text)
         end = source.find(second.text, start + len(first.text))
         if (first.month == second.month or start < 0 or end < 0
