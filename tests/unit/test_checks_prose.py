@@ -195,3 +195,18 @@ def test_the_prose_catalog_runs_clean_through_the_runner() -> None:
     findings = check_catalog(po, "uk.po", CheckContext("en", "uk"))
     assert [(finding.line, finding.code, finding.severity) for finding in findings] == [
         (9, "negation", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [("January", "जून", "hi"), ("June", "जन॰", "hi"), ("mar", "მაი", "ka")],
+)
+def test_a_calendar_label_naming_another_month_is_caught(
+    source: str, translation: str, language: str
+) -> None:
+    assert len(run("dates", source, translation, language)) == 1
+
+
+def test_a_calendar_label_shortened_by_the_translator_passes() -> None:
+    assert run("dates", "Jul", "jui", "fr") == []  # juillet, though fr_CA's June is "jui"
+    assert run("dates", "Jan.", "ynv", "az") == []

@@ -319,7 +319,9 @@ def _date_problems(
 ) -> Iterator[str | _MisplacedYear]:
     month = _month_name(date.month, language)
     same_month = [mention for mention in mentions if mention.month == date.month]
-    if not same_month and date.label and _abbreviates(translation, date.month, language):
+    if (not same_month and date.label and not _names_another_month(translation, date.month,
+                                                                    mentions, language)
+            and _abbreviates(translation, date.month, language)):
         return
     if not same_month:
         names = month_vocabulary(language).display
@@ -340,6 +342,22 @@ def _date_problems(
         if beside and not any(date.year in found for found in beside):
             found = sorted(set().union(*beside))
             yield _MisplacedYear(date.text, ", ".join(map(str, found)))
+
+
+def _names_another_month(
+    translation: str, month: int, mentions: list[MonthMention], language: str
+) -> bool:
+    """Whether a calendar label's translation is a CLDR name of another month ("जून" June
+    for "January") rather than a shortening of this one ("jui" for juillet, though one
+    French variant abbreviates June so): then it is no abbreviation of `month`."""
+    if not any(mention.certain and mention.month != month for mention in mentions):
+        return False
+    vocabulary = month_vocabulary(language)
+    forms = [form for form, months in (*vocabulary.words.items(),
+                                       *vocabulary.abbreviations.items()) if month in months]
+    tokens = [fold_month(token, language).strip("'’׳") for token in _TOKEN.findall(translation)]
+    return not any(len(token) >= 2 and form.startswith(token)
+                   for token in tokens for form in forms)
 
 
 #: The longest label a translator shortens by dropping letters ("ynv", "Mrz" for yanvar, März).

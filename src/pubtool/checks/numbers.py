@@ -160,7 +160,7 @@ _EN_NUMBER_WORDS: dict[str, int] = {
     for word in words.split()
 } | {
     # Words a translation often writes in digits: "0時" for midnight, "10進数" for decimal.
-    "midnight": 0, "noon": 12, "dozen": 12, "decimal": 10, "single": 1,
+    "zero": 0, "midnight": 0, "noon": 12, "dozen": 12, "decimal": 10, "single": 1,
     "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
     "septillion": 10**24, "octillion": 10**27, "nonillion": 10**30, "decillion": 10**33,
     "googol": 10**100,
