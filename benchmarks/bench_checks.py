@@ -37,10 +37,10 @@ from babel import Locale
 from benchtools import machine
 
 from pubtool.checks.cldr import fold_month, month_vocabulary
-from pubtool.checks.context import CheckContext
+from pubtool.checks.context import CheckContext, entry_formats
 from pubtool.checks.dates import check_dates
 from pubtool.checks.negation import check_negation
-from pubtool.checks.numbers import PLACEHOLDER, check_numbers
+from pubtool.checks.numbers import check_numbers, without_placeholders
 from pubtool.po.entries import translation_pairs
 
 WORK = Path(__file__).resolve().parent / ".work"
@@ -127,10 +127,10 @@ def measure(wheels: list[Path]) -> dict[str, Tally]:
     for project, path, language, catalog in catalogs(wheels):
         tally = tallies[language]
         tally.projects.add(project)
-        context = CheckContext("en", language)
         for entry in catalog:
             if entry.obsolete or entry.fuzzy or not entry.translated():
                 continue
+            context = CheckContext("en", language, formats=entry_formats(entry))
             tally.messages += 1
             for source, translation in translation_pairs(entry):
                 found = {
@@ -158,12 +158,11 @@ def _value(digits: str) -> int:
     return int("".join(str(unicodedata.decimal(char)) for char in digits))
 
 
-def standalone_numbers(text: str) -> list[re.Match[str]]:
+def standalone_numbers(text: str, formats: tuple[str, ...]) -> list[re.Match[str]]:
     """Digit runs standing alone: not in a placeholder, a URL, a name, a version or an
     address."""
     blanked = _URL.sub(lambda match: " " * len(match.group(0)), text)
-    blanked = PLACEHOLDER.sub(lambda match: " " * len(match.group(0)), blanked)
-    return list(_STANDALONE_NUMBER.finditer(blanked))
+    return list(_STANDALONE_NUMBER.finditer(without_placeholders(blanked, formats)))
 
 
 def _in_digits_of(example: str, value: int) -> str:
@@ -173,8 +172,9 @@ def _in_digits_of(example: str, value: int) -> str:
 
 
 def mutate_numbers(source: str, translation: str, context: CheckContext, tally: Tally) -> None:
-    source_values = {_value(match.group(0)) for match in standalone_numbers(source)}
-    candidates = [match for match in standalone_numbers(translation)
+    source_values = {_value(match.group(0))
+                     for match in standalone_numbers(source, context.formats)}
+    candidates = [match for match in standalone_numbers(translation, context.formats)
                   if _value(match.group(0)) in source_values]
     if not candidates:
         return

@@ -210,3 +210,37 @@ def test_a_calendar_label_naming_another_month_is_caught(
 def test_a_calendar_label_shortened_by_the_translator_passes() -> None:
     assert run("dates", "Jul", "jui", "fr") == []  # juillet, though fr_CA's June is "jui"
     assert run("dates", "Jan.", "ynv", "az") == []
+
+
+# --- format directives by the entry's flags (pubtool.po.directives) ----------------------------
+
+
+def run_flagged(code: str, source: str, translation: str, language: str,
+                flags: list[str]) -> list[str]:
+    entry = polib.POEntry(msgid=source, msgstr=translation, flags=flags, linenum=7)
+    findings = check_catalog(_catalog(entry), "x.po", CheckContext("en", language), [code])
+    return [finding.message for finding in findings]
+
+
+def _catalog(entry: polib.POEntry) -> polib.POFile:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(entry)
+    return po
+
+
+@pytest.mark.parametrize(
+    ("flags", "source", "translation"),
+    [(["c-format"], "%s of %s", "%2$s de %1$s"),
+     (["python-brace-format"], "{} of {}", "{1} de {0}"),
+     (["python-format"], "%(count)d of %(total)d", "%(total)d: %(count)d")],
+)
+def test_format_directives_come_from_the_entry_flags(
+    flags: list[str], source: str, translation: str
+) -> None:
+    assert run_flagged("numbers", source, translation, "es", flags) == []
+
+
+def test_without_a_format_flag_a_percent_and_digits_are_text() -> None:
+    # gettext reads no directives in a message without a *-format flag: "%2$s" is text
+    assert run_flagged("numbers", "%s of %s", "%2$s de %1$s", "es", []) != []

@@ -13,14 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
 from babel.localedata import locale_identifiers
 from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 
 from pubtool.checks.language import base_language, fold_case
 
-ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+#: The English month names sources are written with, from CLDR (`get_month_names`).
+ENGLISH_MONTHS: tuple[str, ...] = tuple(
+    get_month_names("wide", "format", "en")[month] for month in range(1, 13)
 )
 SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 APOSTROPHES = "'\u2019\u02bc"  # Swiss 1'000 is typed with any of these

@@ -12,6 +12,7 @@ import polib
 
 from pubtool.checks.glossary import Glossary
 from pubtool.po.entries import translation_pairs
+from pubtool.po.flags import FORMAT_LANGUAGES, parse_flags
 
 if TYPE_CHECKING:
     from pubtool.project import StyleSettings
@@ -64,6 +65,9 @@ class CheckContext:
     kind: str | None = None
     #: The project's house style for `language` (`[tool.pubtool.style.<lang>]`), if any.
     style: StyleSettings | None = None
+    #: The entry's format languages (its `python-format`, `c-format`... flags): whose
+    #: directives (`pubtool.po.directives`) are no text to read.
+    formats: tuple[str, ...] = ()
 
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[str]]
@@ -123,6 +127,23 @@ def extracted_value(entry: polib.POEntry, key: str) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def entry_formats(entry: polib.POEntry) -> tuple[str, ...]:
+    """The format languages an entry's flags say yes to (`#, python-format`), in gettext's
+    order; none for a flag line gettext would refuse."""
+    return _formats_of(tuple(entry.flags))
+
+
+@functools.lru_cache(maxsize=256)
+def _formats_of(flags: tuple[str, ...]) -> tuple[str, ...]:
+    if not any(flag.endswith("-format") for flag in flags):
+        return ()
+    try:
+        formats = parse_flags(flags).formats
+    except ValueError:
+        return ()
+    return tuple(language for language in FORMAT_LANGUAGES if formats.get(language) == "yes")
 
 
 def entry_kind(entry: polib.POEntry) -> str | None:

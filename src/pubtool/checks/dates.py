@@ -139,14 +139,16 @@ def _date_from_match(match: re.Match[str]) -> SourceDate | None:
     return SourceDate(text=match.group(0), month=month, days=days, year=year)
 
 
-def month_mentions(text: str, language: str) -> list[MonthMention]:
+def month_mentions(
+    text: str, language: str, formats: tuple[str, ...] = ()
+) -> list[MonthMention]:
     """Months named in a translation, each with the numbers within four words of it.
 
     Azerbaijani and Russian put the day before or after the month and inflect both
     ("yanvarın 19-dan 20-nə keçən gecə", "в ночь с 19 на 20 января"), so nearness is
     what ties a day to its month.
     """
-    text = _CODE_OR_IDENTIFIER.sub(" ", without_placeholders(without_links(text)))
+    text = _CODE_OR_IDENTIFIER.sub(" ", without_placeholders(without_links(text), formats))
     mentions = [
         MonthMention(int(match.group(2)), frozenset({int(match.group(1))}),
                      years=frozenset({int(match.group(3))}), position=-1)
@@ -252,7 +254,7 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
     dates = source_dates(source, context.source_language)
     if not dates and _DIGIT.search(translation) is None:
         return  # a month with no number beside it is reported only when the source has one
-    mentions = month_mentions(translation, context.language)
+    mentions = month_mentions(translation, context.language, context.formats)
     translated_months = {mention.month for mention in mentions}
     source_months = {date.month for date in dates}
     years = {int(year) for year in re.findall(r"(?<!\d)\d{4}(?!\d)", without_links(translation))}

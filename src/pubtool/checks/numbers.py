@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,6 +20,7 @@ from pubtool.checks.cldr import (
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
+from pubtool.po.directives import format_directives
 
 _SPACES = SPACES  # space, no-break space, narrow no-break space, thin space
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
@@ -48,14 +49,10 @@ _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 #: An English 12-hour time: "6 p.m." may be written 18 (Uhr, :00) in a translation.
 _PM_TIME = re.compile(r"(?<![\d:])(\d{1,2})(?::\d{2})?\s?p\.?\s?m\b\.?", re.IGNORECASE)
 
-#: Placeholders of format strings (python-, c-, python-brace-, Django template): their digits
-#: are positions, not numbers of the text.
-PLACEHOLDER = re.compile(
-    r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?"
-    r"[diouxXeEfFgGcrsaS](?![^\W\d_])"
-    r"|%%|\{\{.*?\}\}|\{%.*?%\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
-    r"|<[A-Za-z/!][^<>]*>|&#?\w+;",
-)
+#: Markup whose digits are no numbers of the text: template tags (`{{ n }}`, `{% x %}`),
+#: HTML tags and character references (`&#8212;`). Format directives are not matched
+#: here: they come from `pubtool.po.directives`, by the entry's `*-format` flags.
+MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|<[A-Za-z/!][^<>]*>|&#?\w+;")
 
 @functools.cache
 def _digit_pattern(language: str) -> re.Pattern[str]:
@@ -350,13 +347,28 @@ _DOTTED_PAIR = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d]|\.\d)")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-def without_placeholders(text: str) -> str:
-    """`text` with format placeholders (`%(count)s`, `%1$d`, `{0}`, `{{ n }}`), HTML tags and
-    character references blanked: their digits are not numbers of the text."""
-    return PLACEHOLDER.sub(" ", text)
+def without_placeholders(text: str, formats: Sequence[str] = ()) -> str:
+    """`text` with its format directives blanked, as gettext's parser for each of the
+    entry's `formats` (`python`, `c`, `python-brace`...) finds them (`%(count)s`, `%1$d`,
+    `{0}`), and template tags, HTML tags and character references: their digits are not
+    numbers of the text. Each is blanked with as many spaces, so positions are kept."""
+    for language in formats:
+        spans = format_directives(text, language)
+        if spans:
+            pieces: list[str] = []
+            position = 0
+            for start, end in spans:
+                pieces.extend((text[position:start], " " * (end - start)))
+                position = end
+            text = "".join(pieces) + text[position:]
+    if "<" in text or "&" in text or "{" in text:
+        text = MARKUP.sub(lambda match: " " * len(match.group(0)), text)
+    return text
 
 
-def read_numbers(text: str, language: str, *, with_words: bool = True) -> NumbersRead:
+def read_numbers(
+    text: str, language: str, *, with_words: bool = True, formats: Sequence[str] = ()
+) -> NumbersRead:
     """Every number of `text` by value, however `language` writes it.
 
     Ordinal and case endings (17th, 17-ci, 17-й, 1990-cı, 1990 г., 5., 1er) are simply not
@@ -364,10 +376,12 @@ def read_numbers(text: str, language: str, *, with_words: bool = True) -> Number
     (its month is the dates check's business, so 19.01.2011 can become "19 yanvar 2011");
     digits of any script (٢٠, ۲۰, २०) are read by their value, with the separators CLDR
     gives the language (see `number_symbols`); versions and addresses (1.2.3, 10.0.0.1) are
-    read as they are written. Without `with_words`, numbers written in words are not read
-    (they only ever excuse a difference, so a caller reads them once digits differ).
+    read as they are written. `formats` are the entry's format languages, whose directives
+    are no numbers (see `without_placeholders`). Without `with_words`, numbers written in
+    words are not read (they only ever excuse a difference, so a caller reads them once
+    digits differ).
     """
-    text = without_placeholders(without_links(text))
+    text = without_placeholders(without_links(text), formats)
     numbered_months = month_vocabulary(language).numbered
     if numbered_months is not None:
         text = numbered_months.sub(" ", text)  # 1月: the dates check's business
@@ -507,15 +521,18 @@ def check_numbers(source: str, translation: str, context: CheckContext) -> Itera
     if not (_MAY_HOLD_NUMBER.search(source) or _MAY_HOLD_NUMBER.search(translation)):
         return
     source, translation = without_shared_written_numbers(source, translation)
-    source_numbers = read_numbers(source, context.source_language, with_words=False)
-    translated_numbers = read_numbers(translation, context.language, with_words=False)
+    formats = context.formats
+    source_numbers = read_numbers(source, context.source_language, with_words=False,
+                                  formats=formats)
+    translated_numbers = read_numbers(translation, context.language, with_words=False,
+                                      formats=formats)
     if (source_numbers.digits == translated_numbers.digits
             and source_numbers.verbatim == translated_numbers.verbatim):
         for shown in reversed_ranges(source, translation):
             yield f"range {shown} is reversed in the translation"
         return
-    source_numbers = read_numbers(source, context.source_language)
-    translated_numbers = read_numbers(translation, context.language)
+    source_numbers = read_numbers(source, context.source_language, formats=formats)
+    translated_numbers = read_numbers(translation, context.language, formats=formats)
     missing, extra = compare_numbers(
         source_numbers,
         translated_numbers,

@@ -30,6 +30,7 @@ from pubtool.checks.context import (
     Check,
     CheckContext,
     Finding,
+    entry_formats,
     entry_kind,
     is_catalog_check,
     on_each_form,
@@ -139,6 +140,8 @@ def check_entry(
     registry = available_checks() if registry is None else registry
     if context.kind is None:
         context = replace(context, kind=entry_kind(entry))
+    if not context.formats:
+        context = replace(context, formats=entry_formats(entry))
     return _entry_problems(entry, context, _entry_plan(enabled, severities, registry))
 
 
@@ -198,15 +201,15 @@ def check_catalog(
     findings = list(_header_findings(po, path, context, names, severities))
     findings.extend(_whole_catalog_findings(po, path, context, names, severities, registry))
     plan = _entry_plan(names, severities, registry)
-    contexts: dict[str | None, CheckContext] = {}
+    contexts: dict[tuple[str | None, tuple[str, ...]], CheckContext] = {}
     for entry in po:
         if entry.obsolete or not translation_pairs(entry):
             continue
-        kind = entry_kind(entry)
-        if kind not in contexts:
-            contexts[kind] = replace(context, kind=kind)
+        key = (entry_kind(entry), entry_formats(entry))
+        if key not in contexts:
+            contexts[key] = replace(context, kind=key[0], formats=key[1])
         try:
-            problems = _entry_problems(entry, contexts[kind], plan)
+            problems = _entry_problems(entry, contexts[key], plan)
         except CheckCrashed as crash:
             crash.file = path
             raise
