@@ -162,6 +162,8 @@ def check_long_word(source: str, translation: str, context: CheckContext) -> Ite
     A line may break at spaces, dashes and slashes, and between ideographs, kana or Hangul,
     so Chinese or Japanese sentences are not one word.
     """
+    if all(len(piece) <= LONG_WORD for piece in translation.split()):
+        return  # str.split first: a run without spaces is the longest a word can be
     source_words = set(_UNBREAKABLE.findall(without_links(source)))
     for word in dict.fromkeys(_UNBREAKABLE.findall(without_links(translation))):
         if len(word) <= LONG_WORD:

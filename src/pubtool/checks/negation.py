@@ -61,6 +61,8 @@ def check_negation(source: str, translation: str, context: CheckContext) -> Iter
     """
     if base_language(context.source_language) != "en":
         return
+    if not negations(source):
+        return
     found = negations(_NOT_NEGATING.sub(" ", without_links(source)))
     if not found:
         return

@@ -62,6 +62,14 @@ def check_markup(source: str, translation: str, context: CheckContext) -> Iterat
 
 
 _DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
+_TWO_SPACES = re.compile(rf"[{_SPACES}]{{2}}")
+
+
+def _double_spaces(text: str) -> int:
+    """How many runs of two or more spaces stand between two non-spaces."""
+    if _TWO_SPACES.search(text) is None:  # a pattern starting with a lookbehind is slow
+        return 0
+    return len(_DOUBLE_SPACE.findall(text))
 _END_PUNCTUATION = ".!?:;…"
 _CLOSING_MARKS = "\"'”’»)]*_"
 _QUOTE_MARKS = '“”«»„"'
@@ -127,7 +135,7 @@ def check_whitespace(source: str, translation: str, context: CheckContext) -> It
     in one paragraph and close it in a later one.
     """
     yield from _edge_problems(source, translation)
-    doubles = len(_DOUBLE_SPACE.findall(translation)) - len(_DOUBLE_SPACE.findall(source))
+    doubles = _double_spaces(translation) - _double_spaces(source)
     if doubles > 0:
         yield f"{doubles} double space(s) the source does not have"
     yield from _end_punctuation_problems(source, translation)
@@ -175,13 +183,19 @@ def check_untranslated_copy(source: str, translation: str, context: CheckContext
     """
     if base_language(context.language) == base_language(context.source_language):
         return
+    if translation.strip() != source.strip():
+        return
     words = len(_LETTERS.findall(source))
-    if translation.strip() == source.strip() and words >= _COPY_MIN_WORDS:
+    if words >= _COPY_MIN_WORDS:
         yield f"translation is a copy of the source ({words} words)"
 
 
 LATIN = "LATIN"
 CYRILLIC = "CYRILLIC"
+#: Every Cyrillic letter (the Cyrillic blocks and their supplements and extensions).
+_CYRILLIC = re.compile(
+    "[\u0400-\u052f\u1c80-\u1c8f\u1d2b\u2de0-\u2dff\ua640-\ua69f\U0001e030-\U0001e08f]"
+)
 #: The alphabet each target language is written in.
 LANGUAGE_SCRIPTS = {"az": LATIN, "en": LATIN, "ru": CYRILLIC}
 #: Letters that look right on screen but are the wrong character: ǝ (turned e) for ə (schwa).
@@ -216,12 +230,14 @@ def check_script(source: str, translation: str, context: CheckContext) -> Iterat
     for wrong, right in LOOKALIKES.items():
         if wrong in translation:
             yield (f"{wrong} (U+{ord(wrong):04X}) used instead of {right} (U+{ord(right):04X})")
+    expected = LANGUAGE_SCRIPTS.get(base_language(context.language))
+    if expected in {None, LATIN} and _CYRILLIC.search(translation) is None:
+        return  # no Cyrillic letter: no word mixes scripts, none is foreign
     text = without_links(translation)
     words = dict.fromkeys(_LETTERS.findall(text))
     mixed = [word for word in words if len(_scripts_of_word(word)) > 1]
     if mixed:
         yield f"words mixing Latin and Cyrillic letters: {', '.join(mixed)}"
-    expected = LANGUAGE_SCRIPTS.get(base_language(context.language))
     if expected is None:
         return
     allowed = _allowed_foreign_words(source, context)
