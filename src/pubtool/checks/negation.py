@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import base_language, fold_case
 from pubtool.checks.links import without_links
-from pubtool.po.merge import negations
+from pubtool.po.negations import negations
 
 #: How each language says "not": its negative particles, pronouns, adverbs, determiners and
 #: prepositions ("without"), and for Azerbaijani the negative verb suffix. CLDR has no such
 #: data, so this is a hand table, written from each language's standard grammar: a word
 #: listed here is one a translation of a negated sentence must use, so the table errs
 #: towards more words (a word too many only hides a finding, never makes one).
-#: English is not listed: it is read by `pubtool.po.merge.negations`, as `update` does.
+#: English is not listed: it is read by `pubtool.po.negations`, as `update` reads it.
 NEGATION_WORDS: dict[str, str] = {
     # particle değil-type "deyil", "yox", "heç" (no, none), "nə ... nə" (neither ... nor),
     # "-sız/-siz/-suz/-süz" and "-madan/-mədən" (without), and verbs negated by -ma/-mə

@@ -14,33 +14,14 @@ import polib
 
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import TokenCache, match_changed
+from pubtool.po.negations import NEGATION, negations
 from pubtool.po.plurals import parse_plural_forms, plural_forms
 from pubtool.po.write import set_header_field
 
 # --- what changed in a source text, where an old translation is then wrong ------------------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATIONS = ("not", "no", "never", "none", "neither", "nor", "without", "cannot")
-
-
-def _negation_pattern() -> re.Pattern[str]:
-    r"""`\b(?:not|no|…|cannot)\b|n't\b`, ignoring case, written so that it is quick to search.
-
-    That pattern starts with `\b`, and a cased letter under IGNORECASE, so the regex
-    engine tried it at every character: the risk notes took a tenth of a large update.
-    Here every alternative starts with a literal letter (each word twice, lower and upper
-    case, `\b` checked behind it), and the engine skips to where one of them stands.
-    """
-    alternatives = [
-        f"{first}(?<=\\b{first})(?i:{word[1:]})\\b"
-        for word in _NEGATIONS
-        for first in (word[0], word[0].upper())
-    ]
-    alternatives += [f"{first}(?i:'t)\\b" for first in "nN"]
-    return re.compile("|".join(alternatives))
-
-
-_NEGATION = _negation_pattern()
+_NEGATION = NEGATION  # also read by the tests against the plain pattern
 _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
@@ -77,12 +58,6 @@ def risky_changes(old: str, new: str) -> list[str]:
             f"{' '.join(negations(new)) or '(none)'}"
         )
     return [f"{RISK_NOTE} {note}" for note in notes]
-
-
-def negations(text: str) -> list[str]:
-    """The English negation words of `text` (not, no, never, ..., n't), lower-cased; the
-    negation check reads English sources with it too."""
-    return [match.lower() for match in _NEGATION.findall(text)]
 
 
 def _changed_parts(old: str, new: str) -> tuple[str, str]:
