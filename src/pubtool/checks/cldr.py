@@ -301,6 +301,8 @@ def find_numeric_dates(text: str, language: str) -> tuple[list[tuple[int, int, i
     """(day, month, year) of each numeric date of `text` in `language`'s CLDR patterns
     (an impossible day or month is no date), and the text with them blanked."""
     found: list[tuple[int, int, int]] = []
+    if "/" not in text and "." not in text and "-" not in text:
+        return found, text  # every CLDR numeric date has one of these between its numbers
 
     def take(match: re.Match[str]) -> str:
         day, month = int(match.group("day")), int(match.group("month"))

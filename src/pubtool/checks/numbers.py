@@ -386,18 +386,20 @@ def read_numbers(
     if numbered_months is not None:
         text = numbered_months.sub(" ", text)  # 1月: the dates check's business
     digits: Counter[Decimal] = Counter()
-    for match in _NUMERIC_DATE.finditer(text):
-        digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
-    text = _NUMERIC_DATE.sub(" ", text)
+    if "." in text:
+        for match in _NUMERIC_DATE.finditer(text):
+            digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
+        text = _NUMERIC_DATE.sub(" ", text)
     dates, text = find_numeric_dates(text, language)
     digits.update(Decimal(value) for day, _month, year in dates for value in (day, year))
-    for match in _TIME.finditer(text):
-        digits[Decimal(int(match.group(1)))] += 1
-        if int(match.group(2)):
-            digits[Decimal(int(match.group(2)))] += 1
-    text = _TIME.sub(" ", text)
+    if ":" in text:
+        for match in _TIME.finditer(text):
+            digits[Decimal(int(match.group(1)))] += 1
+            if int(match.group(2)):
+                digits[Decimal(int(match.group(2)))] += 1
+        text = _TIME.sub(" ", text)
     afternoon: Counter[Decimal] = Counter()
-    if base_language(language) == "en":
+    if base_language(language) == "en" and with_words:
         for match in _PM_TIME.finditer(text):
             hour = int(match.group(1))
             afternoon.update((Decimal(hour), Decimal(hour % 12 + 12)))
@@ -415,11 +417,15 @@ def read_numbers(
         verbatim[ascii_digits_kept(match.group(0))] += 1
         return " "
 
-    text = dotted.sub(keep_dotted, text)
-    pattern = _digit_pattern(language)
-    digits.update(_digits_value(match, language) for match in pattern.finditer(text))
-    text = pattern.sub(" ", text)
-    for match in _roman_pattern(language).finditer(text):
+    if "." in text:
+        text = dotted.sub(keep_dotted, text)
+
+    def take_number(match: re.Match[str]) -> str:
+        digits[_digits_value(match, language)] += 1
+        return " "
+
+    text = _digit_pattern(language).sub(take_number, text)
+    for match in _roman_pattern(language).finditer(text) if _TWO_ROMAN.search(text) else ():
         value = roman_value(match.group("roman"))
         if value is not None:
             digits[Decimal(value)] += 1
@@ -465,6 +471,7 @@ def _show_numbers(values: Counter[Decimal]) -> str:
 
 #: Something a number may be read from: a digit of any script, or a Roman numeral.
 _MAY_HOLD_NUMBER = re.compile(r"\d|[IVXLC]{2}")
+_TWO_ROMAN = re.compile("[IVXLC]{2}")
 #: A number with separators written the same way in source and translation ("Python 3.6",
 #: "1.0", "[00,12]", "PM2.5"): read as written, whatever the language's decimal symbol.
 _WRITTEN_NUMBER = re.compile(r"(?<![\d.,])[0-9]+(?:[.,][0-9]+)+(?![0-9]|[.,][0-9])")
