@@ -244,3 +244,16 @@ def test_format_directives_come_from_the_entry_flags(
 def test_without_a_format_flag_a_percent_and_digits_are_text() -> None:
     # gettext reads no directives in a message without a *-format flag: "%2$s" is text
     assert run_flagged("numbers", "%s of %s", "%2$s de %1$s", "es", []) != []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [("Ensure there are no more than 5 digits.", "Höchstens 5 Ziffern.", "de"),
+     ("No", "Nein", "de"), ("No", "Xeyr", "az"),
+     ("The page could not be found.", "La page demandée est introuvable.", "fr"),
+     ("Ensure there are no more than 5 digits.", 'נא לוודא שאין יותר מ־5 ספרות.', "he")],
+)
+def test_idiomatic_negations_and_comparisons_pass(
+    source: str, translation: str, language: str
+) -> None:
+    assert run("negation", source, translation, language) == []

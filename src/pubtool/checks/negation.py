@@ -22,20 +22,26 @@ NEGATION_WORDS: dict[str, str] = {
     # particle değil-type "deyil", "yox", "heç" (no, none), "nə ... nə" (neither ... nor),
     # "-sız/-siz/-suz/-süz" and "-madan/-mədən" (without), and verbs negated by -ma/-mə
     # before a tense or person ending (getmədi, olmur, olmayacaq, bilməz, etmək olmaz).
-    "az": r"deyil\w*|yox\w*|heç\w*|nə|olmadan|\w+(?:s[ıiuü]z|madan|mədən)\w*"
+    "az": r"deyil\w*|yox\w*|xeyr|heç\w*|nə|olmadan|\w+(?:s[ıiuü]z|madan|mədən)\w*"
           r"|\w+m[aə](?:d[ıi]|z|y|s[ıi]n|m[ıi]ş|l[ıi]|q)\w*|\w+m[ıiuü]r\w*",
     # не, ни and the words built on them (нет, никогда, ничего, нельзя, невозможно), без
     "ru": r"не\w*|ни\w*|нет|нельзя|без\w*",
     # не, ні and the words built on them (ніколи, нічого, немає, неможливо), без
     "uk": r"не\w*|ні\w*|нема\w*|без\w*",
-    # nicht, kein-, nie(mals), niemand, nichts, nirgends, weder ... noch, ohne
-    "de": r"nicht\w*|kein\w*|nie|niemals|niemand\w*|nichts|nirgend\w*|weder|ohne",
-    # ne/n' ... pas/plus/jamais/rien/personne/aucun, ni, sans, non, nul
-    "fr": r"ne|n|pas|jamais|rien|personne|aucun\w*|nul\w*|ni|sans|non|guère",
-    # no, nunca, jamás, nada, nadie, ningún/ninguno, ni, sin, tampoco
-    "es": r"no|nunca|jamás|nada|nadie|ningun\w*|ningún|ni|sin|tampoco",
-    # לא, אין (and its forms), אל, בלי, ללא, אף, שום, מעולם, לעולם
-    "he": r"\w?לא|אין\w*|אינ\w*|אל|\w?בלי|ללא|אף|שום|מעולם|לעולם",
+    # nicht, kein-, nie(mals), niemand, nichts, nirgends, weder ... noch, ohne, nein;
+    # adjectives negated by un- ("not known": unbekannt) and verboten/untersagt
+    "de": r"nicht\w*|kein\w*|nie|niemals|niemand\w*|nichts|nirgend\w*|weder|ohne|nein"
+          r"|un(?:möglich|bekannt|gültig|zulässig|sichtbar|verfügbar|erlaubt|lesbar)\w*"
+          r"|verboten\w*|untersagt\w*",
+    # ne/n' ... pas/plus/jamais/rien/personne/aucun, ni, sans, non, nul; "cannot" as
+    # impossible and adjectives negated by in-/im-/il-/ir- (introuvable, illisible)
+    "fr": r"ne|n|pas|jamais|rien|personne|aucun\w*|nul\w*|ni|sans|non|guère"
+          r"|i[nmlr]\w+(?:ible|able)s?|inconnu\w*|incorrect\w*|invalide\w*|interdit\w*",
+    # no, nunca, jamás, nada, nadie, ningún/ninguno, ni, sin, tampoco; imposible
+    "es": r"no|nunca|jamás|nada|nadie|ningun\w*|ningún|ni|sin|tampoco|imposible\w*",
+    # לא, אין (and its forms), אל, בלי, ללא, אף, שום, מעולם, לעולם, כלום, אסור; each
+    # with the one-letter prefixes glued to it (שאין "that there is not")
+    "he": r"[בהולמשכ]{0,2}(?:לא|אין\w*|אינ\w*|אל|בלי|ללא|אף|שום|מעולם|לעולם|כלום|אסור\w*)",
 }
 
 
@@ -47,8 +53,12 @@ def _negation_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
-#: Not negations: "No. 5" (the abbreviation of "number"), "whether or not" (either way).
-_NOT_NEGATING = re.compile(r"\b[Nn]o\.\s*\d|\b[Ww]hether or not\b")
+#: Not negations: "No. 5" (the abbreviation of "number"), "whether or not" (either way),
+#: "no more than" (a comparison: "at most", höchstens).
+_NOT_NEGATING = re.compile(
+    r"\b[Nn]o\.\s*\d|\b[Ww]hether or not\b"
+    r"|\b[Nn]o (?:more|less|fewer|later|earlier|longer|greater|larger|smaller) than\b"
+)
 
 
 def check_negation(source: str, translation: str, context: CheckContext) -> Iterator[str]:
