@@ -364,8 +364,10 @@ def _dash_name(dash: str) -> str:
 
 # --- spaces before punctuation ---------------------------------------------------------------
 
-_SPACE_BEFORE_MARK = re.compile(rf"(?<=[^\s])([{_SPACE}\t]+)([,;:!?)]|\.(?![.\d]))")
-_SPACE_AFTER_BRACKET = re.compile(rf"(?<=[(\[])([{_SPACE}]+)(?=\S)")
+#: Both start with what they look for, not with a lookbehind, so that the regex engine
+#: skips to it; what stands before a space is tested in `_space_departures`.
+_SPACE_BEFORE_MARK = re.compile(rf"([{_SPACE}\t]+)([,;:!?)]|\.(?![.\d]))")
+_SPACE_AFTER_BRACKET = re.compile(rf"[(\[]([{_SPACE}]+)(?=\S)")
 _FRENCH_MARKS = ";:!?"
 _TIGHT_FRENCH_MARK = re.compile(
     rf"(?<=[^\s{_SPACE}(\[«„“\x00])([{_FRENCH_MARKS}])(?=\s|$|[»”)\]*_])"
@@ -375,6 +377,8 @@ _TIGHT_FRENCH_MARK = re.compile(
 def _space_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
     french = style.space_before
     for match in _SPACE_BEFORE_MARK.finditer(text):
+        if match.start() == 0 or text[match.start() - 1].isspace():
+            continue  # the spaces must follow a word or a mark, as in "word ,"
         mark = match.group(2)
         if french and mark in _FRENCH_MARKS:
             if match.group(1) in ("\u00a0", "\u202f"):
