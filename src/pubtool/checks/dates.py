@@ -243,11 +243,12 @@ def _month_name(month: int, language: str) -> str:
 
 
 def check_dates(source: str, translation: str, context: CheckContext) -> Iterator[str]:
-    """Each source date has the same day, month and year in the translation.
+    """Each source date has the same day, month and year in the translation, together.
 
     The numbers check sees that 20 and 1990 are there; this one sees that January stayed
-    January, that the day is the one given with that month, and that the translation
-    names no month the source does not.
+    January, that the day and the year are the ones given with that month (so years
+    swapped between two dates are caught), that a range of months runs the same way, and
+    that the translation names no month the source does not.
     """
     if not knows_months(context.language):
         return  # no month names for this language: nothing can be said, nothing false

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 import polib
+from babel.dates import get_month_names
 
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import TokenCache, match_changed
@@ -22,9 +23,10 @@ from pubtool.po.write import set_header_field
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = NEGATION  # also read by the tests against the plain pattern
+#: English month names (CLDR's, through Babel), as the sources write them.
 _MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
+    r"\b(?:" + "|".join(get_month_names("wide", "format", "en")[month] for month in range(1, 13))
+    + r")\b"
 )
 RISK_NOTE = "pubtool:"
 
