@@ -257,3 +257,12 @@ def test_idiomatic_negations_and_comparisons_pass(
     source: str, translation: str, language: str
 ) -> None:
     assert run("negation", source, translation, language) == []
+
+
+def test_gershayim_are_no_quotes_to_the_house_style() -> None:
+    from pubtool.checks.style import check_style
+    from pubtool.project import StyleSettings
+
+    context = CheckContext("en", "he", style=StyleSettings(quotes=("”", "”", "’", "’")))
+    assert list(check_style("Dr. Cohen said.", 'ד"ר כהן אמרה.', context)) == []
+    assert list(check_style("She said yes.", 'היא אמרה "כן".', context)) != []
