@@ -266,3 +266,9 @@ def test_gershayim_are_no_quotes_to_the_house_style() -> None:
     context = CheckContext("en", "he", style=StyleSettings(quotes=("”", "”", "’", "’")))
     assert list(check_style("Dr. Cohen said.", 'ד"ר כהן אמרה.', context)) == []
     assert list(check_style("She said yes.", 'היא אמרה "כן".', context)) != []
+
+
+def test_dates_in_code_are_kept_as_written_on_both_sides() -> None:
+    source = "For example ``time.strptime('30 Nov 00', '%d %b %y')`` or ``'June 5, 2024'``."
+    translation = "Por ejemplo ``time.strptime('30 Nov 00', '%d %b %y')`` o ``'June 5, 2024'``."
+    assert run("dates", source, translation, "es") == []

@@ -113,7 +113,7 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
         months = whole.words.get(alone) or whole.abbreviations[alone]
         return [SourceDate(text=text.strip(), month=month, label=True) for month in sorted(months)]
     dates = []
-    for match in _ENGLISH_DATE.finditer(without_links(text)):
+    for match in _ENGLISH_DATE.finditer(_CODE_OR_IDENTIFIER.sub(" ", without_links(text))):
         date = _date_from_match(match)
         if date is not None:
             dates.append(date)
