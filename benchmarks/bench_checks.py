@@ -4,7 +4,10 @@ Downloads pinned wheels of public projects that ship their translations as .po f
 `benchmarks/.work/` (gitignored), reads every catalog of the languages below, and runs
 the `numbers` and `dates` checks on every translated message (English source, as in those
 projects), reporting findings per 1,000 translated messages per language. The shipped
-`locales/az` and `locales/ru` catalogs are measured the same way.
+`locales/az` and `locales/ru` catalogs are measured the same way, and so is documentation
+prose full of versions, amounts and code: the Spanish Python documentation
+(`../shared/bench/update-real/final.po`, python-docs-es, CC0). The `negation` warnings
+are counted beside them.
 
 Recall by mutation: in messages where both checks are silent, a standalone number of the
 translation (one the source has too, outside placeholders) is replaced by another, written
@@ -34,9 +37,10 @@ from babel import Locale
 from benchtools import machine
 
 from pubtool.checks.cldr import fold_month, month_vocabulary
-from pubtool.checks.context import CheckContext
+from pubtool.checks.context import CheckContext, entry_formats
 from pubtool.checks.dates import check_dates
-from pubtool.checks.numbers import PLACEHOLDER, check_numbers
+from pubtool.checks.negation import check_negation
+from pubtool.checks.numbers import check_numbers, without_placeholders
 from pubtool.po.entries import translation_pairs
 
 WORK = Path(__file__).resolve().parent / ".work"
@@ -44,14 +48,19 @@ WORK = Path(__file__).resolve().parent / ".work"
 WHEELS = ("Django==5.1.4", "Sphinx==8.1.3", "wagtail==6.3.1", "django-allauth==65.13.0")
 #: Languages of different scripts: Latin, Cyrillic, Arabic, Hebrew, Georgian, Greek,
 #: Devanagari, Han and kana.
-LANGUAGES = ("de", "fr", "tr", "az", "ru", "uk", "el", "ka", "ar", "fa", "he", "hi", "ja",
-             "zh_Hans")
+LANGUAGES = ("de", "fr", "es", "tr", "az", "ru", "uk", "el", "ka", "ar", "fa", "he", "hi",
+             "ja", "zh_Hans")
 SHIPPED = Path("locales")
+#: Documentation prose: the Spanish Python documentation, 40 catalogs joined.
+PROSE = (("python-docs-es", "es", Path("../shared/bench/update-real/final.po")),)
 SEED = 20240120
 
 _LOCALE_PATH = re.compile(r"/locale/(?P<language>[^/]+)/LC_MESSAGES/[^/]+\.po$")
 _STANDALONE_NUMBER = re.compile(r"(?<![\w.,%$'’/:#-])\d+(?![\w.,:/'’]?\d|[\w$%])")
 _WORD = re.compile(r"[^\W\d_]+\.?")
+#: Code spans and URLs: kept as written, so neither numbers nor months of the prose.
+_CODE_OR_LINK = re.compile(r"``.+?``|`[^`\n]+`|https?://\S+")
+_URL = re.compile(r"https?://\S+")
 
 
 @dataclass
@@ -61,6 +70,7 @@ class Tally:
     messages: int = 0
     numbers: int = 0
     dates: int = 0
+    negation: int = 0
     numbers_mutated: int = 0
     numbers_caught: int = 0
     months_mutated: int = 0
@@ -104,6 +114,11 @@ def catalogs(wheels: list[Path]) -> Iterator[tuple[str, str, str, polib.POFile]]
     for language in ("az", "ru"):
         path = SHIPPED / language / "LC_MESSAGES" / "statements.po"
         yield "pubtool", str(path), language, polib.pofile(str(path))
+    for project, language, path in PROSE:
+        if path.exists():
+            yield project, str(path), language, polib.pofile(str(path))
+        else:
+            print(f"({path} not found: documentation prose left out)", file=sys.stderr)
 
 
 def measure(wheels: list[Path]) -> dict[str, Tally]:
@@ -112,16 +127,21 @@ def measure(wheels: list[Path]) -> dict[str, Tally]:
     for project, path, language, catalog in catalogs(wheels):
         tally = tallies[language]
         tally.projects.add(project)
-        context = CheckContext("en", language)
         for entry in catalog:
             if entry.obsolete or entry.fuzzy or not entry.translated():
                 continue
+            context = CheckContext("en", language, formats=entry_formats(entry))
             tally.messages += 1
             for source, translation in translation_pairs(entry):
                 found = {
                     name: list(check(source, translation, context))
                     for name, check in (("numbers", check_numbers), ("dates", check_dates))
                 }
+                negations = list(check_negation(source, translation, context))
+                tally.negation += len(negations)
+                tally.findings.extend(f"{path}:{entry.linenum}: negation (warning): {message}"
+                                      f"\n  {source!r}\n  {translation!r}"
+                                      for message in negations)
                 for name, messages in found.items():
                     setattr(tally, name, getattr(tally, name) + len(messages))
                     tally.findings.extend(
@@ -138,10 +158,11 @@ def _value(digits: str) -> int:
     return int("".join(str(unicodedata.decimal(char)) for char in digits))
 
 
-def standalone_numbers(text: str) -> list[re.Match[str]]:
-    """Digit runs standing alone: not in a placeholder, a name, a version or an address."""
-    blanked = PLACEHOLDER.sub(lambda match: " " * len(match.group(0)), text)
-    return list(_STANDALONE_NUMBER.finditer(blanked))
+def standalone_numbers(text: str, formats: tuple[str, ...]) -> list[re.Match[str]]:
+    """Digit runs standing alone: not in a placeholder, a URL, a name, a version or an
+    address."""
+    blanked = _URL.sub(lambda match: " " * len(match.group(0)), text)
+    return list(_STANDALONE_NUMBER.finditer(without_placeholders(blanked, formats)))
 
 
 def _in_digits_of(example: str, value: int) -> str:
@@ -151,8 +172,9 @@ def _in_digits_of(example: str, value: int) -> str:
 
 
 def mutate_numbers(source: str, translation: str, context: CheckContext, tally: Tally) -> None:
-    source_values = {_value(match.group(0)) for match in standalone_numbers(source)}
-    candidates = [match for match in standalone_numbers(translation)
+    source_values = {_value(match.group(0))
+                     for match in standalone_numbers(source, context.formats)}
+    candidates = [match for match in standalone_numbers(translation, context.formats)
                   if _value(match.group(0)) in source_values]
     if not candidates:
         return
@@ -187,11 +209,12 @@ def mutate_months(source: str, translation: str, context: CheckContext, tally: T
     if not source_months:
         return
     choices = []
+    prose = _CODE_OR_LINK.sub(lambda found: " " * len(found.group(0)), translation)
     for form, names in _month_forms(context.language):
         for month, name in names.items():
             if month not in source_months or any(char.isdigit() for char in name):
                 continue
-            for match in re.finditer(re.escape(name), translation, re.IGNORECASE):
+            for match in re.finditer(re.escape(name), prose, re.IGNORECASE):
                 before = translation[match.start() - 1 : match.start()]
                 after = translation[match.end() : match.end() + 1]
                 if (before.isalpha() and context.language not in {"he", "ar"}) or after.isalpha():
@@ -221,8 +244,9 @@ def report(tallies: dict[str, Tally]) -> None:
     print(machine())
     print()
     print("| language | projects | translated messages | numbers findings / 1,000 | "
-          "dates findings / 1,000 | changed numbers caught | changed months caught |")
-    print("|---|---|---|---|---|---|---|")
+          "dates findings / 1,000 | changed numbers caught | changed months caught | "
+          "negation warnings / 1,000 |")
+    print("|---|---|---|---|---|---|---|---|")
     total = Tally()
     for language in [*LANGUAGES]:
         tally = tallies.get(language)
@@ -232,15 +256,17 @@ def report(tallies: dict[str, Tally]) -> None:
               f"{1000 * tally.numbers / tally.messages:.2f} ({tally.numbers}) | "
               f"{1000 * tally.dates / tally.messages:.2f} ({tally.dates}) | "
               f"{_share(tally.numbers_caught, tally.numbers_mutated)} | "
-              f"{_share(tally.months_caught, tally.months_mutated)} |")
+              f"{_share(tally.months_caught, tally.months_mutated)} | "
+              f"{1000 * tally.negation / tally.messages:.2f} ({tally.negation}) |")
         for name in ("messages", "numbers", "dates", "numbers_mutated", "numbers_caught",
-                     "months_mutated", "months_caught"):
+                     "months_mutated", "months_caught", "negation"):
             setattr(total, name, getattr(total, name) + getattr(tally, name))
     print(f"| all | | {total.messages:,} | "
           f"{1000 * total.numbers / total.messages:.2f} ({total.numbers}) | "
           f"{1000 * total.dates / total.messages:.2f} ({total.dates}) | "
           f"{_share(total.numbers_caught, total.numbers_mutated)} | "
-          f"{_share(total.months_caught, total.months_mutated)} |")
+          f"{_share(total.months_caught, total.months_mutated)} | "
+          f"{1000 * total.negation / total.messages:.2f} ({total.negation}) |")
 
 
 def main() -> None:

@@ -124,8 +124,12 @@ def test_placeholders_names_and_versions_are_not_numbers(source: str, translatio
 
 def test_a_version_kept_as_written_where_a_full_stop_is_no_number_symbol() -> None:
     assert run("numbers", "Python 3.10 or 2.5", "Python 3.10 ou 2.5", "fr") == []
-    # where the full stop groups thousands (de, az), 1.5 is misread by readers: reported
-    assert run("numbers", "1.5 km", "1.5 km", "de") != []
+    # Written exactly as in the source, a number is accepted even where the full stop
+    # groups thousands (de, az): versions, identifiers and code are kept as written.
+    assert run("numbers", "1.5 km", "1.5 km", "de") == []
+    assert run("numbers", "Python 3.6", "Python 3.6", "es") == []
+    # Anything else is read by the language's rules: 1.6 is no version of the source's.
+    assert run("numbers", "1.5 km", "1.6 km", "de") != []
 
 
 def test_a_placeholder_broken_into_a_digit_is_caught() -> None:

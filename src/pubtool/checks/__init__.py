@@ -16,6 +16,8 @@ Built-in checks, by name (see `DEFAULT_SEVERITIES`):
   (CLDR symbols and digits of any language Babel knows, see ``checks/cldr.py``);
 - ``dates``: the same day, month and year, the month named in the target language
   (CLDR month names in every form);
+- ``negation``: the source negates and the translation has none of its language's
+  negation words (a table per language, ``checks/negation.py``);
 - ``markup``: the same emphasis and links; no raw HTML the source lacks;
 - ``whitespace``: edge whitespace, double spaces, end punctuation, quote and bracket balance;
 - ``untranslated-copy``: the source copied into the translation;

@@ -3,6 +3,7 @@ characters, words no column can hold, and tokens with digits that must be kept a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -43,6 +44,11 @@ _VERBATIM_TOKEN = re.compile(
 )
 
 
+#: Control characters (category Cc) but the newline.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_DIGIT = re.compile(r"\d")
+
+
 def _names(characters: Counter[str]) -> str:
     return ", ".join(
         f"U+{ord(char):04X} {unicodedata.name(char, 'control').lower()}"
@@ -51,12 +57,17 @@ def _names(characters: Counter[str]) -> str:
     )
 
 
+@functools.cache
+def _any_of(characters: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(characters)) + "]")
+
+
 def _added(source: str, translation: str, wanted: frozenset[str]) -> Counter[str]:
     """Characters of `wanted` the translation has more often than the source."""
-    def count(text: str) -> Counter[str]:
-        return Counter(char for char in text if char in wanted)
-
-    return count(translation) - count(source)
+    pattern = _any_of(wanted)
+    if pattern.search(translation) is None:
+        return Counter()
+    return Counter(pattern.findall(translation)) - Counter(pattern.findall(source))
 
 
 def check_bidi(source: str, translation: str, context: CheckContext) -> Iterator[str]:
@@ -122,7 +133,9 @@ def check_invisible(source: str, translation: str, context: CheckContext) -> Ite
     runs = len(re.findall(f"{SOFT_HYPHEN}{{2,}}", translation))
     if runs > len(re.findall(f"{SOFT_HYPHEN}{{2,}}", source)):
         yield f"{runs} run(s) of soft hyphens (U+00AD)"
-    if not any(char in ZERO_WIDTH_JOINERS for char in source) and not _uses_joiners(translation):
+    if (_any_of(ZERO_WIDTH_JOINERS).search(translation) is not None
+            and _any_of(ZERO_WIDTH_JOINERS).search(source) is None
+            and not _uses_joiners(translation)):
         stray = Counter(
             char for index, char in enumerate(translation)
             if char in ZERO_WIDTH_JOINERS and not _joiner_is_spelling(translation, index)
@@ -135,10 +148,9 @@ def check_control(source: str, translation: str, context: CheckContext) -> Itera
     """Control characters (other than the newlines the catalog check compares) the source
     does not have: a tab, a carriage return or an escape byte is invisible in an editor,
     and an XML renderer rejects most of them."""
-    def controls(text: str) -> Counter[str]:
-        return Counter(c for c in text if unicodedata.category(c) == "Cc" and c != "\n")
-
-    added = controls(translation) - controls(source)
+    if _CONTROL.search(translation) is None:
+        return
+    added = Counter(_CONTROL.findall(translation)) - Counter(_CONTROL.findall(source))
     if added:
         yield f"control characters: {_names(added)}"
 
@@ -150,8 +162,12 @@ def check_long_word(source: str, translation: str, context: CheckContext) -> Ite
     A line may break at spaces, dashes and slashes, and between ideographs, kana or Hangul,
     so Chinese or Japanese sentences are not one word.
     """
+    if all(len(piece) <= LONG_WORD for piece in translation.split()):
+        return  # str.split first: a run without spaces is the longest a word can be
     source_words = set(_UNBREAKABLE.findall(without_links(source)))
     for word in dict.fromkeys(_UNBREAKABLE.findall(without_links(translation))):
+        if len(word) <= LONG_WORD:
+            continue
         letters = sum(1 for char in word if not unicodedata.combining(char))
         if letters > LONG_WORD and word not in source_words:
             yield f"a word of {letters} characters no column can hold: {word[:30]}…"
@@ -159,6 +175,8 @@ def check_long_word(source: str, translation: str, context: CheckContext) -> Ite
 
 def verbatim_tokens(text: str) -> Counter[str]:
     """Tokens with digits that are names, not numbers: IPv4 addresses, EPUB3, RFC 2369."""
+    if _DIGIT.search(text) is None:
+        return Counter()
     return Counter(" ".join(match.group(0).split()).replace("\u00a0", " ")
                    for match in _VERBATIM_TOKEN.finditer(without_links(text)))
 

@@ -13,14 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
 from babel.localedata import locale_identifiers
 from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 
 from pubtool.checks.language import base_language, fold_case
 
-ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+#: The English month names sources are written with, from CLDR (`get_month_names`).
+ENGLISH_MONTHS: tuple[str, ...] = tuple(
+    get_month_names("wide", "format", "en")[month] for month in range(1, 13)
 )
 SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 APOSTROPHES = "'\u2019\u02bc"  # Swiss 1'000 is typed with any of these
@@ -61,34 +62,6 @@ class NumberSymbols:
     #: Secondary group sizes: 3 everywhere, and 2 where CLDR's decimal pattern groups
     #: lakhs and crores (Hindi 12,34,567); three-digit groups are always read too.
     secondary_groups: tuple[int, ...] = (3,)
-
-
-#: The magnitudes whose words a text puts after a number: "12,5 millones", "3 тис.".
-_SCALES = (10**3, 10**6, 10**9, 10**12)
-
-
-@functools.cache
-def scale_words(language: str) -> dict[str, int]:
-    """Words that multiply a number written in digits, from CLDR's compact decimal formats
-    (`Locale.compact_decimal_formats`: "0 millones", "0 мільйона", "‏0 מיליון", "0 Mio."),
-    each by its value: every plural form CLDR has. Single letters (K, M, B) are left out:
-    after a number they are as often a unit or a name. Empty for a language Babel does not
-    know."""
-    locale = cldr_locale(language)
-    if locale is None:
-        return {}
-    found: dict[str, int] = {}
-    for width in ("long", "short"):
-        for patterns in locale.compact_decimal_formats.get(width, {}).values():
-            for magnitude, pattern in patterns.items():
-                value = int(magnitude)
-                if value not in _SCALES:
-                    continue
-                text = str(getattr(pattern, "pattern", pattern)).replace("'", "")
-                word = " ".join(text.replace("0", " ").replace("\u200f", " ").split())
-                if sum(char.isalpha() for char in word) >= 2:
-                    found.setdefault(word, value)
-    return found
 
 
 @functools.cache
@@ -166,6 +139,52 @@ class MonthVocabulary:
             month for stem, month in self.stems
             if folded.startswith(stem) and len(folded) - len(stem) <= _STEM_ENDING
         )
+
+
+#: Scale words CLDR's compact formats leave out: case endings of inflecting languages
+#: ("26 min manat", "1,5 milyonluq", "в 2 миллионах", "тыс" without its full stop).
+_EXTRA_SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
+    "az": ((r"min\w{0,3}", 10**3), (r"milyon\w*|mln\.?", 10**6), (r"milyard\w*|mlrd\.?", 10**9)),
+    "ru": ((r"тыс(?:\.|яч\w*)?", 10**3), (r"миллион\w*|млн\.?", 10**6),
+           (r"миллиард\w*|млрд\.?", 10**9)),
+    "uk": ((r"тис(?:\.|яч\w*)?", 10**3), (r"мільйон\w*|млн\.?", 10**6),
+           (r"мільярд\w*|млрд\.?", 10**9)),
+}
+#: Marks and spaces around a compact format's number ("0\u00a0Mio'.'", "\u200f0 מיליון").
+_COMPACT_NOISE = re.compile("[0\u200e\u200f\u061c" + SPACES + "]+")
+#: Compact words of one Latin letter (K, M, B, k) are left out: "4K" and "5 M" are names
+#: and units as often as amounts, and a language with a word instead would read them apart.
+_SCALE_WORD_MINIMUM = 2
+
+
+@functools.cache
+def scale_words(language: str) -> tuple[tuple[str, int], ...]:
+    """(pattern, multiplier) of each word that multiplies a number written before it:
+    "thousand", "millones", "mil millones", "млн", "Mio.", "מיליון", from CLDR's short
+    and long compact decimal formats (Babel's `Locale.compact_decimal_formats`), plus
+    the case endings CLDR lacks (`_EXTRA_SCALE_WORDS`). Longest first, as alternatives
+    of a pattern must be tried ("mil millones" before "mil")."""
+    locale = cldr_locale(language)
+    found: dict[str, int] = {}
+    formats = locale.compact_decimal_formats if locale is not None else {}
+    for width in ("short", "long"):
+        for by_magnitude in formats.get(width, {}).values():
+            for magnitude, pattern in by_magnitude.items():
+                text = getattr(pattern, "pattern", str(pattern))
+                zeros = text.count("0")
+                word = _COMPACT_NOISE.sub(" ", text.replace("'", "")).strip()
+                letters = sum(char.isalpha() for char in word)
+                if zeros == 0 or (letters < _SCALE_WORD_MINIMUM and word.isascii()):
+                    continue
+                multiplier = int(magnitude) // 10 ** (zeros - 1)
+                if multiplier >= 1000:
+                    found.setdefault(word, multiplier)
+    patterns = [
+        (re.escape(word).replace(r"\ ", f"[{SPACES}]+").replace(r"\.", r"\.?"), value)
+        for word, value in found.items()
+    ]
+    patterns += _EXTRA_SCALE_WORDS.get(base_language(language), ())
+    return tuple(sorted(patterns, key=lambda item: len(item[0]), reverse=True))
 
 
 def fold_month(text: str, language: str) -> str:
@@ -282,6 +301,8 @@ def find_numeric_dates(text: str, language: str) -> tuple[list[tuple[int, int, i
     """(day, month, year) of each numeric date of `text` in `language`'s CLDR patterns
     (an impossible day or month is no date), and the text with them blanked."""
     found: list[tuple[int, int, int]] = []
+    if "/" not in text and "." not in text and "-" not in text:
+        return found, text  # every CLDR numeric date has one of these between its numbers
 
     def take(match: re.Match[str]) -> str:
         day, month = int(match.group("day")), int(match.group("month"))

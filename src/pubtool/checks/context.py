@@ -12,6 +12,7 @@ import polib
 
 from pubtool.checks.glossary import Glossary
 from pubtool.po.entries import translation_pairs
+from pubtool.po.flags import FORMAT_LANGUAGES, parse_flags
 
 if TYPE_CHECKING:
     from pubtool.project import StyleSettings
@@ -64,6 +65,9 @@ class CheckContext:
     kind: str | None = None
     #: The project's house style for `language` (`[tool.pubtool.style.<lang>]`), if any.
     style: StyleSettings | None = None
+    #: The entry's format languages (its `python-format`, `c-format`... flags): whose
+    #: directives (`pubtool.po.directives`) are no text to read.
+    formats: tuple[str, ...] = ()
 
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[str]]
@@ -108,14 +112,38 @@ def on_each_form(text_check: TextCheck) -> Check:
     return check
 
 
+@functools.cache
+def _extracted_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(key)}:\s*(\S.*?)\s*$")
+
+
 def extracted_value(entry: polib.POEntry, key: str) -> str | None:
     """The value of a `#. key: value` extracted comment (`statement`, `kind`), if present."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}:\s*(\S.*?)\s*$")
+    if key not in entry.comment:
+        return None
+    pattern = _extracted_pattern(key)
     for line in entry.comment.splitlines():
         match = pattern.match(line)
         if match:
             return match.group(1)
     return None
+
+
+def entry_formats(entry: polib.POEntry) -> tuple[str, ...]:
+    """The format languages an entry's flags say yes to (`#, python-format`), in gettext's
+    order; none for a flag line gettext would refuse."""
+    return _formats_of(tuple(entry.flags))
+
+
+@functools.lru_cache(maxsize=256)
+def _formats_of(flags: tuple[str, ...]) -> tuple[str, ...]:
+    if not any(flag.endswith("-format") for flag in flags):
+        return ()
+    try:
+        formats = parse_flags(flags).formats
+    except ValueError:
+        return ()
+    return tuple(language for language in FORMAT_LANGUAGES if formats.get(language) == "yes")
 
 
 def entry_kind(entry: polib.POEntry) -> str | None:
@@ -133,6 +161,8 @@ def suppressed_checks(entry: polib.POEntry) -> frozenset[str]:
     finding, kept with the entry across msgmerge. Text after the list is a free reason.
     """
     names: set[str] = set()
+    if "pubtool" not in entry.tcomment:
+        return frozenset()
     for match in _SUPPRESSION.finditer(entry.tcomment):
         names.update(name.strip() for name in match.group("names").split(","))
     return frozenset(names)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -39,6 +40,14 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
 _AMBIGUOUS_MONTHS = {"en": {5, 3}}
 _TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{WORD})?|{WORD}")
 _DAY_WINDOW = 4
+_DIGIT = re.compile(r"\d")
+#: Code spans (``NOT_SET``, `sep`) and identifiers with an underscore inside (NOT_SET,
+#: max_size): names kept from the source, never months ("set" is a Spanish September).
+_CODE_OR_IDENTIFIER = re.compile(r"``.+?``|`[^`\n]+`|\w*[^\W_]_[^\W_]\w*")
+#: The first three letters of every English month name and abbreviation ("Sept.", "jan").
+_ENGLISH_MONTH_START = re.compile(
+    "|".join(name[:3].lower() for name in ENGLISH_MONTHS)
+)
 
 
 _EN_MONTH = "(?:" + "|".join(ENGLISH_MONTHS) + ")"
@@ -83,6 +92,10 @@ class MonthMention:
     certain: bool = True
     #: A number stands right before or after it, as in a date ("20 Fevral", "января 1990").
     dated: bool = True
+    #: Years (four-digit numbers) within four words of it: the year of its date.
+    years: frozenset[int] = frozenset()
+    #: Which word of the text it is (-1 for a month in a numeric date).
+    position: int = -1
 
 
 def source_dates(text: str, language: str = "en") -> list[SourceDate]:
@@ -91,6 +104,8 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
     ("Black January"; May and March only next to a number)."""
     if base_language(language) != "en":
         return []
+    if _ENGLISH_MONTH_START.search(text.lower()) is None and _DIGIT.search(text) is None:
+        return []
     whole = month_vocabulary("en")
     alone = fold_month(text.strip(), "en")
     if alone in whole.words or alone in whole.abbreviations:
@@ -98,7 +113,7 @@ def source_dates(text: str, language: str = "en") -> list[SourceDate]:
         months = whole.words.get(alone) or whole.abbreviations[alone]
         return [SourceDate(text=text.strip(), month=month, label=True) for month in sorted(months)]
     dates = []
-    for match in _ENGLISH_DATE.finditer(without_links(text)):
+    for match in _ENGLISH_DATE.finditer(_CODE_OR_IDENTIFIER.sub(" ", without_links(text))):
         date = _date_from_match(match)
         if date is not None:
             dates.append(date)
@@ -124,21 +139,25 @@ def _date_from_match(match: re.Match[str]) -> SourceDate | None:
     return SourceDate(text=match.group(0), month=month, days=days, year=year)
 
 
-def month_mentions(text: str, language: str) -> list[MonthMention]:
+def month_mentions(
+    text: str, language: str, formats: tuple[str, ...] = ()
+) -> list[MonthMention]:
     """Months named in a translation, each with the numbers within four words of it.
 
     Azerbaijani and Russian put the day before or after the month and inflect both
     ("yanvarın 19-dan 20-nə keçən gecə", "в ночь с 19 на 20 января"), so nearness is
     what ties a day to its month.
     """
-    text = without_placeholders(without_links(text))
+    text = _CODE_OR_IDENTIFIER.sub(" ", without_placeholders(without_links(text), formats))
     mentions = [
-        MonthMention(int(match.group(2)), frozenset({int(match.group(1))}))
+        MonthMention(int(match.group(2)), frozenset({int(match.group(1))}),
+                     years=frozenset({int(match.group(3))}), position=-1)
         for match in _NUMERIC_DATE.finditer(text)
         if 1 <= int(match.group(2)) <= 12
     ]
     dates, text = find_numeric_dates(_NUMERIC_DATE.sub(" ", text), language)
-    mentions.extend(MonthMention(month, frozenset({day})) for day, month, _year in dates)
+    mentions.extend(MonthMention(month, frozenset({day}), years=frozenset({year}), position=-1)
+                    for day, month, year in dates if year >= 1000)
     tokens = _tokens(text, language)
     alone = len(tokens) == 1
     for index, token in enumerate(tokens):
@@ -157,7 +176,9 @@ def month_mentions(text: str, language: str) -> list[MonthMention]:
         certain = kind != _UNCERTAIN and len(months) == 1
         dated = any(any(char.isdigit() for char in word) for word in tokens[index - 1 : index]
                     + tokens[index + 1 : index + 2])
-        mentions.extend(MonthMention(month, nearby, certain, dated) for month in sorted(months))
+        years = frozenset(number for number in nearby if 1000 <= number <= 9999)
+        mentions.extend(MonthMention(month, nearby, certain, dated, years, index)
+                        for month in sorted(months))
     return mentions
 
 
@@ -222,23 +243,35 @@ def _month_name(month: int, language: str) -> str:
 
 
 def check_dates(source: str, translation: str, context: CheckContext) -> Iterator[str]:
-    """Each source date has the same day, month and year in the translation.
+    """Each source date has the same day, month and year in the translation, together.
 
     The numbers check sees that 20 and 1990 are there; this one sees that January stayed
-    January, that the day is the one given with that month, and that the translation
-    names no month the source does not.
+    January, that the day and the year are the ones given with that month (so years
+    swapped between two dates are caught), that a range of months runs the same way, and
+    that the translation names no month the source does not.
     """
     if not knows_months(context.language):
         return  # no month names for this language: nothing can be said, nothing false
     dates = source_dates(source, context.source_language)
-    mentions = month_mentions(translation, context.language)
+    if not dates and _DIGIT.search(translation) is None:
+        return  # a month with no number beside it is reported only when the source has one
+    mentions = month_mentions(translation, context.language, context.formats)
     translated_months = {mention.month for mention in mentions}
     source_months = {date.month for date in dates}
     years = {int(year) for year in re.findall(r"(?<!\d)\d{4}(?!\d)", without_links(translation))}
     other_months = sorted(translated_months - source_months)
+    misplaced = []
     for date in dict.fromkeys(dates):
-        yield from _date_problems(date, mentions, years, other_months, context.language,
-                                  translation)
+        for problem in _date_problems(date, mentions, years, other_months, context.language,
+                                      translation):
+            if isinstance(problem, _MisplacedYear):
+                misplaced.append(problem)
+            else:
+                yield problem
+    if misplaced:  # one finding, however many dates the swap touched
+        yield "year not next to its month: " + "; ".join(
+            f"{problem.date!r} has {problem.found} there" for problem in misplaced)
+    yield from _reversed_range(source, dates, mentions, context.language)
     # A month word with no date beside it is reported only when the source names months:
     # Turkish "aralık" is December and "range", Croatian "studeni" November and "cold".
     dated_months = {mention.month for mention in mentions
@@ -248,6 +281,37 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
             yield f"translation names {_month_name(month, context.language)}, the source does not"
 
 
+#: What joins the two ends of a range of dates: "January 5 to March 3", "May–June 2025".
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.IGNORECASE)
+
+
+def _reversed_range(
+    source: str, dates: list[SourceDate], mentions: list[MonthMention], language: str
+) -> Iterator[str]:
+    """A range of two months in the source ("from January 5 to March 3") whose months
+    the translation names the other way round. Ranges run forward in every language."""
+    for first, second in itertools.pairwise(dates):
+        start = source.find(first.text)
+        end = source.find(second.text, start + len(first.text))
+        if (first.month == second.month or start < 0 or end < 0
+                or not _RANGE_JOIN.fullmatch(source[start + len(first.text) : end])):
+            continue
+        firsts = [m.position for m in mentions if m.month == first.month and m.position >= 0]
+        seconds = [m.position for m in mentions if m.month == second.month and m.position >= 0]
+        if firsts and seconds and max(seconds) < min(firsts):
+            yield (f"{first.text!r} to {second.text!r}: the translation names "
+                   f"{_month_name(second.month, language)} before "
+                   f"{_month_name(first.month, language)}")
+
+
+@dataclass(frozen=True)
+class _MisplacedYear:
+    """A source date whose year the translation gives, but not beside its month."""
+
+    date: str
+    found: str
+
+
 def _date_problems(
     date: SourceDate,
     mentions: list[MonthMention],
@@ -255,10 +319,12 @@ def _date_problems(
     other_months: list[int],
     language: str,
     translation: str,
-) -> Iterator[str]:
+) -> Iterator[str | _MisplacedYear]:
     month = _month_name(date.month, language)
     same_month = [mention for mention in mentions if mention.month == date.month]
-    if not same_month and date.label and _abbreviates(translation, date.month, language):
+    if (not same_month and date.label and not _names_another_month(translation, date.month,
+                                                                    mentions, language)
+            and _abbreviates(translation, date.month, language)):
         return
     if not same_month:
         names = month_vocabulary(language).display
@@ -272,6 +338,29 @@ def _date_problems(
             yield f"{date.text!r}: day {day} not found next to {month}"
     if date.year is not None and date.year not in years:
         yield f"{date.text!r}: year {date.year} missing"
+    elif date.year is not None:
+        # The whole date: the year beside its month, so that years swapped between two
+        # dates are caught. Said only where a year stands beside the month at all.
+        beside = [mention.years for mention in same_month if mention.years]
+        if beside and not any(date.year in found for found in beside):
+            found = sorted(set().union(*beside))
+            yield _MisplacedYear(date.text, ", ".join(map(str, found)))
+
+
+def _names_another_month(
+    translation: str, month: int, mentions: list[MonthMention], language: str
+) -> bool:
+    """Whether a calendar label's translation is a CLDR name of another month ("जून" June
+    for "January") rather than a shortening of this one ("jui" for juillet, though one
+    French variant abbreviates June so): then it is no abbreviation of `month`."""
+    if not any(mention.certain and mention.month != month for mention in mentions):
+        return False
+    vocabulary = month_vocabulary(language)
+    forms = [form for form, months in (*vocabulary.words.items(),
+                                       *vocabulary.abbreviations.items()) if month in months]
+    tokens = [fold_month(token, language).strip("'’׳") for token in _TOKEN.findall(translation)]
+    return not any(len(token) >= 2 and form.startswith(token)
+                   for token in tokens for form in forms)
 
 
 #: The longest label a translator shortens by dropping letters ("ynv", "Mrz" for yanvar, März).

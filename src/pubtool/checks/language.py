@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.cache
 def base_language(language: str) -> str:
     """`az` for az, az_AZ, az-Latn: the part that decides spelling rules here."""
     return re.split(r"[-_@.]", language, maxsplit=1)[0].lower()
@@ -51,3 +53,24 @@ def _char_range(first: int, last: int) -> str:
 COMBINING_MARKS = _combining_marks()
 #: A word of any script, its combining marks and joiners included.
 WORD = rf"[^\W\d_](?:[^\W\d_]|[{COMBINING_MARKS}\u200c\u200d])*"
+
+
+_HEBREW_LETTER = "\u05d0-\u05ea"
+#: ASCII quotes typed for the Hebrew gershayim (ד"ר, מנכ"לית: between two Hebrew letters)
+#: and geresh (ג'ורג', יאנ': after a Hebrew letter): abbreviation marks, not quotes.
+_HEBREW_MARKS = re.compile(
+    rf"(?<=[{_HEBREW_LETTER}])[\"\u201d](?=[{_HEBREW_LETTER}])|(?<=[{_HEBREW_LETTER}])['\u2019]"
+)
+
+
+_ANY_HEBREW_LETTER = re.compile(f"[{_HEBREW_LETTER}]")
+
+
+def with_hebrew_marks(text: str) -> str:
+    """`text` with ASCII (or curly) quotes used as gershayim and geresh replaced by those
+    marks (U+05F4, U+05F3), so that they are not read as quotation marks."""
+    if _ANY_HEBREW_LETTER.search(text) is None:
+        return text
+    return _HEBREW_MARKS.sub(
+        lambda match: "\u05f4" if match.group(0) in "\"\u201d" else "\u05f3", text
+    )

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,6 +20,7 @@ from pubtool.checks.cldr import (
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import COMBINING_MARKS, base_language, fold_case
 from pubtool.checks.links import without_links
+from pubtool.po.directives import format_directives
 
 _SPACES = SPACES  # space, no-break space, narrow no-break space, thin space
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
@@ -36,48 +37,22 @@ _GLUING_LETTERS = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
     "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
 )
-#: Where a number may start: not inside a number or a name; a version "v2" counts.
-_NUMBER_START = (
-    rf"(?:(?<![\d_{COMBINING_MARKS}])(?:(?<=[{_GLUING_LETTERS}])|(?<!\w))"
-    rf"|(?<=(?<![^\W\d_])[vV]))"
-)
-#: Digits that are part of a name (PM2.5, EPUB3.0, CO2): after a letter of a script that
-#: does not glue prefixes to numbers, and not a version's lone "v". Blanked before reading,
-#: so a name kept as written reads alike in every language, whatever its decimal mark.
-_NAME_DIGITS = re.compile(
-    rf"(?<=[^\W\d_])(?<![{_GLUING_LETTERS}])(?<!(?<![^\W\d_])[vV])\d+(?:[.,]\d+)*"
+#: Where a number may start, tested just after its first digit (so that the pattern starts
+#: with a digit and the regex engine skips straight to digits): not inside a number or a
+#: name; a version "v2" counts.
+_AFTER_NUMBER_START = (
+    rf"(?<![\d_{COMBINING_MARKS}]\d)(?:(?<=[{_GLUING_LETTERS}]\d)|(?<!\w\d)"
+    rf"|(?<=(?<![^\W\d_])[vV]\d))"
 )
 #: A time of day: 18:00 is 18 o'clock, 6:30 is 6 and 30.
 _TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 #: An English 12-hour time: "6 p.m." may be written 18 (Uhr, :00) in a translation.
 _PM_TIME = re.compile(r"(?<![\d:])(\d{1,2})(?::\d{2})?\s?p\.?\s?m\b\.?", re.IGNORECASE)
 
-#: Placeholders of format strings (python-, c-, python-brace-, Django template): their digits
-#: are positions, not numbers of the text.
-PLACEHOLDER = re.compile(
-    r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?"
-    r"[diouxXeEfFgGcrsaS](?![^\W\d_])"
-    r"|%%|\{\{.*?\}\}|\{%.*?%\}|\{[\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
-    r"|<[A-Za-z/!][^<>]*>|&#?\w+;",
-)
-
-#: Words that multiply a number written in digits: "1 milyon", "26 тыс.", "1.5 million".
-#: CLDR's words (`scale_words`) are used for every language; this table adds the
-#: inflected and abbreviated forms CLDR lacks for the languages pubtool was first made for.
-_SCALE_WORDS: dict[str, tuple[tuple[str, int], ...]] = {
-    "en": (("thousand", 10**3), ("million", 10**6), ("billion", 10**9)),
-    "az": (
-        (r"min\w{0,3}", 10**3),
-        (r"milyon\w*|mln\.?", 10**6),
-        (r"milyard\w*|mlrd\.?", 10**9),
-    ),
-    "ru": (
-        (r"тыс(?:\.|яч\w*)", 10**3),
-        (r"миллион\w*|млн\.?", 10**6),
-        (r"миллиард\w*|млрд\.?", 10**9),
-    ),
-}
-
+#: Markup whose digits are no numbers of the text: template tags (`{{ n }}`, `{% x %}`),
+#: HTML tags and character references (`&#8212;`). Format directives are not matched
+#: here: they come from `pubtool.po.directives`, by the entry's `*-format` flags.
+MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|<[A-Za-z/!][^<>]*>|&#?\w+;")
 
 @functools.cache
 def _digit_pattern(language: str) -> re.Pattern[str]:
@@ -85,27 +60,20 @@ def _digit_pattern(language: str) -> re.Pattern[str]:
     symbols = number_symbols(language)
     group, decimal = re.escape(symbols.group), re.escape(symbols.decimal)
     grouped = "".join(
-        rf"\d{{1,{size}}}(?:[{group}]\d{{{size}}})*[{group}]\d{{3}}(?!\d)|"
+        rf"\d{{0,{size - 1}}}(?:[{group}]\d{{{size}}})*[{group}]\d{{3}}(?!\d)|"
         for size in sorted(symbols.secondary_groups, reverse=True)
     ) if group else ""
-    number = rf"(?P<int>{grouped}\d+)" + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else "")
-    own = [pattern for pattern, _ in _SCALE_WORDS.get(base_language(language), ())]
-    cldr = [
-        rf"[{_SPACES}]+".join(map(re.escape, word.split()))
-        for word in sorted(scale_words(language), key=len, reverse=True)  # "mil millones" first
-    ]
-    scales = "|".join([*own, *cldr])
+    number = (rf"(?P<int>\d{_AFTER_NUMBER_START}(?:{grouped}\d*))"
+              + (rf"(?:[{decimal}](?P<frac>\d+))?" if decimal else ""))
+    scales = "|".join(pattern for pattern, _ in scale_words(language))
     scale = rf"(?:[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_]))?" if scales else ""
-    return re.compile(rf"{_NUMBER_START}{number}{scale}", re.IGNORECASE)
+    return re.compile(rf"{number}{scale}", re.IGNORECASE)
 
 
+@functools.cache
 def _scale_value(word: str, language: str) -> int:
-    for pattern, value in _SCALE_WORDS.get(base_language(language), ()):
+    for pattern, value in scale_words(language):
         if re.fullmatch(pattern, word, re.IGNORECASE):
-            return value
-    wanted = fold_case(" ".join(word.split()), language)
-    for known, value in scale_words(language).items():
-        if fold_case(known, language) == wanted:
             return value
     return 1
 
@@ -189,7 +157,7 @@ _EN_NUMBER_WORDS: dict[str, int] = {
     for word in words.split()
 } | {
     # Words a translation often writes in digits: "0時" for midnight, "10進数" for decimal.
-    "midnight": 0, "noon": 12, "dozen": 12, "decimal": 10, "single": 1,
+    "zero": 0, "midnight": 0, "noon": 12, "dozen": 12, "decimal": 10, "single": 1,
     "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
     "septillion": 10**24, "octillion": 10**27, "nonillion": 10**30, "decillion": 10**33,
     "googol": 10**100,
@@ -379,13 +347,28 @@ _DOTTED_PAIR = re.compile(r"(?<![\d.])\d+(?:\.\d+)+(?![\d]|\.\d)")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
-def without_placeholders(text: str) -> str:
-    """`text` with format placeholders (`%(count)s`, `%1$d`, `{0}`, `{{ n }}`), HTML tags and
-    character references blanked: their digits are not numbers of the text."""
-    return PLACEHOLDER.sub(" ", text)
+def without_placeholders(text: str, formats: Sequence[str] = ()) -> str:
+    """`text` with its format directives blanked, as gettext's parser for each of the
+    entry's `formats` (`python`, `c`, `python-brace`...) finds them (`%(count)s`, `%1$d`,
+    `{0}`), and template tags, HTML tags and character references: their digits are not
+    numbers of the text. Each is blanked with as many spaces, so positions are kept."""
+    for language in formats:
+        spans = format_directives(text, language)
+        if spans:
+            pieces: list[str] = []
+            position = 0
+            for start, end in spans:
+                pieces.extend((text[position:start], " " * (end - start)))
+                position = end
+            text = "".join(pieces) + text[position:]
+    if "<" in text or "&" in text or "{" in text:
+        text = MARKUP.sub(lambda match: " " * len(match.group(0)), text)
+    return text
 
 
-def read_numbers(text: str, language: str) -> NumbersRead:
+def read_numbers(
+    text: str, language: str, *, with_words: bool = True, formats: Sequence[str] = ()
+) -> NumbersRead:
     """Every number of `text` by value, however `language` writes it.
 
     Ordinal and case endings (17th, 17-ci, 17-й, 1990-cı, 1990 г., 5., 1er) are simply not
@@ -393,25 +376,30 @@ def read_numbers(text: str, language: str) -> NumbersRead:
     (its month is the dates check's business, so 19.01.2011 can become "19 yanvar 2011");
     digits of any script (٢٠, ۲۰, २०) are read by their value, with the separators CLDR
     gives the language (see `number_symbols`); versions and addresses (1.2.3, 10.0.0.1) are
-    read as they are written.
+    read as they are written. `formats` are the entry's format languages, whose directives
+    are no numbers (see `without_placeholders`). Without `with_words`, numbers written in
+    words are not read (they only ever excuse a difference, so a caller reads them once
+    digits differ).
     """
-    text = _NAME_DIGITS.sub(" ", without_placeholders(without_links(text)))
+    text = without_placeholders(without_links(text), formats)
     numbered_months = month_vocabulary(language).numbered
     if numbered_months is not None:
         text = numbered_months.sub(" ", text)  # 1月: the dates check's business
     digits: Counter[Decimal] = Counter()
-    for match in _NUMERIC_DATE.finditer(text):
-        digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
-    text = _NUMERIC_DATE.sub(" ", text)
+    if "." in text:
+        for match in _NUMERIC_DATE.finditer(text):
+            digits.update((Decimal(int(match.group(1))), Decimal(int(match.group(3)))))
+        text = _NUMERIC_DATE.sub(" ", text)
     dates, text = find_numeric_dates(text, language)
     digits.update(Decimal(value) for day, _month, year in dates for value in (day, year))
-    for match in _TIME.finditer(text):
-        digits[Decimal(int(match.group(1)))] += 1
-        if int(match.group(2)):
-            digits[Decimal(int(match.group(2)))] += 1
-    text = _TIME.sub(" ", text)
+    if ":" in text:
+        for match in _TIME.finditer(text):
+            digits[Decimal(int(match.group(1)))] += 1
+            if int(match.group(2)):
+                digits[Decimal(int(match.group(2)))] += 1
+        text = _TIME.sub(" ", text)
     afternoon: Counter[Decimal] = Counter()
-    if base_language(language) == "en":
+    if base_language(language) == "en" and with_words:
         for match in _PM_TIME.finditer(text):
             hour = int(match.group(1))
             afternoon.update((Decimal(hour), Decimal(hour % 12 + 12)))
@@ -429,15 +417,19 @@ def read_numbers(text: str, language: str) -> NumbersRead:
         verbatim[ascii_digits_kept(match.group(0))] += 1
         return " "
 
-    text = dotted.sub(keep_dotted, text)
-    pattern = _digit_pattern(language)
-    digits.update(_digits_value(match, language) for match in pattern.finditer(text))
-    text = pattern.sub(" ", text)
-    for match in _roman_pattern(language).finditer(text):
+    if "." in text:
+        text = dotted.sub(keep_dotted, text)
+
+    def take_number(match: re.Match[str]) -> str:
+        digits[_digits_value(match, language)] += 1
+        return " "
+
+    text = _digit_pattern(language).sub(take_number, text)
+    for match in _roman_pattern(language).finditer(text) if _TWO_ROMAN.search(text) else ():
         value = roman_value(match.group("roman"))
         if value is not None:
             digits[Decimal(value)] += 1
-    words = _number_words(text, language) + afternoon
+    words = _number_words(text, language) + afternoon if with_words else Counter()
     return NumbersRead(digits=digits, words=words, verbatim=verbatim)
 
 
@@ -477,16 +469,77 @@ def _show_numbers(values: Counter[Decimal]) -> str:
     return ", ".join(format(value.normalize(), "f") for value in sorted(values.elements()))
 
 
+#: Something a number may be read from: a digit of any script, or a Roman numeral.
+_MAY_HOLD_NUMBER = re.compile(r"\d|[IVXLC]{2}")
+_TWO_ROMAN = re.compile("[IVXLC]{2}")
+#: A number with separators written the same way in source and translation ("Python 3.6",
+#: "1.0", "[00,12]", "PM2.5"): read as written, whatever the language's decimal symbol.
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.,])[0-9]+(?:[.,][0-9]+)+(?![0-9]|[.,][0-9])")
+#: Two numbers joined as a range: "2025–2026", "10-12".
+_RANGE = re.compile(r"(?<![\d.,])(\d+)\s?[-–—]\s?(\d+)(?![\d.,]\d)")
+
+
+def without_shared_written_numbers(source: str, translation: str) -> tuple[str, str]:
+    """Both texts less the numbers with separators that both write alike, as many times as
+    both have them: a version, an identifier or code kept as written is no number to read
+    by the translation's rules ("Python 3.6" is not 3 and 6 where the comma is decimal)."""
+    shared = (Counter(_WRITTEN_NUMBER.findall(source))
+              & Counter(_WRITTEN_NUMBER.findall(translation)))
+    if not shared:
+        return source, translation
+
+    def blank(text: str) -> str:
+        left = shared.copy()
+
+        def take(match: re.Match[str]) -> str:
+            if left[match.group(0)] > 0:
+                left[match.group(0)] -= 1
+                return " "
+            return match.group(0)
+
+        return _WRITTEN_NUMBER.sub(take, text)
+
+    return blank(source), blank(translation)
+
+
+def reversed_ranges(source: str, translation: str) -> list[str]:
+    """Ranges of the source ("2025–2026") the translation writes backwards ("2026–2025").
+
+    Order is compared only here: two numbers joined by a dash read in the same order in
+    every language, while numbers in a sentence move with its grammar.
+    """
+    ranges = {(int(first), int(second)) for first, second in _RANGE.findall(source)
+              if int(first) != int(second)}
+    translated = {(int(first), int(second)) for first, second in _RANGE.findall(
+        ascii_digits_kept(translation))}
+    return [f"{first}–{second}" for first, second in sorted(ranges)
+            if (second, first) in translated and (first, second) not in translated]
+
+
 def check_numbers(source: str, translation: str, context: CheckContext) -> Iterator[str]:
     """Every number of the source is in the translation, and no other.
 
     A wrong number is the error readers notice and quote: casualty figures, dates, years.
     Each language's way of writing numbers is read first (26,000 / 26 000 / 26.000 /
-    26'000 / ٢٦٬٠٠٠, 1.5 / 1,5, 17th / 17-ci / 17-й, XX / 20), then the values are
-    compared as multisets.
+    26'000 / ٢٦٬٠٠٠, 1.5 / 1,5, 17th / 17-ci / 17-й, XX / 20, 1,2 millones / 1,2 млн),
+    then the values are compared as multisets; a number written exactly as in the source
+    is accepted as it stands; a range must keep its order.
     """
-    source_numbers = read_numbers(source, context.source_language)
-    translated_numbers = read_numbers(translation, context.language)
+    if not (_MAY_HOLD_NUMBER.search(source) or _MAY_HOLD_NUMBER.search(translation)):
+        return
+    source, translation = without_shared_written_numbers(source, translation)
+    formats = context.formats
+    source_numbers = read_numbers(source, context.source_language, with_words=False,
+                                  formats=formats)
+    translated_numbers = read_numbers(translation, context.language, with_words=False,
+                                      formats=formats)
+    if (source_numbers.digits == translated_numbers.digits
+            and source_numbers.verbatim == translated_numbers.verbatim):
+        for shown in reversed_ranges(source, translation):
+            yield f"range {shown} is reversed in the translation"
+        return
+    source_numbers = read_numbers(source, context.source_language, formats=formats)
+    translated_numbers = read_numbers(translation, context.language, formats=formats)
     missing, extra = compare_numbers(
         source_numbers,
         translated_numbers,

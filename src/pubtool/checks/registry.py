@@ -30,6 +30,7 @@ from pubtool.checks.context import (
     Check,
     CheckContext,
     Finding,
+    entry_formats,
     entry_kind,
     is_catalog_check,
     on_each_form,
@@ -37,6 +38,7 @@ from pubtool.checks.context import (
 )
 from pubtool.checks.dates import check_dates
 from pubtool.checks.glossary import Glossary, check_glossary, load_glossary
+from pubtool.checks.negation import check_negation
 from pubtool.checks.numbers import check_numbers
 from pubtool.checks.style import STYLE, check_style
 from pubtool.checks.text import (
@@ -137,16 +139,35 @@ def check_entry(
     comments when the caller left it None.
     """
     registry = available_checks() if registry is None else registry
-    ignored = suppressed_checks(entry)
-    if IGNORE_ALL in ignored:
-        return []
     if context.kind is None:
         context = replace(context, kind=entry_kind(entry))
-    problems: list[tuple[str, str, str]] = []
+    if not context.formats:
+        context = replace(context, formats=entry_formats(entry))
+    return _entry_problems(entry, context, _entry_plan(enabled, severities, registry))
+
+
+def _entry_plan(
+    enabled: Iterable[str], severities: Mapping[str, str], registry: Mapping[str, Check]
+) -> list[tuple[str, Check, str]]:
+    """(code, check, severity) of every enabled per-entry check: worked out once a catalog."""
+    plan = []
     for code in enabled:
         check = _lookup(registry, code)
         severity = severities.get(code, default_severity(code))
-        if code in ignored or severity == OFF or is_catalog_check(check):
+        if severity != OFF and not is_catalog_check(check):
+            plan.append((code, check, severity))
+    return plan
+
+
+def _entry_problems(
+    entry: polib.POEntry, context: CheckContext, plan: list[tuple[str, Check, str]]
+) -> list[tuple[str, str, str]]:
+    ignored = suppressed_checks(entry)
+    if IGNORE_ALL in ignored:
+        return []
+    problems: list[tuple[str, str, str]] = []
+    for code, check, severity in plan:
+        if code in ignored:
             continue
         try:
             messages = list(check(entry, context))
@@ -180,12 +201,16 @@ def check_catalog(
     severities = severities or {}
     findings = list(_header_findings(po, path, context, names, severities))
     findings.extend(_whole_catalog_findings(po, path, context, names, severities, registry))
+    plan = _entry_plan(names, severities, registry)
+    contexts: dict[tuple[str | None, tuple[str, ...]], CheckContext] = {}
     for entry in po:
         if entry.obsolete or not translation_pairs(entry):
             continue
-        entry_context = replace(context, kind=entry_kind(entry))
+        key = (entry_kind(entry), entry_formats(entry))
+        if key not in contexts:
+            contexts[key] = replace(context, kind=key[0], formats=key[1])
         try:
-            problems = check_entry(entry, entry_context, names, severities, registry=registry)
+            problems = _entry_problems(entry, contexts[key], plan)
         except CheckCrashed as crash:
             crash.file = path
             raise
@@ -246,6 +271,7 @@ def _lookup(registry: Mapping[str, Check], name: str) -> Check:
 BUILTIN_CHECKS: dict[str, Check] = {
     "numbers": on_each_form(check_numbers),
     "dates": on_each_form(check_dates),
+    "negation": on_each_form(check_negation),
     "markup": on_each_form(check_markup),
     "whitespace": on_each_form(check_whitespace),
     "untranslated-copy": on_each_form(check_untranslated_copy),
@@ -266,6 +292,8 @@ BUILTIN_CHECKS: dict[str, Check] = {
 DEFAULT_SEVERITIES: dict[str, str] = {
     "numbers": ERROR,
     "dates": ERROR,
+    #: A lost "not" is found by the absence of words, which a rephrasing can also cause.
+    "negation": WARNING,
     "markup": ERROR,
     "whitespace": WARNING,
     "untranslated-copy": WARNING,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from pubtool.checks.language import base_language
+from pubtool.checks.language import base_language, with_hebrew_marks
 
 if TYPE_CHECKING:
     from pubtool.checks.context import CheckContext
@@ -83,6 +83,7 @@ _OPENERS = "«„‚‹"
 _CLOSERS = "»›"
 _QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 _APOSTROPHES = "'’"
+_QUOTE_MARK = re.compile(f"[{re.escape(_QUOTE_MARKS)}]")
 #: Characters after which a quotation mark opens, and before which one closes. Every
 #: quotation mark is in both, so that replacing one mark by another never changes how
 #: its neighbour is read (which keeps `--fix` idempotent).
@@ -163,11 +164,24 @@ def protected_mask(text: str) -> list[bool]:
     return mask
 
 
+def _visible(text: str) -> str:
+    """`text` with every protected character (see `protected_mask`) as NUL."""
+    pieces, position = [], 0
+    for match in _PROTECTED.finditer(text):
+        start, end = match.span("target") if match.group("target") is not None else match.span()
+        if start < position:
+            start = position
+        pieces.append(text[position:start])
+        pieces.append("\x00" * max(0, end - start))
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def departures(text: str, style: HouseStyle) -> list[Departure]:
     """Every departure of `text` from `style`, in text order."""
-    mask = protected_mask(text)
     # Protected text reads as an opaque letter: never a quote, dash, space or digit.
-    visible = "".join("\x00" if hidden else char for char, hidden in zip(text, mask, strict=True))
+    visible = with_hebrew_marks(_visible(text))  # ד"ר: gershayim, not a quote
     found = [
         *_quote_departures(visible, style),
         *_dash_departures(visible, style),
@@ -244,9 +258,8 @@ def _quote_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
         return
     primary_open, primary_close, nested_open, nested_close = style.quotes
     depth = 0
-    for index, char in enumerate(text):
-        if char not in _QUOTE_MARKS:
-            continue
+    for match in _QUOTE_MARK.finditer(text):
+        index, char = match.start(), match.group(0)
         before, after = _neighbour(text, index, -1), _neighbour(text, index, +1)
         if char in _APOSTROPHES and _is_letter(before) and _is_letter(after):
             continue  # an apostrophe inside a word
@@ -352,8 +365,10 @@ def _dash_name(dash: str) -> str:
 
 # --- spaces before punctuation ---------------------------------------------------------------
 
-_SPACE_BEFORE_MARK = re.compile(rf"(?<=[^\s])([{_SPACE}\t]+)([,;:!?)]|\.(?![.\d]))")
-_SPACE_AFTER_BRACKET = re.compile(rf"(?<=[(\[])([{_SPACE}]+)(?=\S)")
+#: Both start with what they look for, not with a lookbehind, so that the regex engine
+#: skips to it; what stands before a space is tested in `_space_departures`.
+_SPACE_BEFORE_MARK = re.compile(rf"([{_SPACE}\t]+)([,;:!?)]|\.(?![.\d]))")
+_SPACE_AFTER_BRACKET = re.compile(rf"[(\[]([{_SPACE}]+)(?=\S)")
 _FRENCH_MARKS = ";:!?"
 _TIGHT_FRENCH_MARK = re.compile(
     rf"(?<=[^\s{_SPACE}(\[«„“\x00])([{_FRENCH_MARKS}])(?=\s|$|[»”)\]*_])"
@@ -363,6 +378,8 @@ _TIGHT_FRENCH_MARK = re.compile(
 def _space_departures(text: str, style: HouseStyle) -> Iterator[Departure]:
     french = style.space_before
     for match in _SPACE_BEFORE_MARK.finditer(text):
+        if match.start() == 0 or text[match.start() - 1].isspace():
+            continue  # the spaces must follow a word or a mark, as in "word ,"
         mark = match.group(2)
         if french and mark in _FRENCH_MARKS:
             if match.group(1) in ("\u00a0", "\u202f"):

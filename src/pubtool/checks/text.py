@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 
 from pubtool.checks.context import CheckContext
-from pubtool.checks.language import base_language
+from pubtool.checks.language import base_language, with_hebrew_marks
 from pubtool.checks.links import link_targets, without_links
 from pubtool.checks.numbers import _LETTERS, _SPACES, roman_value
 
@@ -19,6 +20,8 @@ _HTML_TAG = re.compile(r"<(?P<name>/?[A-Za-z][A-Za-z0-9-]*|!--)(?=[\s/>]|$)")
 
 def emphasis_counts(text: str) -> dict[str, int]:
     """How many `**strong**`, `*emphasis*` and `_emphasis_` spans a Markdown text has."""
+    if "*" not in text and "_" not in text:
+        return {"**strong**": 0, "*emphasis*": 0, "_emphasis_": 0}
     text = without_links(text)
     strong = len(_STRONG.findall(text))
     text = _STRONG.sub(r"\1", text)
@@ -59,9 +62,18 @@ def check_markup(source: str, translation: str, context: CheckContext) -> Iterat
 
 
 _DOUBLE_SPACE = re.compile(rf"(?<=\S)[{_SPACES}]{{2,}}(?=\S)")
+_TWO_SPACES = re.compile(rf"[{_SPACES}]{{2}}")
+
+
+def _double_spaces(text: str) -> int:
+    """How many runs of two or more spaces stand between two non-spaces."""
+    if _TWO_SPACES.search(text) is None:  # a pattern starting with a lookbehind is slow
+        return 0
+    return len(_DOUBLE_SPACE.findall(text))
 _END_PUNCTUATION = ".!?:;…"
 _CLOSING_MARKS = "\"'”’»)]*_"
 _QUOTE_MARKS = '“”«»„"'
+_DIRECTED_QUOTE = re.compile("[«„“»”]")
 
 
 def _edge_whitespace(text: str) -> tuple[str, str]:
@@ -75,25 +87,26 @@ def _edge_whitespace(text: str) -> tuple[str, str]:
 def end_punctuation(text: str) -> str:
     """The sentence-ending marks at the end of `text`, looking through closing quotes,
     brackets and emphasis: `.` for both `end.”` and `end».`, `...` read as `…`."""
-    tail = re.search(rf"[{re.escape(_END_PUNCTUATION + _CLOSING_MARKS)}\s]*$", text)
-    marks = tail.group(0) if tail else ""
+    core = text
+    while True:  # str.rstrip, not a regex: a pattern anchored at the end is tried everywhere
+        stripped = core.rstrip(_END_PUNCTUATION + _CLOSING_MARKS).rstrip()
+        if stripped == core:
+            break
+        core = stripped
+    marks = text[len(core) :]
     return "".join(mark for mark in marks.replace("...", "…") if mark in _END_PUNCTUATION)
-
-
-#: A straight double quote inside a Hebrew word is the gershayim typed on a keyboard
-#: (ד"ר, מנכ"לית: abbreviations), not a quotation mark.
-_HEBREW_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 
 
 def quote_imbalance(text: str) -> int:
     """How many quotation marks `text` leaves open (or closes without opening).
 
     « and „ open; » and ” close; “ closes a „ but opens otherwise (English “…”, Russian
-    and German „…“). Straight quotes have no direction: an odd number counts as one; one
-    inside a Hebrew word is an abbreviation mark and does not count.
+    and German „…“). Straight quotes have no direction: an odd number counts as one.
+    Hebrew gershayim and geresh typed as ASCII quotes (ד"ר) are abbreviation marks.
     """
+    text = with_hebrew_marks(text)
     depth = low_open = 0
-    for char in text:
+    for char in _DIRECTED_QUOTE.findall(text):
         if char in "«„":
             depth += 1
             low_open += char == "„"
@@ -105,7 +118,7 @@ def quote_imbalance(text: str) -> int:
         elif char in "»”":
             low_open = max(0, low_open - (char == "”"))
             depth -= 1
-    return abs(depth) + _HEBREW_GERSHAYIM.sub("", text).count('"') % 2
+    return abs(depth) + text.count('"') % 2
 
 
 def bracket_balance(text: str) -> tuple[int, int]:
@@ -122,7 +135,7 @@ def check_whitespace(source: str, translation: str, context: CheckContext) -> It
     in one paragraph and close it in a later one.
     """
     yield from _edge_problems(source, translation)
-    doubles = len(_DOUBLE_SPACE.findall(translation)) - len(_DOUBLE_SPACE.findall(source))
+    doubles = _double_spaces(translation) - _double_spaces(source)
     if doubles > 0:
         yield f"{doubles} double space(s) the source does not have"
     yield from _end_punctuation_problems(source, translation)
@@ -170,13 +183,19 @@ def check_untranslated_copy(source: str, translation: str, context: CheckContext
     """
     if base_language(context.language) == base_language(context.source_language):
         return
+    if translation.strip() != source.strip():
+        return
     words = len(_LETTERS.findall(source))
-    if translation.strip() == source.strip() and words >= _COPY_MIN_WORDS:
+    if words >= _COPY_MIN_WORDS:
         yield f"translation is a copy of the source ({words} words)"
 
 
 LATIN = "LATIN"
 CYRILLIC = "CYRILLIC"
+#: Every Cyrillic letter (the Cyrillic blocks and their supplements and extensions).
+_CYRILLIC = re.compile(
+    "[\u0400-\u052f\u1c80-\u1c8f\u1d2b\u2de0-\u2dff\ua640-\ua69f\U0001e030-\U0001e08f]"
+)
 #: The alphabet each target language is written in.
 LANGUAGE_SCRIPTS = {"az": LATIN, "en": LATIN, "ru": CYRILLIC}
 #: Letters that look right on screen but are the wrong character: ǝ (turned e) for ə (schwa).
@@ -192,8 +211,11 @@ def script_of(letter: str) -> str | None:
     return None
 
 
-def _scripts_of_word(word: str) -> set[str]:
-    return {script for letter in word if (script := script_of(letter)) is not None}
+@functools.lru_cache(maxsize=1 << 16)
+def _scripts_of_word(word: str) -> frozenset[str]:
+    if word.isascii():
+        return frozenset({LATIN})  # ASCII letters are Latin
+    return frozenset(script for letter in word if (script := script_of(letter)) is not None)
 
 
 def check_script(source: str, translation: str, context: CheckContext) -> Iterator[str]:
@@ -208,12 +230,14 @@ def check_script(source: str, translation: str, context: CheckContext) -> Iterat
     for wrong, right in LOOKALIKES.items():
         if wrong in translation:
             yield (f"{wrong} (U+{ord(wrong):04X}) used instead of {right} (U+{ord(right):04X})")
+    expected = LANGUAGE_SCRIPTS.get(base_language(context.language))
+    if expected in {None, LATIN} and _CYRILLIC.search(translation) is None:
+        return  # no Cyrillic letter: no word mixes scripts, none is foreign
     text = without_links(translation)
     words = dict.fromkeys(_LETTERS.findall(text))
     mixed = [word for word in words if len(_scripts_of_word(word)) > 1]
     if mixed:
         yield f"words mixing Latin and Cyrillic letters: {', '.join(mixed)}"
-    expected = LANGUAGE_SCRIPTS.get(base_language(context.language))
     if expected is None:
         return
     allowed = _allowed_foreign_words(source, context)

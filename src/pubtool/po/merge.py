@@ -11,10 +11,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 import polib
+from babel.dates import get_month_names
 
 from pubtool.po.catalog import Catalog
 from pubtool.po.entries import copy_entry, has_translation, header_fields, language_name
 from pubtool.po.matching import TokenCache, match_changed
+from pubtool.po.negations import NEGATION, negations
 from pubtool.po.number_forms import number_spans, rewrite_number
 from pubtool.po.plurals import parse_plural_forms, plural_forms
 from pubtool.po.write import set_header_field
@@ -22,30 +24,11 @@ from pubtool.po.write import set_header_field
 # --- what changed in a source text, where an old translation is then wrong ------------------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATIONS = ("not", "no", "never", "none", "neither", "nor", "without", "cannot")
-
-
-def _negation_pattern() -> re.Pattern[str]:
-    r"""`\b(?:not|no|…|cannot)\b|n't\b`, ignoring case, written so that it is quick to search.
-
-    That pattern starts with `\b`, and a cased letter under IGNORECASE, so the regex
-    engine tried it at every character: the risk notes took a tenth of a large update.
-    Here every alternative starts with a literal letter (each word twice, lower and upper
-    case, `\b` checked behind it), and the engine skips to where one of them stands.
-    """
-    alternatives = [
-        f"{first}(?<=\\b{first})(?i:{word[1:]})\\b"
-        for word in _NEGATIONS
-        for first in (word[0], word[0].upper())
-    ]
-    alternatives += [f"{first}(?i:'t)\\b" for first in "nN"]
-    return re.compile("|".join(alternatives))
-
-
-_NEGATION = _negation_pattern()
+_NEGATION = NEGATION  # also read by the tests against the plain pattern
+#: English month names (CLDR's, through Babel), as the sources write them.
 _MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
+    r"\b(?:" + "|".join(get_month_names("wide", "format", "en")[month] for month in range(1, 13))
+    + r")\b"
 )
 RISK_NOTE = "pubtool:"
 
@@ -73,16 +56,12 @@ def risky_changes(old: str, new: str) -> list[str]:
             f"date changed: {', '.join(old_months) or '(none)'} -> "
             f"{', '.join(new_months) or '(none)'}"
         )
-    if Counter(_negations(old_part)) != Counter(_negations(new_part)):
+    if Counter(negations(old_part)) != Counter(negations(new_part)):
         notes.append(
-            f"negation changed: {' '.join(_negations(old)) or '(none)'} -> "
-            f"{' '.join(_negations(new)) or '(none)'}"
+            f"negation changed: {' '.join(negations(old)) or '(none)'} -> "
+            f"{' '.join(negations(new)) or '(none)'}"
         )
     return [f"{RISK_NOTE} {note}" for note in notes]
-
-
-def _negations(text: str) -> list[str]:
-    return [match.lower() for match in _NEGATION.findall(text)]
 
 
 def _changed_parts(old: str, new: str) -> tuple[str, str]:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from pubtool.po.directives import brace, numbered, printf, printf_dialects, tilde
 from pubtool.po.flags import FORMAT_LANGUAGES, parse_flags
 
-__all__ = ["directive_spans", "format_language", "unbreakable_positions"]
+__all__ = ["directive_spans", "format_directives", "format_language", "unbreakable_positions"]
 
 # A parser returns the spans (start, end), end exclusive, of the valid directives before the
 # first error.
@@ -50,6 +50,15 @@ def directive_spans(value: str, language: str, *, msgstr: bool = False) -> list[
     """The valid directives of `value` in `language`'s format syntax, up to the first error."""
     parser = _PARSERS.get(language)
     return parser(value, msgstr) if parser is not None else []
+
+
+def format_directives(value: str, language: str) -> list[tuple[int, int]]:
+    """Where the directives of `value` are in `language`'s format syntax, up to the first
+    error: what a check must not read as text. As `directive_spans`, except for
+    python-brace, whose spans gettext's writer marks from the string's start."""
+    if language == "python-brace":
+        return brace.python_brace_directives(value)
+    return directive_spans(value, language)
 
 
 def unbreakable_positions(value: str, language: str | None, *, msgstr: bool) -> frozenset[int]:

@@ -66,6 +66,21 @@ def python_brace_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
     return [(0, count)]
 
 
+def python_brace_directives(value: str) -> list[tuple[int, int]]:
+    """The true extents of the valid python-brace directives, up to the first invalid one
+    (what `python_brace_spans` would mark if gettext counted from the string's start)."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while (start := value.find("{", index)) >= 0:
+        try:
+            index, counted = _brace_directive(value, start, toplevel=True)
+        except _BraceError:
+            break
+        if counted:
+            spans.append((start, index))
+    return spans
+
+
 def _utf8_length(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
