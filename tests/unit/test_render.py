@@ -7,7 +7,13 @@ import pytest
 
 from pubtool.errors import RenderError
 from pubtool.publish.documents import Cell, Document, Row
-from pubtool.publish.render import ConfinedFetcher, Edition, inline_markdown, render_html
+from pubtool.publish.render import (
+    ConfinedFetcher,
+    Edition,
+    inline_markdown,
+    plain_text,
+    render_html,
+)
 from pubtool.publish.template_folders import default_templates
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,3 +115,19 @@ def test_edition_rejects_odd_fonts_and_paper() -> None:
         Edition(languages=("en",), title=(), paper="Letter")
     with pytest.raises(RenderError, match="font name"):
         Edition(languages=("en",), title=(), fonts=('x"; } body { color: red',))
+
+
+def test_an_address_breaks_only_after_its_punctuation_and_is_never_hyphenated() -> None:
+    address = "http://www.ombudsman.gov.az/view.php?lang=en&menu=95&id=1025"
+    for html in (str(plain_text(address)), str(inline_markdown(f"Source: <{address}>."))):
+        assert 'class="url"' in html
+        shown = html.split('class="url">')[1].split("</span>")[0]
+        pieces = shown.replace("&amp;", "&").split("<wbr>")
+        assert "".join(pieces) == address  # no character added, none lost (no \u200b)
+        assert all(piece[-1] in "/.?&=-" for piece in pieces[:-1])
+        assert "lang=" in pieces  # the field note's "lan|g=en" break is gone
+
+
+def test_an_email_address_gets_the_same_breaks() -> None:
+    html = str(inline_markdown("Write to info@ombudsman.gov.az, please."))
+    assert '<span class="url">info@ombudsman.<wbr>gov.<wbr>az</span>, please' in html

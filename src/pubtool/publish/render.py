@@ -31,7 +31,12 @@ from pubtool.errors import RenderError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.po.entries import language_name
 from pubtool.publish.documents import Cell, Document
-from pubtool.publish.hyphenation import break_overlong_words, split_overlong_run
+from pubtool.publish.hyphenation import (
+    ADDRESS,
+    address_pieces,
+    break_overlong_words,
+    split_overlong_run,
+)
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
@@ -88,8 +93,8 @@ def bounded(tokens: Sequence[Token]) -> list[Token]:
         if token.type not in ("text", "code_inline"):
             result.append(token)
             continue
-        token.content = break_overlong_words(token.content)
         if token.type == "code_inline":
+            token.content = break_overlong_words(token.content)
             run += len(token.content)
             result.append(token)
             continue
@@ -97,14 +102,50 @@ def bounded(tokens: Sequence[Token]) -> list[Token]:
         for index, piece in enumerate(pieces):
             if index:
                 result.append(Token("hardbreak", "br", 0))
-            result.append(Token("text", "", 0, content=piece))
+            result.extend(_with_address_breaks(piece))
         run = len(pieces[-1]) + (run if len(pieces) == 1 else 0)
     return result
 
 
+def _with_address_breaks(text: str) -> list[Token]:
+    """Text tokens; each address in them a `url` span with a <wbr> after each `/ . ? & = -`."""
+    tokens: list[Token] = []
+    for index, part in enumerate(_address_split(text)):
+        if index % 2 == 0:
+            if part:
+                tokens.append(Token("text", "", 0, content=break_overlong_words(part)))
+            continue
+        tokens.append(Token("html_inline", "", 0, content='<span class="url">'))
+        for number, piece in enumerate(address_pieces(part)):
+            if number:
+                tokens.append(Token("html_inline", "", 0, content="<wbr>"))
+            tokens.append(Token("text", "", 0, content=piece))
+        tokens.append(Token("html_inline", "", 0, content="</span>"))
+    return tokens
+
+
+def _address_split(text: str) -> list[str]:
+    """Plain text and addresses alternating: text, address, text, … (text first, maybe empty)."""
+    parts: list[str] = []
+    last = 0
+    for match in ADDRESS.finditer(text):
+        parts += [text[last : match.start()], match.group()]
+        last = match.end()
+    return [*parts, text[last:]]
+
+
 def plain_text(text: str) -> Markup:
-    """Text shown as it is (no Markdown), escaped, with break opportunities in overlong words."""
-    return escape(break_overlong_words(text))
+    """Text shown as it is (no Markdown), escaped, with break opportunities in overlong words
+    and addresses (`/ . ? & = -` only: an address never takes a hyphen)."""
+    parts = _address_split(text)
+    return Markup("").join(
+        escape(break_overlong_words(part))
+        if index % 2 == 0
+        else Markup('<span class="url">')
+        + Markup("<wbr>").join(escape(piece) for piece in address_pieces(part))
+        + Markup("</span>")
+        for index, part in enumerate(parts)
+    )
 
 
 @dataclass(frozen=True)
