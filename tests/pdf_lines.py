@@ -63,7 +63,9 @@ def body_lines(pdf: Path, columns: int = 2) -> list[Line]:
     for number, page in enumerate(reader.pages):
         widths.append(float(page.mediabox.width))
 
-        def visit(text: str, cm: Any, tm: Any, font: Any, size: float, number: int = number) -> None:
+        def visit(
+            text: str, cm: Any, tm: Any, font: Any, size: float, number: int = number
+        ) -> None:
             if not text.strip():
                 return
             scale = float(cm[0]) * float(tm[0])

@@ -8,13 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import copy_shipped_project
-from pdf_lines import body_lines, hyphenation_figures
 from pypdf import PdfReader
 
+from conftest import copy_shipped_project
+from pdf_lines import body_lines, hyphenation_figures
 from pubtool.project import load_project
 from pubtool.publish.booklet import BookletRequest, build_pdf
-
 
 
 @pytest.fixture(scope="module")

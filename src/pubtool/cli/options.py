@@ -81,6 +81,12 @@ MinCoverageOption = Annotated[
     typer.Option("--min-coverage", help="Refuse to build below this percent translated."),
 ]
 PaperOption = Annotated[str, typer.Option("--paper", help="A4 or A5.")]
+PadToOption = Annotated[
+    int,
+    typer.Option(
+        "--pad-to", min=1, help="Blank pages at the end up to a multiple of this (1: none)."
+    ),
+]
 FontOption = Annotated[
     list[str] | None,
     typer.Option("--font", help="Font family, in order of preference (repeat for a stack)."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import importlib.metadata
 import json
@@ -160,6 +161,12 @@ class Edition:
     created: str = ""  # W3C dates from the inputs, never the clock: see booklet.source_dates
     modified: str = ""
     source_language: str = "en"
+    publisher: str = ""
+    license: str = ""
+    #: (language, who translated it) for the imprint, in the edition's column order
+    translators: tuple[tuple[str, str], ...] = ()
+    #: (statement id, its editorial repairs as Markdown) for the notes at the end
+    repairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
@@ -181,7 +188,21 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     )
     environment.filters["inline"] = inline_markdown
     environment.filters["plain"] = plain_text
+    environment.filters["running_title"] = running_title
     return environment
+
+
+RUNNING_TITLE = 60
+"""Characters of a running head: what a reader takes in at a glance at 7.5 pt."""
+
+
+def running_title(text: str, limit: int = RUNNING_TITLE) -> str:
+    """A title short enough for a running head: plain text, cut after a word, with `…`."""
+    plain = " ".join(Markup(inline_markdown(text)).striptags().split()).rstrip(".")
+    if len(plain) <= limit:
+        return plain
+    cut = plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—-( ")
+    return cut + "…"
 
 
 def load_labels(template_dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
@@ -261,6 +282,19 @@ def fill_label(text: str, column: str, /, **values: str) -> str:
     if text.startswith("{"):
         filled = _capitalise(filled, column)
     return filled
+
+
+def _long_date(moment: str, language: str) -> str:
+    """A W3C date as the language writes it in full (CLDR): "25 noyabr 2026"."""
+    if not moment:
+        return ""
+    from babel.dates import format_date
+
+    day = dt.date.fromisoformat(moment[:10])
+    try:
+        return format_date(day, format="long", locale=language)
+    except (ValueError, UnknownLocaleError):
+        return day.isoformat()
 
 
 def text_direction(language: str) -> str:
@@ -377,6 +411,8 @@ def render_html(
                 for language in (*edition.languages, edition.source_language)
             },
             years=(years[0], years[-1]) if years else None,
+            edition_date=_long_date(edition.modified, edition.languages[0]),
+            repairs=dict(edition.repairs),
             stylesheet_href=stylesheet_href,
             version=__version__,
         )
@@ -435,6 +471,7 @@ def render_pdf(
     tagged: bool = True,
     source_epoch: int = 0,
     reading_first: str | None = None,
+    pad_to: int = 1,
 ) -> PdfResult:
     """Lay out and write the PDF atomically, unless the same input already made this file.
 
@@ -442,11 +479,21 @@ def render_pdf(
     readers use (PDF/UA always has it). `source_epoch` stands in for the clock wherever the
     PDF writer would read it, so the same input gives the same bytes on any day.
     `reading_first` is the language whose cell a screen reader reads first in each row.
+    `pad_to` adds blank pages at the end up to a multiple of it (a printer folds sheets of
+    four pages).
     """
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"PDF variant {variant!r} is not one of {', '.join(PDF_VARIANTS)}")
     started = time.perf_counter()
-    options = {"variant": variant, "tagged": tagged, "epoch": source_epoch, "first": reading_first}
+    if pad_to < 1:
+        raise RenderError(f"--pad-to must be 1 or more, not {pad_to}")
+    options = {
+        "variant": variant,
+        "tagged": tagged,
+        "epoch": source_epoch,
+        "first": reading_first,
+        "pad": pad_to,
+    }
     digest = _input_digest(html, allowed_dirs, options)
     cache = _read_cache(output)
     if output.exists() and cache.get("digest") == digest:
@@ -468,6 +515,7 @@ def render_pdf(
     document = HTML(
         string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
     ).render()
+    document = padded(document, pad_to)
     if metadata:
         for key, value in metadata.items():
             setattr(document.metadata, key, value)
@@ -491,6 +539,21 @@ def render_pdf(
         cached=False,
         refused=tuple(fetcher.refused),
     )
+
+
+def padded(document: Any, multiple: int) -> Any:
+    """The document with blank pages of its last page's size added up to a multiple of
+    `multiple` pages (WeasyPrint's documented way of joining documents' pages)."""
+    missing = -len(document.pages) % multiple
+    if not missing:
+        return document
+    from weasyprint import HTML
+
+    last = document.pages[-1]
+    blank = HTML(
+        string=f"<style>@page {{ size: {last.width}px {last.height}px; margin: 0 }}</style>"
+    ).render()
+    return document.copy([*document.pages, *(blank.pages[0] for _ in range(missing))])
 
 
 def _input_digest(html: str, folders: Sequence[Path], options: dict[str, Any]) -> str:
