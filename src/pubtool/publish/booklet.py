@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 
 from pubtool.catalogs import build_template, load_catalog, project_messages
+from pubtool.checks.style import house_style
 from pubtool.coverage import measure_catalog
 from pubtool.errors import GateFailed, RenderError
 from pubtool.project import Project
@@ -124,6 +125,10 @@ def prepare_booklet(
         publisher=project.publisher,
         license=project.license,
         translators=translators(project, catalogs),
+        styles=tuple(
+            (language, house_style(language, project.style.get(language)))
+            for language in dict.fromkeys((*request.languages, project.source_language))
+        ),
         repairs=tuple(
             (statement.id, found)
             for statement in statements

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from pubtool import __version__
 from pubtool.checks.language import base_language
+from pubtool.checks.style import HouseStyle, house_style
 from pubtool.errors import RenderError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.po.entries import language_name
@@ -38,6 +39,7 @@ from pubtool.publish.hyphenation import (
     break_overlong_words,
     split_overlong_run,
 )
+from pubtool.publish.typography import set_punctuation
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
@@ -65,19 +67,39 @@ _INLINE = MarkdownIt("commonmark", {"html": False, "breaks": False}).disable("im
 _INLINE_BREAKS = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable("image")
 
 
-def inline_markdown(text: str, breaks: bool = False) -> Markup:
+def inline_markdown(text: str, breaks: bool = False, style: HouseStyle | None = None) -> Markup:
     """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped.
 
     Overlong words get break opportunities and overlong paragraphs forced line breaks, so
     that no text, however odd, makes the layout take more than moments (see `bounded`).
+    With a `style`, typewriter punctuation is set as that language prints it
+    (`typography.set_punctuation`).
     """
     parser = _INLINE_BREAKS if breaks else _INLINE
     tokens = parser.parseInline(text)
     for token in tokens:
         if token.children is not None:
+            if style is not None:
+                _set_punctuation(token.children, style)
             token.children = bounded(token.children)
     # markdown-it escapes, html is off
     return Markup(parser.renderer.render(tokens, parser.options, {}))  # noqa: S704
+
+
+def _set_punctuation(tokens: Sequence[Token], style: HouseStyle) -> None:
+    """Print punctuation in the text tokens (not code, not addresses) of one paragraph."""
+    previous = " "
+    for token in tokens:
+        if token.type == "softbreak" or token.type == "hardbreak":
+            previous = " "
+        if token.type != "text" or not token.content:
+            continue
+        parts = _address_split(token.content)
+        for index in range(0, len(parts), 2):
+            if parts[index]:
+                parts[index] = set_punctuation(parts[index], style, previous)
+                previous = parts[index][-1]
+        token.content = "".join(parts)
 
 
 def bounded(tokens: Sequence[Token]) -> list[Token]:
@@ -167,6 +189,9 @@ class Edition:
     translators: tuple[tuple[str, str], ...] = ()
     #: (statement id, its editorial repairs as Markdown) for the notes at the end
     repairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (language, its house style) for the punctuation set at render time; a language not
+    #: here takes its defaults
+    styles: tuple[tuple[str, HouseStyle], ...] = ()
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
@@ -379,6 +404,15 @@ def render_html(
         notice=notice,
     )
     environment = template_environment(template_dirs)
+    styles = dict(edition.styles)
+
+    def inline_in(text: str, breaks: bool = False, language: str | None = None) -> Markup:
+        """`inline`, with the punctuation of `language` when it is given."""
+        if language is None:
+            return inline_markdown(text, breaks)
+        return inline_markdown(text, breaks, styles.get(language) or house_style(language))
+
+    environment.filters["inline"] = inline_in
     try:
         page = environment.get_template(template)
     except jinja2.TemplateNotFound:
