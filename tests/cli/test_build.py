@@ -82,6 +82,7 @@ def test_bilingual_booklet(translated: Path) -> None:
         "Qeydlər",  # the notes at the end: sources, editorial repairs
     ]
     assert any(isinstance(item, list) for item in reader.outline)  # "## A heading"
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"  # bookmarks shown on opening
     assert reader.metadata.title == "Sınaq bəyanatları"
     assert not reader.metadata.author  # no author nor publisher configured: not the title
     assert len(reader.pages) % 4 == 0  # padded for printing (--pad-to 4)

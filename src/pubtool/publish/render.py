@@ -559,7 +559,7 @@ def render_pdf(
         data = document.write_pdf(
             pdf_variant=variant,
             pdf_tags=tagged,
-            finisher=(lambda _, pdf: read_first(pdf, reading_first)) if reading_first else None,
+            finisher=lambda _, pdf: _finish(pdf, reading_first),
         )
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF data", file=output)
@@ -658,6 +658,19 @@ def _tags_with_languages() -> Iterator[None]:
         yield
     finally:
         tags._build_box_tree = original
+
+
+def _finish(pdf: Any, reading_first: str | None) -> None:
+    """The last touches to WeasyPrint's PDF before it is written (its `finisher` hook)."""
+    if reading_first:
+        read_first(pdf, reading_first)
+    open_with_outline(pdf)
+
+
+def open_with_outline(pdf: Any) -> None:
+    """A viewer opens the booklet with its bookmarks shown (`/PageMode /UseOutlines`)."""
+    if pdf.catalog.get("Outlines") is not None:
+        pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def read_first(pdf: Any, language: str | None) -> None:
