@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pubtool.publish.render import (
     inline_markdown,
     plain_text,
     render_html,
+    running_title,
 )
 from pubtool.publish.template_folders import default_templates
 
@@ -131,3 +133,26 @@ def test_an_address_breaks_only_after_its_punctuation_and_is_never_hyphenated() 
 def test_an_email_address_gets_the_same_breaks() -> None:
     html = str(inline_markdown("Write to info@ombudsman.gov.az, please."))
     assert '<span class="url">info@ombudsman.<wbr>gov.<wbr>az</span>, please' in html
+
+
+def test_running_heads_are_short_and_a_short_title_wins() -> None:
+    long_title = (
+        "Azərbaycan Respublikasının İnsan hüquqları üzrə müvəkkilinin (ombudsmanın) "
+        "1990-cı il 20 Yanvar faciəsinin 17-ci ildönümü ilə əlaqədar bəyanatı."
+    )
+    cut = running_title(long_title)
+    assert len(cut) <= 60 and cut.endswith("…") and long_title.startswith(cut[:-1])
+    assert running_title("*Short* title.") == "Short title"
+    edition = Edition(
+        languages=("az", "en"), title=(Cell("az", "Bəyanatlar"), Cell("en", "Statements"))
+    )
+    plain = document("Mətn.")
+    short = Row("short-title", 1, (Cell("az", "Qısa başlıq"), Cell("en", "Short title")))
+    html = render_html(
+        [plain, dataclasses.replace(plain, id="2020-01-16-y", short_title=short)],
+        edition,
+        [default_templates()],
+    )
+    assert 'data-running="Başlıq"' in html and 'data-running="Qısa başlıq"' in html
+    # the title page is an <h1>; statement titles <h2> in every column, with their language
+    assert html.count("<h1") == 1 and html.count('<h2 class="statement-title"') == 4
