@@ -77,7 +77,7 @@ def copy_shipped_project(folder: Path) -> Path:
     root = folder / "shipped"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for name in ("statements", "locales"):
+    for name in ("statements", "locales", "templates"):
         shutil.copytree(REPO / name, root / name)
     return root
 

@@ -37,7 +37,12 @@ class Project:
     fail_under: dict[str, float] = field(default_factory=dict)
     checks: dict[str, str] = field(default_factory=dict)
     title: str = "Statements"
-    author: str = ""  # the PDF's Author field; empty means the title
+    author: str = ""  # the PDF's Author field; empty means the publisher
+    publisher: str = ""  # the booklet's title page and imprint
+    license: str = ""  # the imprint's licence line
+    #: Translators per language for the imprint; a language not named here takes its
+    #: catalog's Last-Translator (and Language-Team).
+    translators: dict[str, str] = field(default_factory=dict)
     #: House style per language from `[tool.pubtool.style.<lang>]`; unset keys take the
     #: language's defaults (see `pubtool.checks.style`).
     style: dict[str, StyleSettings] = field(default_factory=dict)
@@ -203,6 +208,9 @@ def _project_from_table(root: Path, config_path: Path, table: dict[str, Any]) ->
         checks=reader.string_map("checks"),
         title=reader.string("title", "Statements"),
         author=reader.string("author", "") if "author" in table else "",
+        publisher=reader.string("publisher", "") if "publisher" in table else "",
+        license=reader.string("license", "") if "license" in table else "",
+        translators=reader.string_map("translators"),
         style=reader.styles("style", (*languages, source_language)),
     )
     reader.reject_unknown()
@@ -226,6 +234,9 @@ class _TableReader:
         "checks",
         "title",
         "author",
+        "publisher",
+        "license",
+        "translators",
         "style",
     }
 

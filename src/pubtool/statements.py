@@ -25,13 +25,25 @@ REQUIRED_KEYS = ("id", "title", "date", "issuer")
 #: Where the statement's text comes from: the language(s) it was issued in, and which of
 #: the project's texts in those languages are nevertheless translations (docs/style.md).
 ORIGIN_KEYS = ("original-language", "translations")
-KNOWN_KEYS = {*REQUIRED_KEYS, "source", "signature", "notes", *ORIGIN_KEYS}
+SHORT_TITLE_LIMIT = 70
+"""Characters a running head holds at its size on a booklet page."""
+KNOWN_KEYS = {*REQUIRED_KEYS, "short-title", "source", "signature", "notes", *ORIGIN_KEYS}
 #: What a booklet says under the issuer of a column (label keys of templates/labels.yaml).
 ORIGINAL = "original"
 TRANSLATED_FROM = "translated_from"
 
 #: The kinds of translatable unit, in the order a statement shows them.
-KINDS = ("title", "issuer", "heading", "paragraph", "list-item", "quote", "signature", "note")
+KINDS = (
+    "title",
+    "short-title",
+    "issuer",
+    "heading",
+    "paragraph",
+    "list-item",
+    "quote",
+    "signature",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,9 @@ class Statement:
     #: Languages of `original_languages` whose text in this project is a translation
     #: nonetheless (`translations:`), e.g. a re-translation from the English record.
     translations: tuple[str, ...] = ()
+    #: `short-title:`, the running head of the booklet's right pages (translatable); None
+    #: when the title is short enough or the booklet may shorten it.
+    short_title: Block | None = None
 
     def origin(self, language: str) -> tuple[str, tuple[str, ...]] | None:
         """What a text in `language` is: (`original`, (language,)) for the wording the
@@ -75,6 +90,8 @@ class Statement:
     def blocks(self) -> Iterator[Block]:
         """Every translatable block, in the order of the printed statement."""
         yield self.title
+        if self.short_title is not None:
+            yield self.short_title
         yield self.issuer
         yield from self.body
         yield from self.signature
@@ -217,6 +234,17 @@ def parse_statement(
     source = meta.get("source")
     if source is not None and not isinstance(source, str):
         raise StatementError("source must be a string", file=shown, line=lines.get("source"))
+    short_title = None
+    if "short-title" in meta:
+        text = _inline(_required_str(meta, lines, "short-title", shown))
+        if len(text) > SHORT_TITLE_LIMIT:
+            raise StatementError(
+                f"short-title is a running head: at most {SHORT_TITLE_LIMIT} characters, "
+                f"not {len(text)}",
+                file=shown,
+                line=lines.get("short-title"),
+            )
+        short_title = Block("short-title", text, lines.get("short-title", 2))
     originals = _languages(meta, lines, "original-language", shown)
     translations = _languages(meta, lines, "translations", shown)
     if translations and not originals:
@@ -247,6 +275,7 @@ def parse_statement(
         source=source,
         original_languages=originals,
         translations=translations,
+        short_title=short_title,
     )
 
 

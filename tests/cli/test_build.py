@@ -61,10 +61,11 @@ def translated(project_dir: Path) -> Path:
 
 
 def text_of(pdf: Path) -> str:
-    """The PDF's text with hyphenation undone (WeasyPrint breaks words with U+2010) and
-    white space folded, so that the face installed does not decide where lines end."""
+    """The PDF's text with hyphenation undone (the booklet breaks words with U+002D, as
+    `hyphenate-character`) and white space folded, so that the face installed does not
+    decide where lines end."""
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-    return re.sub(r"[ \n]+", " ", text.replace("\u2010\n", ""))
+    return re.sub(r"[ \n]+", " ", re.sub(r"(?<=\w)[-\u2010]\n(?=\w)", "", text))
 
 
 def test_bilingual_booklet(translated: Path) -> None:
@@ -73,12 +74,18 @@ def test_bilingual_booklet(translated: Path) -> None:
     pdf = translated / "build" / "booklet-az-en.pdf"
     assert out.startswith("build/booklet-az-en.pdf: ")
     reader = PdfReader(pdf)
-    assert [item.title for item in reader.outline] == [
+    # the contents, then each statement (its headings nested under it)
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "Mündəricat",
         "30-cu ildönümü ilə bağlı birinci bəyanat",
         "İkinci bəyanat",
+        "Qeydlər",  # the notes at the end: sources, editorial repairs
     ]
+    assert any(isinstance(item, list) for item in reader.outline)  # "## A heading"
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"  # bookmarks shown on opening
     assert reader.metadata.title == "Sınaq bəyanatları"
-    assert reader.metadata.author == "Test statements"
+    assert not reader.metadata.author  # no author nor publisher configured: not the title
+    assert len(reader.pages) % 4 == 0  # padded for printing (--pad-to 4)
     assert reader.trailer["/Root"]["/Lang"] == "az"
     text = text_of(pdf)
     for expected in (

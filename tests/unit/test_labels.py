@@ -56,6 +56,11 @@ KEYS = {
     "generated",
     "translated_from",
     "original",
+    "translators",
+    "license",
+    "notes",
+    "repairs",
+    "publisher",
 }
 
 

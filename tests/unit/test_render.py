@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -7,7 +8,14 @@ import pytest
 
 from pubtool.errors import RenderError
 from pubtool.publish.documents import Cell, Document, Row
-from pubtool.publish.render import ConfinedFetcher, Edition, inline_markdown, render_html
+from pubtool.publish.render import (
+    ConfinedFetcher,
+    Edition,
+    inline_markdown,
+    plain_text,
+    render_html,
+    running_title,
+)
 from pubtool.publish.template_folders import default_templates
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,3 +117,42 @@ def test_edition_rejects_odd_fonts_and_paper() -> None:
         Edition(languages=("en",), title=(), paper="Letter")
     with pytest.raises(RenderError, match="font name"):
         Edition(languages=("en",), title=(), fonts=('x"; } body { color: red',))
+
+
+def test_an_address_breaks_only_after_its_punctuation_and_is_never_hyphenated() -> None:
+    address = "http://www.ombudsman.gov.az/view.php?lang=en&menu=95&id=1025"
+    for html in (str(plain_text(address)), str(inline_markdown(f"Source: <{address}>."))):
+        assert 'class="url"' in html
+        shown = html.split('class="url">')[1].split("</span>")[0]
+        pieces = shown.replace("&amp;", "&").split("<wbr>")
+        assert "".join(pieces) == address  # no character added, none lost (no \u200b)
+        assert all(piece[-1] in "/.?&=-" for piece in pieces[:-1])
+        assert "lang=" in pieces  # the field note's "lan|g=en" break is gone
+
+
+def test_an_email_address_gets_the_same_breaks() -> None:
+    html = str(inline_markdown("Write to info@ombudsman.gov.az, please."))
+    assert '<span class="url">info@ombudsman.<wbr>gov.<wbr>az</span>, please' in html
+
+
+def test_running_heads_are_short_and_a_short_title_wins() -> None:
+    long_title = (
+        "Azərbaycan Respublikasının İnsan hüquqları üzrə müvəkkilinin (ombudsmanın) "
+        "1990-cı il 20 Yanvar faciəsinin 17-ci ildönümü ilə əlaqədar bəyanatı."
+    )
+    cut = running_title(long_title)
+    assert len(cut) <= 60 and cut.endswith("…") and long_title.startswith(cut[:-1])
+    assert running_title("*Short* title.") == "Short title"
+    edition = Edition(
+        languages=("az", "en"), title=(Cell("az", "Bəyanatlar"), Cell("en", "Statements"))
+    )
+    plain = document("Mətn.")
+    short = Row("short-title", 1, (Cell("az", "Qısa başlıq"), Cell("en", "Short title")))
+    html = render_html(
+        [plain, dataclasses.replace(plain, id="2020-01-16-y", short_title=short)],
+        edition,
+        [default_templates()],
+    )
+    assert 'data-running="Başlıq"' in html and 'data-running="Qısa başlıq"' in html
+    # the title page is an <h1>; statement titles <h2> in every column, with their language
+    assert html.count("<h1") == 1 and html.count('<h2 class="statement-title"') == 4

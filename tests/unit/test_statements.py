@@ -55,6 +55,14 @@ def test_blocks_kinds_and_lines(project_dir: Path) -> None:
     ]
 
 
+def test_a_short_title_is_a_translatable_block_after_the_title(tmp_path: Path) -> None:
+    text = GOOD.replace("title: A title", "title: A long title\nshort-title: Short")
+    loaded = load_statement(statement(tmp_path, text))
+    assert loaded.short_title is not None and loaded.short_title.text == "Short"
+    assert [block.kind for block in loaded.blocks()][:3] == ["title", "short-title", "issuer"]
+    assert load_statement(statement(tmp_path, GOOD)).short_title is None
+
+
 def test_soft_line_breaks_join_into_one_message(tmp_path: Path) -> None:
     path = statement(tmp_path, GOOD.replace("First paragraph.", "First\nparagraph  here."))
     assert load_statement(path).body[0].text == "First paragraph here."
@@ -81,6 +89,8 @@ def test_words(project_dir: Path) -> None:
         (GOOD.replace("First paragraph.\n", ""), 7, "no body text"),
         (GOOD.replace("issuer: An issuer", "issuer: An issuer\ncolour: red"), 6, "unknown key"),
         (GOOD.replace("title: A title", "title: [1, 2]"), 3, "title must be a non-empty string"),
+        (GOOD.replace("title: A title", "title: A\nshort-title: ''"), 4, "short-title must be"),
+        (GOOD.replace("title: A title", "title: A\nshort-title: " + "x" * 71), 4, "at most 70"),
         (GOOD.replace("---\n\n", "---\n\n```\ncode\n```\n\n", 1), 8, "fence is not supported"),
         ("no front matter\n", 1, "missing YAML front matter"),
         ("---\nid: x\n", 1, "not closed"),

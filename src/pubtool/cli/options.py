@@ -101,6 +101,15 @@ MinCoverageOption = Annotated[
     ),
 ]
 PaperOption = Annotated[str, typer.Option("--paper", metavar="[A4|A5]", help="Paper size.")]
+PadToOption = Annotated[
+    int,
+    typer.Option(
+        "--pad-to",
+        min=1,
+        metavar="N",
+        help="Blank pages at the end up to a multiple of this (1: none).",
+    ),
+]
 FontOption = Annotated[
     list[str] | None,
     typer.Option(

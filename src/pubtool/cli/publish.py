@@ -15,6 +15,7 @@ from pubtool.cli.options import (
     MinCoverageOption,
     MissingOption,
     OutputOption,
+    PadToOption,
     PaperOption,
     PdfVariantOption,
     ProjectOption,
@@ -36,6 +37,7 @@ def build_pdf_command(
     font: FontOption = None,
     templates: TemplatesOption = None,
     pdf_variant: PdfVariantOption = None,
+    pad_to: PadToOption = 4,
     project: ProjectOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
@@ -44,6 +46,7 @@ def build_pdf_command(
             _project(ctx, project), lang, output=output, notice=notice, progress=step,
             statements=statement or (), missing=missing, min_coverage=min_coverage,
             paper=paper, fonts=font or (), templates=templates, pdf_variant=pdf_variant,
+            pad_to=pad_to,
         )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
 from pubtool.catalogs import build_template, load_catalog, project_messages
+from pubtool.checks.style import house_style
 from pubtool.coverage import measure_catalog
 from pubtool.errors import GateFailed, RenderError
 from pubtool.project import Project
@@ -47,12 +49,15 @@ class BookletRequest:
     templates: Path | None = None
     pdf_variant: str | None = None  # one of render.PDF_VARIANTS
     tagged: bool = True  # a structure tree for screen readers; PDF/UA is always tagged
+    pad_to: int = 4  # blank pages at the end up to a multiple of this (1: none)
 
     def __post_init__(self) -> None:
         if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:
             raise RenderError(
                 f"--pdf-variant: {self.pdf_variant!r} is not one of {', '.join(PDF_VARIANTS)}"
             )
+        if self.pad_to < 1:
+            raise RenderError(f"--pad-to: expected 1 or more, got {self.pad_to}")
 
 
 @dataclass(frozen=True)
@@ -107,15 +112,28 @@ def prepare_booklet(
         for language in request.languages
     )
     created, modified = source_dates(statements, catalogs.values())
+    repairs = editorial_repairs(project.statements_dir / "REPAIRS.md")
     edition = Edition(
         languages=request.languages,
         title=title_cells,
         paper=request.paper,
         fonts=request.fonts,
-        author=project.author or project.title,
+        author=project.author or project.publisher,
         source_language=project.source_language,
         created=_w3c(created),
         modified=_w3c(modified),
+        publisher=project.publisher,
+        license=project.license,
+        translators=translators(project, catalogs),
+        styles=tuple(
+            (language, house_style(language, project.style.get(language)))
+            for language in dict.fromkeys((*request.languages, project.source_language))
+        ),
+        repairs=tuple(
+            (statement.id, found)
+            for statement in statements
+            if (found := repairs.get(statement.path.name, ()))
+        ),
     )
     html = render_html(documents, edition, template_dirs(project, request), notice=notice)
     return Booklet(
@@ -146,6 +164,50 @@ def source_dates(
     )
     revised = [_revision_date(catalog) for catalog in catalogs if catalog is not None]
     return created, max([created, *(date for date in revised if date is not None)])
+
+
+def translators(
+    project: Project, catalogs: Mapping[str, polib.POFile | None]
+) -> tuple[tuple[str, str], ...]:
+    """Who translated each target language: `translators` in the configuration, else the
+    catalog's Last-Translator (and its Language-Team when that says something more)."""
+    named = []
+    for language, catalog in catalogs.items():
+        if language == project.source_language:
+            continue
+        who = project.translators.get(language, "")
+        if not who and catalog is not None:
+            people = [
+                _without_address(catalog.metadata.get(key, ""))
+                for key in ("Last-Translator", "Language-Team")
+            ]
+            who = ", ".join(dict.fromkeys(p for p in people if p and "FULL NAME" not in p))
+        if who:
+            named.append((language, who))
+    return tuple(named)
+
+
+def _without_address(person: str) -> str:
+    return re.sub(r"\s*<[^>]*>", "", person).strip()
+
+
+_REPAIR_ROW = re.compile(r"^\|\s*`([^`]+\.md)`\s*\|(.*)\|(.*)\|\s*$")
+
+
+def editorial_repairs(path: Path) -> dict[str, tuple[str, ...]]:
+    """`statements/REPAIRS.md`'s table rows, file name -> repairs (Markdown), in order.
+
+    A project without the file has none to show; the file is the editors' record, read only.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if match := _REPAIR_ROW.match(line):
+            found.setdefault(match.group(1), []).append(match.group(2).strip())
+    return {name: tuple(items) for name, items in found.items()}
 
 
 def _revision_date(catalog: polib.POFile) -> dt.datetime | None:
@@ -185,6 +247,7 @@ def build_pdf(
         tagged=request.tagged or request.pdf_variant == "pdf/ua-1",
         source_epoch=booklet.source_epoch,
         reading_first=project.source_language,
+        pad_to=request.pad_to,
     )
     return booklet, result
 

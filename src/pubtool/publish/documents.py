@@ -71,6 +71,8 @@ class Document:
     #: Per column (in the edition's language order): where its text comes from, or None
     #: when the statement's front matter does not say (`original-language:`).
     origins: tuple[Origin | None, ...] = ()
+    #: The running head of right pages (`short-title:`), when the statement has one.
+    short_title: Row | None = None
 
     def rows(self) -> tuple[Row, ...]:
         return (self.title, self.issuer, *self.body, *self.signature, *self.notes)
@@ -152,6 +154,7 @@ def build_documents(
                 signature=tuple(row(block) for block in statement.signature),
                 notes=tuple(row(block) for block in statement.notes),
                 origins=tuple(origin(statement, language) for language in languages),
+                short_title=row(statement.short_title) if statement.short_title else None,
             )
         )
     if gaps:

@@ -38,6 +38,7 @@ def booklet_request(
     fonts: Sequence[str] = (),
     templates: PathLike | None = None,
     pdf_variant: str | None = None,
+    pad_to: int = 4,
 ) -> BookletRequest:
     """The request, checked: known languages (the source language always allowed), at most
     three columns, a known policy; the paper size is checked where it is set."""
@@ -62,6 +63,7 @@ def booklet_request(
         fonts=tuple(fonts) or DEFAULT_FONTS,
         templates=Path(templates) if templates is not None else None,
         pdf_variant=pdf_variant.lower() if pdf_variant else None,
+        pad_to=pad_to,
     )
 
 

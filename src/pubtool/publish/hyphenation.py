@@ -232,5 +232,27 @@ def _last_end(pattern: re.Pattern[str], text: str, start: int) -> int:
     return end
 
 
+# --- addresses --------------------------------------------------------------------------------
+
+ADDRESS = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"\u200b]+?(?=[.,;:!?)\]»”’]*(?:\s|$))"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
+    re.IGNORECASE,
+)
+"""A web address or an e-mail address in running text, without the punctuation after it."""
+
+_ADDRESS_BREAK = re.compile(r"(?<=[/.?&=-])(?=[^/.?&=-])")
+
+
+def address_pieces(address: str) -> list[str]:
+    """``address`` cut after each ``/ . ? & = -`` (a run of them stays together: ``//``).
+
+    Between the pieces an address may break across lines, and nowhere else: a reader can
+    tell where it goes on, and no added hyphen makes it a different address. A piece longer
+    than a column still gets the overlong-word breaks, so layout stays bounded.
+    """
+    return [break_overlong_words(piece) for piece in _ADDRESS_BREAK.split(address)]
+
+
 if __name__ == "__main__":
     write_dictionary(Path(__file__).with_name("data") / DICTIONARY_FILENAME)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import importlib.metadata
 import json
@@ -27,11 +28,18 @@ from markupsafe import Markup, escape
 
 from pubtool import __version__
 from pubtool.checks.language import base_language
+from pubtool.checks.style import HouseStyle, house_style
 from pubtool.errors import RenderError, WriteError
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.po.entries import language_name
 from pubtool.publish.documents import Cell, Document
-from pubtool.publish.hyphenation import break_overlong_words, split_overlong_run
+from pubtool.publish.hyphenation import (
+    ADDRESS,
+    address_pieces,
+    break_overlong_words,
+    split_overlong_run,
+)
+from pubtool.publish.typography import set_punctuation
 
 PAPER_SIZES = ("A4", "A5")
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
@@ -59,19 +67,39 @@ _INLINE = MarkdownIt("commonmark", {"html": False, "breaks": False}).disable("im
 _INLINE_BREAKS = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable("image")
 
 
-def inline_markdown(text: str, breaks: bool = False) -> Markup:
+def inline_markdown(text: str, breaks: bool = False, style: HouseStyle | None = None) -> Markup:
     """Inline Markdown (emphasis, links) to safe HTML; any HTML in `text` comes out escaped.
 
     Overlong words get break opportunities and overlong paragraphs forced line breaks, so
     that no text, however odd, makes the layout take more than moments (see `bounded`).
+    With a `style`, typewriter punctuation is set as that language prints it
+    (`typography.set_punctuation`).
     """
     parser = _INLINE_BREAKS if breaks else _INLINE
     tokens = parser.parseInline(text)
     for token in tokens:
         if token.children is not None:
+            if style is not None:
+                _set_punctuation(token.children, style)
             token.children = bounded(token.children)
     # markdown-it escapes, html is off
     return Markup(parser.renderer.render(tokens, parser.options, {}))  # noqa: S704
+
+
+def _set_punctuation(tokens: Sequence[Token], style: HouseStyle) -> None:
+    """Print punctuation in the text tokens (not code, not addresses) of one paragraph."""
+    previous = " "
+    for token in tokens:
+        if token.type == "softbreak" or token.type == "hardbreak":
+            previous = " "
+        if token.type != "text" or not token.content:
+            continue
+        parts = _address_split(token.content)
+        for index in range(0, len(parts), 2):
+            if parts[index]:
+                parts[index] = set_punctuation(parts[index], style, previous)
+                previous = parts[index][-1]
+        token.content = "".join(parts)
 
 
 def bounded(tokens: Sequence[Token]) -> list[Token]:
@@ -88,8 +116,8 @@ def bounded(tokens: Sequence[Token]) -> list[Token]:
         if token.type not in ("text", "code_inline"):
             result.append(token)
             continue
-        token.content = break_overlong_words(token.content)
         if token.type == "code_inline":
+            token.content = break_overlong_words(token.content)
             run += len(token.content)
             result.append(token)
             continue
@@ -97,14 +125,50 @@ def bounded(tokens: Sequence[Token]) -> list[Token]:
         for index, piece in enumerate(pieces):
             if index:
                 result.append(Token("hardbreak", "br", 0))
-            result.append(Token("text", "", 0, content=piece))
+            result.extend(_with_address_breaks(piece))
         run = len(pieces[-1]) + (run if len(pieces) == 1 else 0)
     return result
 
 
+def _with_address_breaks(text: str) -> list[Token]:
+    """Text tokens; each address in them a `url` span with a <wbr> after each `/ . ? & = -`."""
+    tokens: list[Token] = []
+    for index, part in enumerate(_address_split(text)):
+        if index % 2 == 0:
+            if part:
+                tokens.append(Token("text", "", 0, content=break_overlong_words(part)))
+            continue
+        tokens.append(Token("html_inline", "", 0, content='<span class="url">'))
+        for number, piece in enumerate(address_pieces(part)):
+            if number:
+                tokens.append(Token("html_inline", "", 0, content="<wbr>"))
+            tokens.append(Token("text", "", 0, content=piece))
+        tokens.append(Token("html_inline", "", 0, content="</span>"))
+    return tokens
+
+
+def _address_split(text: str) -> list[str]:
+    """Plain text and addresses alternating: text, address, text, … (text first, maybe empty)."""
+    parts: list[str] = []
+    last = 0
+    for match in ADDRESS.finditer(text):
+        parts += [text[last : match.start()], match.group()]
+        last = match.end()
+    return [*parts, text[last:]]
+
+
 def plain_text(text: str) -> Markup:
-    """Text shown as it is (no Markdown), escaped, with break opportunities in overlong words."""
-    return escape(break_overlong_words(text))
+    """Text shown as it is (no Markdown), escaped, with break opportunities in overlong words
+    and addresses (`/ . ? & = -` only: an address never takes a hyphen)."""
+    parts = _address_split(text)
+    return Markup("").join(
+        escape(break_overlong_words(part))
+        if index % 2 == 0
+        else Markup('<span class="url">')
+        + Markup("<wbr>").join(escape(piece) for piece in address_pieces(part))
+        + Markup("</span>")
+        for index, part in enumerate(parts)
+    )
 
 
 @dataclass(frozen=True)
@@ -119,6 +183,15 @@ class Edition:
     created: str = ""  # W3C dates from the inputs, never the clock: see booklet.source_dates
     modified: str = ""
     source_language: str = "en"
+    publisher: str = ""
+    license: str = ""
+    #: (language, who translated it) for the imprint, in the edition's column order
+    translators: tuple[tuple[str, str], ...] = ()
+    #: (statement id, its editorial repairs as Markdown) for the notes at the end
+    repairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (language, its house style) for the punctuation set at render time; a language not
+    #: here takes its defaults
+    styles: tuple[tuple[str, HouseStyle], ...] = ()
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
@@ -140,7 +213,21 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     )
     environment.filters["inline"] = inline_markdown
     environment.filters["plain"] = plain_text
+    environment.filters["running_title"] = running_title
     return environment
+
+
+RUNNING_TITLE = 60
+"""Characters of a running head: what a reader takes in at a glance at 7.5 pt."""
+
+
+def running_title(text: str, limit: int = RUNNING_TITLE) -> str:
+    """A title short enough for a running head: plain text, cut after a word, with `…`."""
+    plain = " ".join(Markup(inline_markdown(text)).striptags().split()).rstrip(".")
+    if len(plain) <= limit:
+        return plain
+    cut = plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–—-( ")
+    return cut + "…"
 
 
 def load_labels(template_dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
@@ -244,6 +331,19 @@ def fill_label(text: str, column: str, /, **values: str) -> str:
     return filled
 
 
+def _long_date(moment: str, language: str) -> str:
+    """A W3C date as the language writes it in full (CLDR): "25 noyabr 2026"."""
+    if not moment:
+        return ""
+    from babel.dates import format_date
+
+    day = dt.date.fromisoformat(moment[:10])
+    try:
+        return format_date(day, format="long", locale=language)
+    except (ValueError, UnknownLocaleError):
+        return day.isoformat()
+
+
 def text_direction(language: str) -> str:
     """`rtl` for a language CLDR writes right to left (ar, fa, he, ur, …), else `ltr`."""
     try:
@@ -327,6 +427,15 @@ def render_html(
         edition.languages, every_label, source_language=edition.source_language
     )
     environment = template_environment(template_dirs)
+    styles = dict(edition.styles)
+
+    def inline_in(text: str, breaks: bool = False, language: str | None = None) -> Markup:
+        """`inline`, with the punctuation of `language` when it is given."""
+        if language is None:
+            return inline_markdown(text, breaks)
+        return inline_markdown(text, breaks, styles.get(language) or house_style(language))
+
+    environment.filters["inline"] = inline_in
     try:
         page = environment.get_template(template)
     except jinja2.TemplateNotFound:
@@ -364,6 +473,8 @@ def render_html(
                 )
             },
             years=(years[0], years[-1]) if years else None,
+            edition_date=_long_date(edition.modified, edition.languages[0]),
+            repairs=dict(edition.repairs),
             stylesheet_href=stylesheet_href,
             version=__version__,
         )
@@ -422,6 +533,7 @@ def render_pdf(
     tagged: bool = True,
     source_epoch: int = 0,
     reading_first: str | None = None,
+    pad_to: int = 1,
 ) -> PdfResult:
     """Lay out and write the PDF atomically, unless the same input already made this file.
 
@@ -429,11 +541,21 @@ def render_pdf(
     readers use (PDF/UA always has it). `source_epoch` stands in for the clock wherever the
     PDF writer would read it, so the same input gives the same bytes on any day.
     `reading_first` is the language whose cell a screen reader reads first in each row.
+    `pad_to` adds blank pages at the end up to a multiple of it (a printer folds sheets of
+    four pages).
     """
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"PDF variant {variant!r} is not one of {', '.join(PDF_VARIANTS)}")
     started = time.perf_counter()
-    options = {"variant": variant, "tagged": tagged, "epoch": source_epoch, "first": reading_first}
+    if pad_to < 1:
+        raise RenderError(f"--pad-to must be 1 or more, not {pad_to}")
+    options = {
+        "variant": variant,
+        "tagged": tagged,
+        "epoch": source_epoch,
+        "first": reading_first,
+        "pad": pad_to,
+    }
     digest = _input_digest(html, allowed_dirs, options)
     cache = _read_cache(output)
     if output.exists() and cache.get("digest") == digest:
@@ -455,6 +577,7 @@ def render_pdf(
     document = HTML(
         string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
     ).render()
+    document = padded(document, pad_to)
     if metadata:
         for key, value in metadata.items():
             setattr(document.metadata, key, value)
@@ -464,7 +587,7 @@ def render_pdf(
         data = document.write_pdf(
             pdf_variant=variant,
             pdf_tags=tagged,
-            finisher=(lambda _, pdf: read_first(pdf, reading_first)) if reading_first else None,
+            finisher=lambda _, pdf: _finish(pdf, reading_first),
         )
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF data", file=output)
@@ -478,6 +601,21 @@ def render_pdf(
         cached=False,
         refused=tuple(fetcher.refused),
     )
+
+
+def padded(document: Any, multiple: int) -> Any:
+    """The document with blank pages of its last page's size added up to a multiple of
+    `multiple` pages (WeasyPrint's documented way of joining documents' pages)."""
+    missing = -len(document.pages) % multiple
+    if not missing:
+        return document
+    from weasyprint import HTML
+
+    last = document.pages[-1]
+    blank = HTML(
+        string=f"<style>@page {{ size: {last.width}px {last.height}px; margin: 0 }}</style>"
+    ).render()
+    return document.copy([*document.pages, *(blank.pages[0] for _ in range(missing))])
 
 
 def _input_digest(html: str, folders: Sequence[Path], options: dict[str, Any]) -> str:
@@ -548,6 +686,19 @@ def _tags_with_languages() -> Iterator[None]:
         yield
     finally:
         tags._build_box_tree = original
+
+
+def _finish(pdf: Any, reading_first: str | None) -> None:
+    """The last touches to WeasyPrint's PDF before it is written (its `finisher` hook)."""
+    if reading_first:
+        read_first(pdf, reading_first)
+    open_with_outline(pdf)
+
+
+def open_with_outline(pdf: Any) -> None:
+    """A viewer opens the booklet with its bookmarks shown (`/PageMode /UseOutlines`)."""
+    if pdf.catalog.get("Outlines") is not None:
+        pdf.catalog["PageMode"] = "/UseOutlines"
 
 
 def read_first(pdf: Any, language: str | None) -> None:

@@ -13,7 +13,14 @@ from pathlib import Path
 from pubtool.errors import RenderError
 
 #: The files the default booklet is made of; `pubtool templates` copies these.
-DEFAULT_TEMPLATE_FILES = ("booklet.html.j2", "booklet.css", "labels.yaml", "badge.svg.j2")
+DEFAULT_TEMPLATE_FILES = (
+    "booklet.html.j2",
+    "title-page.html.j2",
+    "imprint.html.j2",
+    "booklet.css",
+    "labels.yaml",
+    "badge.svg.j2",
+)
 
 
 @cache

@@ -1,0 +1,35 @@
+"""Typewriter punctuation set as print at render time; the text itself never changes."""
+
+from __future__ import annotations
+
+from pubtool.checks.style import house_style
+from pubtool.publish.render import inline_markdown
+from pubtool.publish.typography import set_punctuation
+
+
+def test_straight_quotes_take_the_column_languages_marks() -> None:
+    assert set_punctuation('the "Black January"', house_style("en")) == "the “Black January”"
+    assert set_punctuation('"Qara Yanvar"', house_style("ru")) == "«Qara Yanvar»"
+    assert set_punctuation("didn't say 'no'", house_style("en")) == "didn’t say ‘no’"
+
+
+def test_a_spaced_hyphen_is_the_languages_dash_and_a_range_takes_an_en_dash() -> None:
+    assert set_punctuation("the republic - Baku", house_style("en")) == "the republic\u00a0– Baku"
+    assert set_punctuation("столице - Баку", house_style("ru")) == "столице\u00a0— Баку"
+    assert set_punctuation("January 19-20, 1990", house_style("en")) == "January 19–20, 1990"
+    # a word's own hyphen, a date and an address stay as they are
+    for text in ("SSR-in", "2020-01-15", "view.php?id=95-1"):
+        assert set_punctuation(text, house_style("az")) == text
+
+
+def test_inline_sets_punctuation_outside_code_and_addresses_only() -> None:
+    html = str(
+        inline_markdown(
+            'He said "no" - see `a "b"` and http://x.org/a-1-2 19-20',
+            style=house_style("en"),
+        )
+    )
+    assert "“no”\u00a0– see" in html
+    assert '<code>a &quot;b&quot;</code>' in html
+    assert "x.<wbr>org/<wbr>a-<wbr>1-<wbr>2" in html and "19–20" in html
+    assert "“" not in str(inline_markdown('"plain"'))  # no style given: the text as it is
