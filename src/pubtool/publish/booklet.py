@@ -184,7 +184,6 @@ def build_pdf(
         variant=request.pdf_variant,
         tagged=request.tagged or request.pdf_variant == "pdf/ua-1",
         source_epoch=booklet.source_epoch,
-        reading_first=project.source_language,
     )
     return booklet, result
 
