@@ -545,14 +545,16 @@ def stamp_fonts(pdf: pikepdf.Pdf, epoch: int) -> None:
 
     WeasyPrint subsets with HarfBuzz, which keeps the face's own date, or, without
     HarfBuzz-Subset, with fontTools, which writes the time of the build (or the process's
-    SOURCE_DATE_EPOCH): either way the stamp becomes the inputs' date, so the same input
-    gives the same bytes on any day without touching the process's environment.
+    SOURCE_DATE_EPOCH, which pubtool used to set for the whole process while writing): either
+    way the stamp becomes the inputs' date, so the same input gives the same bytes on any day.
     """
     seen: set[tuple[int, int]] = set()
     for page in pdf.pages:
         resources = page.obj.get("/Resources")
         fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-        for font in fonts.values() if isinstance(fonts, pikepdf.Dictionary) else ():
+        if not isinstance(fonts, pikepdf.Dictionary):
+            continue
+        for font in (fonts[str(name)] for name in fonts):  # pikepdf 8 has no .values()
             for descendant in font.get("/DescendantFonts", [font]):
                 descriptor = descendant.get("/FontDescriptor")
                 if descriptor is None:
@@ -571,22 +573,28 @@ def stamp_fonts(pdf: pikepdf.Pdf, epoch: int) -> None:
 
 
 def stamp_font_program(program: bytes, epoch: int) -> bytes:
-    """`program` (an sfnt) with `head.modified` = `epoch`; anything else comes back unchanged."""
+    """`program` (an sfnt) with `head.modified` = `epoch` and its checksums made right again;
+    anything that is not an sfnt comes back unchanged."""
     if program[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
         return program
     (count,) = struct.unpack_from(">H", program, 4)
     for index in range(count):
-        tag, _, offset, length = struct.unpack_from(">4sIII", program, 12 + 16 * index)
-        if tag == b"head" and length >= 36 and offset + 36 <= len(program):
-            wanted = struct.pack(">q", epoch + _MAC_EPOCH)
-            if program[offset + 28 : offset + 36] == wanted:
-                return program
-            from fontTools.ttLib import TTFont  # only when a stamp differs
-
-            font = TTFont(io.BytesIO(program), lazy=False, recalcTimestamp=False)
-            font["head"].modified = epoch + _MAC_EPOCH
-            output = io.BytesIO()
-            font.save(output, reorderTables=False)
-            font.close()
-            return output.getvalue()
+        entry = 12 + 16 * index
+        tag, _, offset, length = struct.unpack_from(">4sIII", program, entry)
+        if tag != b"head" or length < 36 or offset + length > len(program):
+            continue
+        font = bytearray(program)
+        struct.pack_into(">q", font, offset + 28, epoch + _MAC_EPOCH)  # head.modified
+        struct.pack_into(">I", font, offset + 8, 0)  # checkSumAdjustment, counted as 0
+        struct.pack_into(">I", font, entry + 4, _checksum(font[offset : offset + length]))
+        adjustment = (0xB1B0AFBA - _checksum(font)) & 0xFFFFFFFF
+        struct.pack_into(">I", font, offset + 8, adjustment)
+        return bytes(font)
     return program
+
+
+def _checksum(data: bytes | bytearray) -> int:
+    """The OpenType checksum: the sum of big-endian 32-bit words, zero-padded, modulo 2**32."""
+    padded = bytes(data) + b"\0" * (-len(data) % 4)
+    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
+    return sum(words) & 0xFFFFFFFF
