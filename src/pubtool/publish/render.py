@@ -403,6 +403,7 @@ def render_pdf(
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"PDF variant {variant!r} is not one of {', '.join(PDF_VARIANTS)}")
     started = time.perf_counter()
+    # "structure": the tagging stage's revision, so that a PDF cached before it is rebuilt
     options = {"variant": variant, "tagged": tagged, "epoch": source_epoch, "structure": 2}
     digest = _input_digest(html, allowed_dirs, options)
     cache = _read_cache(output)
@@ -417,7 +418,7 @@ def render_pdf(
     from weasyprint import HTML  # heavy import: only when a PDF is made
 
     from pubtool.publish.hyphenation import register_azerbaijani_hyphenation
-    from pubtool.publish.tagging import retag
+    from pubtool.publish.tagging import page_ids, retag
 
     register_azerbaijani_hyphenation()
     fetcher = ConfinedFetcher(allowed_dirs)
@@ -431,11 +432,13 @@ def render_pdf(
             setattr(document.metadata, key, value)
     if progress:
         progress(f"writing {len(document.pages)} pages")
+    ids = page_ids(document.pages)
     data = document.write_pdf(pdf_variant=variant, pdf_tags=tagged)
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF data", file=output)
-    page_ids = [list(page.anchors) for page in document.pages]
-    data = retag(data, html, page_ids, source_epoch)
+    if progress:
+        progress("tagging the structure")
+    data = retag(data, html, ids, source_epoch)
     write_bytes_atomically(output, data)  # a WriteError names the PDF and leaves the old one
     _write_cache(output, {"digest": digest, "pages": len(document.pages)})
     return PdfResult(

@@ -94,6 +94,20 @@ class Node:
 Kid = Node | Leaf | Annotation
 
 
+def page_ids(pages: Sequence[Any]) -> list[list[str]]:
+    """The ids on each of WeasyPrint's pages (`Page.anchors`), taken before `write_pdf`; the
+    ids no link points to are then dropped from the pages, so that they do not become named
+    destinations: they only tell the pieces of a cut element apart (hundreds of rows)."""
+    ids = [list(page.anchors) for page in pages]
+    targets = {
+        target for page in pages for kind, target, *_ in page.links if kind == "internal"
+    }
+    for page in pages:
+        for name in [name for name in page.anchors if name not in targets]:
+            del page.anchors[name]
+    return ids
+
+
 def retag(data: bytes, html: str, page_ids: Sequence[Sequence[str]], epoch: int) -> bytes:
     """The PDF `data` with the booklet's structure tree; `page_ids` are the ids on each page.
 
@@ -146,7 +160,7 @@ class Retagger:
             return [self.toc(element, dom, own)]
         kids = self.convert_kids(element, dom, own)
         if role == "Link":
-            return [self.link(kids, dom, own)]
+            return [self.link(kids, dom)]
         if not kids:
             return []
         if role in WRAPPERS and (lang is None or lang == inherited):
@@ -159,21 +173,30 @@ class Retagger:
         self, element: pikepdf.Object, dom: Element | None, lang: str | None
     ) -> list[Kid]:
         page = self.page_of(element)
-        structured = [kid for kid in element.K if _is_element(kid) and not _is_text(kid)]
-        matches = _align(structured, _children(dom)) if dom is not None else {}
-        kids: list[Kid] = []
+        content: list[Kid | pikepdf.Object] = []  # leaves, annotations, elements to convert
+        structured = []
         for kid in element.K:
             if isinstance(kid, int):
-                kids.append(Leaf(page, int(kid)))
+                content.append(Leaf(page, kid))
             elif kid.get("/Type") == "/OBJR":
-                kids.append(Annotation(page, kid.Obj))
+                content.append(Annotation(page, kid.Obj))
+            elif kid.get("/Type") != "/StructElem":
+                continue
             elif _is_text(kid):
-                kids.extend(Leaf(page, int(mcid)) for mcid in kid.K)
+                content.extend(Leaf(page, int(mcid)) for mcid in kid.K)
             else:
-                kids.extend(self.convert(kid, matches.get(kid.objgen), lang))
+                content.append(kid)
+                structured.append(kid)
+        matches = _align(structured, _children(dom)) if dom is not None and structured else {}
+        kids: list[Kid] = []
+        for item in content:
+            if isinstance(item, pikepdf.Object):
+                kids.extend(self.convert(item, matches.get(item.objgen), lang))
+            elif not isinstance(item, Node):
+                kids.append(item)
         return kids
 
-    def link(self, kids: list[Kid], dom: Element | None, lang: str | None) -> Node:
+    def link(self, kids: list[Kid], dom: Element | None) -> Node:
         """One Link, one annotation: the boxes of a link each get one from WeasyPrint."""
         annotations = [kid for kid in _flatten(kids) if isinstance(kid, Annotation)]
         content = _strip_links(kids)
@@ -185,7 +208,7 @@ class Retagger:
     def run(self) -> None:
         tree = self.pdf.Root.StructTreeRoot
         document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
-        before = set(self.reachable(document))
+        before = self.reachable(document)
         body = self.root.find("body")
         top = _children(body) if body is not None else []
         sections: list[tuple[Element, Node]] = []
@@ -254,13 +277,20 @@ class Retagger:
 
     # -- writing -------------------------------------------------------------------------
 
-    def reachable(self, element: pikepdf.Object) -> Iterator[Leaf]:
-        page = self.page_of(element) if "/Pg" in element else None
-        for kid in element.K:
-            if isinstance(kid, int) and page is not None:
-                yield Leaf(page, int(kid))
-            elif _is_element(kid):
-                yield from self.reachable(kid)
+    def reachable(self, document: pikepdf.Object) -> set[Leaf]:
+        """Every MCID WeasyPrint's tree owns (margin boxes are left out of it)."""
+        found: set[Leaf] = set()
+        stack = [document]
+        while stack:
+            element = stack.pop()
+            page = self.page_of(element) if "/Pg" in element else None
+            for kid in element.K:
+                if isinstance(kid, int):
+                    if page is not None:
+                        found.add(Leaf(page, kid))
+                elif kid.get("/Type") == "/StructElem":
+                    stack.append(kid)
+        return found
 
     def write(self, document: Node, leaves: set[Leaf]) -> None:
         pdf = self.pdf
@@ -323,7 +353,6 @@ class Retagger:
         kept = {annotation.objgen for annotation, _ in annotation_parents}
         for index, page in enumerate(pages):
             self.finish_page(page, index, leaves, kept)
-        self.prune_names()
 
     def finish_page(
         self, page: pikepdf.Page, index: int, leaves: set[Leaf], kept: set[tuple[int, int]]
@@ -348,23 +377,6 @@ class Retagger:
         # WeasyPrint writes text as hex strings: "/MCID" occurs in the operators alone
         content = MARKED.sub(mark, contents.read_bytes())
         contents.write(zlib.compress(content), filter=pikepdf.Name.FlateDecode)
-
-    def prune_names(self) -> None:
-        """The ids that only told pieces apart need not stay as named destinations."""
-        names = self.pdf.Root.get("/Names")
-        dests = names.get("/Dests") if names is not None else None
-        if dests is None or "/Names" not in dests:
-            return
-        internal = {
-            element.get("id") for element in self.root.iter("tr", "li") if element.get("id")
-        }
-        flat = list(dests.Names)
-        kept = pikepdf.Array()
-        for name, destination in zip(flat[::2], flat[1::2], strict=True):
-            if str(name) not in internal:
-                kept.append(name)
-                kept.append(destination)
-        dests.Names = kept
 
 
 class StatementTree:
