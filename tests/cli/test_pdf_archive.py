@@ -107,13 +107,16 @@ def test_tagged_by_default_with_a_language_per_column(translated: Path) -> None:
     assert root["/Lang"] == "az"
     elements = structure(pdf)
     kinds = [element["/S"] for element in elements]
-    assert {"/Document", "/Table", "/TR", "/TD", "/H1", "/H2", "/L", "/LI", "/Link"} <= set(kinds)
-    cells = [e for e in elements if e["/S"] in ("/TD", "/TH")]
-    assert {cell.get("/Lang") for cell in cells} == {"az", "en"}
-    # read aloud, each row gives the source (en) first, then its translation
-    rows = [e for e in elements if e["/S"] == "/TR"]
-    assert rows and all(
-        [kid.get_object().get("/Lang") for kid in row["/K"]] == ["en", "az"] for row in rows
+    assert {"/Document", "/Sect", "/Div", "/H1", "/H2", "/H3", "/TOC", "/TOCI", "/Link"} <= set(
+        kinds
+    )
+    assert "/Table" not in kinds  # a statement is a Sect of pairs: docs/accessibility.md
+    languages = {element.get("/Lang") for element in elements} - {None}
+    assert languages == {"az", "en"}
+    # read aloud, each pair gives the leading column (az) first, as a sighted reader reads
+    pairs = [e for e in elements if e["/S"] == "/Div" and e.get("/Lang") is None]
+    assert pairs and all(
+        [kid.get_object().get("/Lang") for kid in pair["/K"]] == ["az", "en"] for pair in pairs
     )
 
 
@@ -128,8 +131,9 @@ def test_pdf_ua(translated: Path) -> None:
     assert reader.metadata.title == "Sınaq bəyanatları"
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfuaid:part="1"' in xmp
-    # the statement titles are headings, in the bookmarks too
-    assert "/H1" in {element["/S"] for element in structure(pdf)}
+    # the collection title is the H1, the statement titles H2, in the bookmarks too
+    headings = [e["/S"] for e in structure(pdf) if e["/S"] in ("/H1", "/H2", "/H3")]
+    assert headings[0] == "/H1" and headings.count("/H1") == 1
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[0] == "Mündəricat" and titles[1].startswith("30-cu ildönümü")
 
@@ -208,8 +212,8 @@ def test_arabic_beside_english(project_dir: Path) -> None:
     pdf = project_dir / "build" / "booklet-ar-en.pdf"
     assert any(name.startswith("Noto-Naskh-Arabic") for name in font_names(pdf))
     assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "ar"
-    cells = [e for e in structure(pdf) if e["/S"] in ("/TD", "/TH")]
-    assert {cell.get("/Lang") for cell in cells} == {"ar", "en"}
+    languages = {element.get("/Lang") for element in structure(pdf)} - {None}
+    assert languages == {"ar", "en"}
     html = project_dir / "build" / "booklet-ar-en.html"
     assert invoke(project_dir, "build-html", "--lang", "ar,en", "-o", str(html))[0] == 0
     page = html.read_text(encoding="utf-8")

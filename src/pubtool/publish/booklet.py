@@ -246,7 +246,6 @@ def build_pdf(
         variant=request.pdf_variant,
         tagged=request.tagged or request.pdf_variant == "pdf/ua-1",
         source_epoch=booklet.source_epoch,
-        reading_first=project.source_language,
         pad_to=request.pad_to,
     )
     return booklet, result

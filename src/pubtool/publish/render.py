@@ -8,12 +8,10 @@ import hashlib
 import importlib.metadata
 import json
 import mimetypes
-import os
 import re
 import string
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -532,29 +530,29 @@ def render_pdf(
     variant: str | None = None,
     tagged: bool = True,
     source_epoch: int = 0,
-    reading_first: str | None = None,
     pad_to: int = 1,
 ) -> PdfResult:
     """Lay out and write the PDF atomically, unless the same input already made this file.
 
     `variant` is one of `PDF_VARIANTS` or None; `tagged` adds the structure tree screen
-    readers use (PDF/UA always has it). `source_epoch` stands in for the clock wherever the
-    PDF writer would read it, so the same input gives the same bytes on any day.
-    `reading_first` is the language whose cell a screen reader reads first in each row.
+    readers use, rebuilt by `tagging.retag` (PDF/UA always has it). `source_epoch` stands in
+    for the clock in the embedded fonts, so the same input gives the same bytes on any day.
     `pad_to` adds blank pages at the end up to a multiple of it (a printer folds sheets of
-    four pages).
+    four pages). Nothing of the process changes (no environment variable, no other
+    library's function replaced): builds may run in threads side by side.
     """
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"PDF variant {variant!r} is not one of {', '.join(PDF_VARIANTS)}")
     started = time.perf_counter()
     if pad_to < 1:
         raise RenderError(f"--pad-to must be 1 or more, not {pad_to}")
+    # "structure": the tagging stage's revision, so that a PDF cached before it is rebuilt
     options = {
         "variant": variant,
         "tagged": tagged,
         "epoch": source_epoch,
-        "first": reading_first,
         "pad": pad_to,
+        "structure": 2,
     }
     digest = _input_digest(html, allowed_dirs, options)
     cache = _read_cache(output)
@@ -569,6 +567,7 @@ def render_pdf(
     from weasyprint import HTML  # heavy import: only when a PDF is made
 
     from pubtool.publish.hyphenation import register_azerbaijani_hyphenation
+    from pubtool.publish.tagging import page_ids, retag
 
     register_azerbaijani_hyphenation()
     fetcher = ConfinedFetcher(allowed_dirs)
@@ -583,14 +582,15 @@ def render_pdf(
             setattr(document.metadata, key, value)
     if progress:
         progress(f"writing {len(document.pages)} pages")
-    with _clock_at(source_epoch), _tags_with_languages():
-        data = document.write_pdf(
-            pdf_variant=variant,
-            pdf_tags=tagged,
-            finisher=lambda _, pdf: _finish(pdf, reading_first),
-        )
+    ids = page_ids(document.pages)
+    data = document.write_pdf(
+        pdf_variant=variant, pdf_tags=tagged, finisher=lambda _, pdf: open_with_outline(pdf)
+    )
     if not isinstance(data, bytes):
         raise RenderError("WeasyPrint returned no PDF data", file=output)
+    if progress:
+        progress("tagging the structure")
+    data = retag(data, html, ids, source_epoch)
     write_bytes_atomically(output, data)  # a WriteError names the PDF and leaves the old one
     _write_cache(output, {"digest": digest, "pages": len(document.pages)})
     return PdfResult(
@@ -635,96 +635,10 @@ def _input_digest(html: str, folders: Sequence[Path], options: dict[str, Any]) -
     return digest.hexdigest()
 
 
-@contextmanager
-def _clock_at(epoch: int) -> Iterator[None]:
-    """SOURCE_DATE_EPOCH set to `epoch` while the PDF is written.
-
-    Without HarfBuzz-Subset, WeasyPrint subsets fonts with fontTools, which stamps each
-    subset's `head.modified` with the time of the build unless SOURCE_DATE_EPOCH says
-    otherwise: two builds of the same input then differ. Not thread-safe (the environment is
-    the process's), as WeasyPrint itself is not.
-    """
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-
-
-@contextmanager
-def _tags_with_languages() -> Iterator[None]:
-    """While the PDF is written, every structure element made from an HTML element with a
-    `lang` attribute carries that language (`/Lang`), so a screen reader reads each column
-    in its own language. WeasyPrint 70 sets `/Lang` only on the document; its tag builder
-    (`weasyprint.pdf.tags._build_box_tree`) is wrapped here, and left alone if it is gone.
-    """
-    from weasyprint.pdf import tags
-
-    original = getattr(tags, "_build_box_tree", None)
-    if original is None:
-        yield
-        return
-
-    def build_box_tree(box: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        element = getattr(getattr(box, "_box", box), "element", None)
-        language = None
-        if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
-            language = element.get("lang")
-        for structure in original(box, *args, **kwargs):
-            if language and isinstance(structure, dict) and "Lang" not in structure:
-                from pydyf import String
-
-                structure["Lang"] = String(language)
-            yield structure
-
-    tags._build_box_tree = build_box_tree
-    try:
-        yield
-    finally:
-        tags._build_box_tree = original
-
-
-def _finish(pdf: Any, reading_first: str | None) -> None:
-    """The last touches to WeasyPrint's PDF before it is written (its `finisher` hook)."""
-    if reading_first:
-        read_first(pdf, reading_first)
-    open_with_outline(pdf)
-
-
 def open_with_outline(pdf: Any) -> None:
     """A viewer opens the booklet with its bookmarks shown (`/PageMode /UseOutlines`)."""
     if pdf.catalog.get("Outlines") is not None:
         pdf.catalog["PageMode"] = "/UseOutlines"
-
-
-def read_first(pdf: Any, language: str | None) -> None:
-    """In each table row of the structure tree, put the cell in `language` first.
-
-    A row holds one block in each language of the edition; read aloud, the source text
-    comes first and then its translations, whichever column the page shows first.
-    """
-    if not language:
-        return
-    objects = pdf.objects
-    for structure in objects:
-        if not isinstance(structure, dict) or structure.get("S") != "/TR":
-            continue
-        kids = list(structure.get("K", ()))
-
-        def is_first(reference: Any) -> bool:
-            kid = objects[int(bytes(reference).split()[0])]
-            value = kid.get("Lang") if isinstance(kid, dict) else None
-            return value is not None and bytes(value.data) == f"({language})".encode()
-
-        first = [kid for kid in kids if is_first(kid)]
-        if first and kids[0] != first[0]:
-            structure["K"][:] = first + [kid for kid in kids if kid not in first]
-
-
 def _cache_path(output: Path) -> Path:
     return output.with_name(f".{output.name}.pubtool-cache.json")
 
