@@ -80,7 +80,29 @@ MinCoverageOption = Annotated[
     float | None,
     typer.Option("--min-coverage", help="Refuse to build below this percent translated."),
 ]
-PaperOption = Annotated[str, typer.Option("--paper", help="A4 or A5.")]
+PaperOption = Annotated[
+    str,
+    typer.Option(
+        "--paper", metavar="[A4|A5|A6|letter|half-letter]", help="Page size of the booklet."
+    ),
+]
+ImposeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--impose",
+        metavar="[saddle]",
+        help="Also write the booklet imposed two pages to a sheet side, in saddle-stitch "
+        "order, to -o (default: the booklet's name with -saddle).",
+    ),
+]
+CreepOption = Annotated[
+    float,
+    typer.Option(
+        "--creep",
+        metavar="MM",
+        help="With --impose: move the innermost sheet's pages this far towards the fold.",
+    ),
+]
 FontOption = Annotated[
     list[str] | None,
     typer.Option("--font", help="Font family, in order of preference (repeat for a stack)."),

@@ -10,8 +10,10 @@ import typer
 import pubtool
 from pubtool.cli import _emit, _finish, _project, app, notice, run_command, stderr
 from pubtool.cli.options import (
+    CreepOption,
     EditionLanguages,
     FontOption,
+    ImposeOption,
     MinCoverageOption,
     MissingOption,
     OutputOption,
@@ -36,6 +38,8 @@ def build_pdf_command(
     font: FontOption = None,
     templates: TemplatesOption = None,
     pdf_variant: PdfVariantOption = None,
+    impose: ImposeOption = None,
+    creep: CreepOption = 0.0,
     project: ProjectOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
@@ -44,6 +48,7 @@ def build_pdf_command(
             _project(ctx, project), lang, output=output, notice=notice, progress=step,
             statements=statement or (), missing=missing, min_coverage=min_coverage,
             paper=paper, fonts=font or (), templates=templates, pdf_variant=pdf_variant,
+            impose=impose, creep=creep,
         )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")

@@ -33,7 +33,15 @@ from pubtool.po.entries import language_name
 from pubtool.publish.documents import Cell, Document
 from pubtool.publish.hyphenation import break_overlong_words, split_overlong_run
 
-PAPER_SIZES = ("A4", "A5")
+#: `--paper` names and their CSS page sizes; each halves the next (A5 is half an A4 sheet,
+#: half-letter half a letter sheet), which is what `--impose saddle` folds them from.
+PAPER_SIZES = {
+    "A4": "A4",
+    "A5": "A5",
+    "A6": "A6",
+    "LETTER": "letter",
+    "HALF-LETTER": "5.5in 8.5in",
+}
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
 DEFAULT_FONTS = (
     "Gentium Book Plus",
@@ -119,6 +127,11 @@ class Edition:
     created: str = ""  # W3C dates from the inputs, never the clock: see booklet.source_dates
     modified: str = ""
     source_language: str = "en"
+
+    @property
+    def page_size(self) -> str:
+        """The CSS `size` of the page."""
+        return PAPER_SIZES[self.paper]
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
