@@ -191,7 +191,7 @@ def test_bad_requests_are_one_line(translated: Path, tmp_path: Path) -> None:
         (["--lang", "de,en"], "de is not one of this project's languages"),
         (["--lang", "az,en", "--statement", "1999-01-01-nope"], "unknown statement id"),
         (["--lang", "az,en", "-o", str(tmp_path / "x.txt")], "must end in .pdf"),
-        (["--lang", "az,en", "--paper", "letter"], "paper 'LETTER'"),
+        (["--lang", "az,en", "--paper", "B5"], "paper 'B5'"),
         (["--lang", "az,en", "--missing", "maybe"], "--missing: 'maybe'"),
     ]
     for args, message in cases:
@@ -218,3 +218,32 @@ def test_build_html(translated: Path) -> None:
     assert code == 0
     html = (translated / "build" / "booklet-ru-en.html").read_text(encoding="utf-8")
     assert "В ночь с 19 на 20 января" in html and "<em>Баку</em>" in html
+
+
+def test_impose_saddle_writes_the_booklet_and_its_imposed_copy(translated: Path) -> None:
+    imposed = translated / "print" / "sheets.pdf"
+    code, out, err = invoke(
+        translated, "build-pdf", "--lang", "az,en", "--paper", "a5",
+        "--impose", "saddle", "-o", str(imposed),
+    )  # fmt: skip
+    assert code == 0, err
+    booklet = PdfReader(translated / out.split(":")[0])  # the first line names the booklet
+    sheets = PdfReader(imposed)
+    pages = len(booklet.pages)
+    padded = -(-pages // 4) * 4
+    assert len(sheets.pages) == padded // 2
+    width, height = (float(v) for v in sheets.pages[0].mediabox[2:])
+    assert width > height  # landscape A4: two A5 pages side by side
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (297, 210)
+    assert "sheets.pdf" in out and "saddle-stitch" in out
+
+
+def test_impose_refuses_unknown_schemes_and_its_own_booklet_path(translated: Path) -> None:
+    code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "--impose", "perfect")
+    assert code == 2 and "--impose" in err and "Traceback" not in err
+    code, out, err = invoke(translated, "build-pdf", "--lang", "az,en")
+    same = translated / out.split(":")[0]
+    code, _, err = invoke(
+        translated, "build-pdf", "--lang", "az,en", "--impose", "saddle", "-o", str(same)
+    )
+    assert code == 2 and "imposed file" in err

@@ -322,7 +322,8 @@ def test_help_shows_conventional_metavars(command: str) -> None:
 def test_help_names_the_values_an_option_takes() -> None:
     out = invoke("build-pdf", "--help")[1]
     assert "--lang LANGS" in out and "--missing [mark|source|omit|fail]" in out
-    assert "--output FILE" in out and "--paper [A4|A5]" in out
+    assert "--output FILE" in out and "--paper [A4|A5|A6|letter|half-letter]" in out
+    assert "--impose [saddle]" in out and "--creep MM" in out and "--pad-to N" in out
     assert "Usage: pubtool status [OPTIONS] [PATH]..." in invoke("status", "--help")[1]
     assert "Usage: pubtool import [OPTIONS] FILE..." in invoke("import", "--help")[1]
 

@@ -100,7 +100,6 @@ MinCoverageOption = Annotated[
         "--min-coverage", metavar="PERCENT", help="Refuse to build below this percent translated."
     ),
 ]
-PaperOption = Annotated[str, typer.Option("--paper", metavar="[A4|A5]", help="Paper size.")]
 PadToOption = Annotated[
     int,
     typer.Option(
@@ -108,6 +107,29 @@ PadToOption = Annotated[
         min=1,
         metavar="N",
         help="Blank pages at the end up to a multiple of this (1: none).",
+    ),
+]
+PaperOption = Annotated[
+    str,
+    typer.Option(
+        "--paper", metavar="[A4|A5|A6|letter|half-letter]", help="Page size of the booklet."
+    ),
+]
+ImposeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--impose",
+        metavar="[saddle]",
+        help="Also write the booklet imposed two pages to a sheet side, in saddle-stitch "
+        "order, to -o (default: the booklet's name with -saddle).",
+    ),
+]
+CreepOption = Annotated[
+    float,
+    typer.Option(
+        "--creep",
+        metavar="MM",
+        help="With --impose: move the innermost sheet's pages this far towards the fold.",
     ),
 ]
 FontOption = Annotated[

@@ -10,8 +10,10 @@ import typer
 import pubtool
 from pubtool.cli import _emit, _finish, _project, app, notice, run_command, stderr
 from pubtool.cli.options import (
+    CreepOption,
     EditionLanguages,
     FontOption,
+    ImposeOption,
     MinCoverageOption,
     MissingOption,
     OutputOption,
@@ -38,6 +40,8 @@ def build_pdf_command(
     templates: TemplatesOption = None,
     pdf_variant: PdfVariantOption = None,
     pad_to: PadToOption = 4,
+    impose: ImposeOption = None,
+    creep: CreepOption = 0.0,
     project: ProjectOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
@@ -46,7 +50,7 @@ def build_pdf_command(
             _project(ctx, project), lang, output=output, notice=notice, progress=step,
             statements=statement or (), missing=missing, min_coverage=min_coverage,
             paper=paper, fonts=font or (), templates=templates, pdf_variant=pdf_variant,
-            pad_to=pad_to,
+            pad_to=pad_to, impose=impose, creep=creep,
         )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")

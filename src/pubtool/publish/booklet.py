@@ -259,6 +259,13 @@ def check_html_output(output: Path) -> None:
     _check_output(output)
 
 
+def check_pdf_output(output: Path) -> None:
+    """An output that must be a PDF: `-o` given with `--impose` names the imposed copy."""
+    if output.suffix.lower() != ".pdf":
+        raise RenderError("the output file must end in .pdf", file=output)
+    _check_output(output)
+
+
 def _check_output(output: Path) -> None:
     if output.suffix.lower() not in (".pdf", ".html"):
         raise RenderError("the output file must end in .pdf or .html", file=output)

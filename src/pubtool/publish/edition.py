@@ -13,6 +13,7 @@ from pubtool.project import Project
 from pubtool.publish.booklet import (
     BookletRequest,
     check_html_output,
+    check_pdf_output,
     default_output,
     prepare_booklet,
 )
@@ -21,6 +22,7 @@ from pubtool.publish.booklet import (
 )
 from pubtool.publish.documents import Missing
 from pubtool.publish.fonts import missing_font_notices
+from pubtool.publish.impose import impose_saddle
 from pubtool.publish.render import DEFAULT_FONTS, render_badge
 from pubtool.publish.template_folders import template_folders
 
@@ -81,6 +83,8 @@ class BookletResult:
     seconds: float | None = None
     cached: bool = False
     refused: tuple[str, ...] = ()
+    imposed: str | None = None
+    sheets: int | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -93,6 +97,8 @@ class BookletResult:
             "seconds": None if self.seconds is None else round(self.seconds, 3),
             "cached": self.cached,
             "refused": list(self.refused),
+            "imposed": self.imposed,
+            "sheets": self.sheets,
         }
 
     def notices(self) -> list[str]:
@@ -109,11 +115,17 @@ class BookletResult:
         if self.pages is None:
             return [f"{self.path}: {statements}"]
         state = "unchanged, " if self.cached else ""
-        return [
+        lines = [
             f"{self.path}: {state}{_count(self.pages, 'page')}, "
             f"{(self.size or 0) / 1024:.0f} KiB, {self.seconds or 0:.1f} s, {statements}, "
             f"{_count(self.fallbacks, 'block')} marked or filled from source"
         ]
+        if self.imposed is not None and self.sheets is not None:
+            lines.append(
+                f"{self.imposed}: {_count(self.sheets, 'sheet')}, {self.sheets * 2} sides, "
+                f"saddle-stitch order (print double-sided, flip on the short edge)"
+            )
+        return lines
 
 
 def _count(number: int, noun: str) -> str:
@@ -127,15 +139,37 @@ def build_pdf(
     output: PathLike | None = None,
     notice: Notice | None = None,
     progress: Notice | None = None,
+    impose: str | None = None,
+    creep: float = 0.0,
     **options: object,
 ) -> BookletResult:
-    """The bilingual PDF booklet (`pubtool build-pdf`); options as `booklet_request` takes."""
+    """The bilingual PDF booklet (`pubtool build-pdf`); options as `booklet_request` takes.
+
+    With `impose="saddle"` the booklet is written where it always is and `output` names the
+    imposed copy (default: the booklet's name with `-saddle`), two pages to a sheet side.
+    """
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
+    if impose not in (None, "saddle"):
+        raise PubtoolError(f"--impose: {impose!r} is not a known imposition (saddle)")
     if options.get("fonts") and notice is not None:
         for line in missing_font_notices(request.fonts):
             notice(line)
-    target = Path(output) if output is not None else default_output(project, request.languages)
+    chosen = Path(output) if output is not None else None
+    target = default_output(project, request.languages)
+    imposed_target = None
+    if impose:
+        imposed_target = chosen or target.with_name(f"{target.stem}-saddle.pdf")
+        if imposed_target.resolve() == target.resolve():
+            raise RenderError("with --impose, -o names the imposed file", file=imposed_target)
+        check_pdf_output(imposed_target)
+    elif chosen is not None:
+        target = chosen
     booklet, result = render_booklet_pdf(project, request, target, notice=notice, progress=progress)
+    imposed = None
+    if imposed_target is not None:
+        if progress:
+            progress("imposing for saddle stitch")
+        imposed = impose_saddle(result.path, imposed_target, creep_mm=creep)
     return BookletResult(
         project.relative(result.path),
         request.languages,
@@ -147,6 +181,8 @@ def build_pdf(
         result.seconds,
         result.cached,
         tuple(result.refused),
+        None if imposed is None else project.relative(imposed.path),
+        None if imposed is None else imposed.sheets,
     )
 
 

@@ -39,7 +39,15 @@ from pubtool.publish.hyphenation import (
 )
 from pubtool.publish.typography import set_punctuation
 
-PAPER_SIZES = ("A4", "A5")
+#: `--paper` names and their CSS page sizes; each halves the next (A5 is half an A4 sheet,
+#: half-letter half a letter sheet), which is what `--impose saddle` folds them from.
+PAPER_SIZES = {
+    "A4": "A4",
+    "A5": "A5",
+    "A6": "A6",
+    "LETTER": "letter",
+    "HALF-LETTER": "5.5in 8.5in",
+}
 FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
 DEFAULT_FONTS = (
     "Gentium Book Plus",
@@ -190,6 +198,11 @@ class Edition:
     #: (language, its house style) for the punctuation set at render time; a language not
     #: here takes its defaults
     styles: tuple[tuple[str, HouseStyle], ...] = ()
+
+    @property
+    def page_size(self) -> str:
+        """The CSS `size` of the page."""
+        return PAPER_SIZES[self.paper]
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
