@@ -45,6 +45,7 @@ _PUBLIC = {
     "fix_style": "pubtool.checks.style",
     "build_pdf": "pubtool.publish.edition",
     "build_html": "pubtool.publish.edition",
+    "build_markdown": "pubtool.publish.markdown",
     "init": "pubtool.scaffold",
     "copy_templates": "pubtool.scaffold",
 }
@@ -59,6 +60,7 @@ __all__ = [
     "StatementError",
     "__version__",
     "build_html",
+    "build_markdown",
     "build_pdf",
     "check",
     "compile",
@@ -89,6 +91,7 @@ if TYPE_CHECKING:
     from pubtool.po.format import fmt
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
+    from pubtool.publish.markdown import build_markdown
     from pubtool.scaffold import copy_templates, init
     from pubtool.statements import list_statements
 

@@ -1,0 +1,40 @@
+"""Editions beyond the booklet: translated Markdown, catalogs seeded from it, a web edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pubtool.cli import _emit, _finish, _project, app, notice, run_command
+from pubtool.cli.options import MissingOption, ProjectOption, StatementOption, path_value
+
+OneLanguage = Annotated[str, typer.Option("--lang", "-l", help="The language to write.")]
+FolderOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Output folder (default: under build/).", parser=path_value
+    ),
+]
+
+
+@app.command("build-md")
+@run_command
+def build_md_command(
+    ctx: typer.Context,
+    lang: OneLanguage,
+    output: FolderOption = None,
+    statement: StatementOption = None,
+    missing: MissingOption = "mark",
+    project: ProjectOption = None,
+) -> None:
+    """Write each statement as translated Markdown, for Hugo, Jekyll or MkDocs."""
+    from pubtool.publish.markdown import build_markdown
+
+    report = build_markdown(
+        _project(ctx, project), lang, output=output, missing=missing,
+        statements=statement or (), notice=notice,
+    )  # fmt: skip
+    _finish(report.notices(), [], [])
+    _emit(report, "lines")

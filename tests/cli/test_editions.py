@@ -1,0 +1,89 @@
+"""Editions beyond the booklet, on the shipped project: translated Markdown (build-md)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+from typer.testing import CliRunner
+
+from pubtool.catalogs import collect_messages
+from pubtool.cli import app
+from pubtool.statements import load_statements
+
+runner = CliRunner()
+
+
+def invoke(project: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--project", str(project), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def catalog(project: Path, language: str) -> polib.POFile:
+    return polib.pofile(str(project / "locales" / language / "LC_MESSAGES" / "statements.po"))
+
+
+def front_keys(path: Path) -> list[str]:
+    front = path.read_text(encoding="utf-8").split("---\n")[1]
+    return [m[1] for m in re.finditer(r"^([a-z-]+):", front, re.MULTILINE)]
+
+
+def test_build_md_writes_every_statement_re_extracting_to_its_translations(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    code, stdout, stderr = invoke(shipped_project, "build-md", "--lang", "az", "-o", str(out))
+    assert code == 0, stderr
+    assert "21 statements in az, 21 written" in stdout
+    translations = {e.msgid: e.msgstr for e in catalog(shipped_project, "az") if not e.obsolete}
+    sources = load_statements(shipped_project / "statements")
+    translated = load_statements(out / "az")
+    assert [s.id for s in translated] == [s.id for s in sources]
+    # extracting from the translated folder gives the translations of the source's messages
+    assert [m.msgid for m in collect_messages(translated)] == list(
+        dict.fromkeys(translations[m.msgid] for m in collect_messages(sources))
+    )
+    for source, target in zip(sources, translated, strict=True):
+        assert [b.kind for b in target.blocks()] == [b.kind for b in source.blocks()]
+        assert [b.text for b in target.blocks()] == [translations[b.text] for b in source.blocks()]
+        source_path = shipped_project / source.path
+        assert front_keys(out / "az" / source_path.name) == front_keys(source_path)
+
+
+def test_build_md_twice_changes_nothing_and_keeps_front_matter_comments(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    code, stdout, _ = invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))
+    assert code == 0 and "0 written, 21 unchanged" in stdout
+    written = (out / "ru" / "1990-01-21-gafarova-supreme-council.md").read_text(encoding="utf-8")
+    assert "# Issued in Russian and Azerbaijani;" in written
+    assert "- Э.Кафарова\n" in written
+
+
+def test_build_md_missing_fail_is_a_gate_and_writes_nothing(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    po = catalog(shipped_project, "az")
+    for entry in po:
+        if entry.msgid == "To stop all this, troops were sent to Baku.":
+            entry.msgstr = ""
+    po.save()
+    out = tmp_path / "md"
+    code, _, stderr = invoke(
+        shipped_project, "build-md", "-l", "az", "-o", str(out), "--missing", "fail"
+    )
+    assert code == 1
+    assert "2022-01-20-commemoration-and-mfa-statement.md" in stderr
+    assert not out.exists()
+    code, _, stderr = invoke(shipped_project, "build-md", "-l", "az", "-o", str(out))
+    assert code == 0 and "1 block without a finished translation (--missing mark)" in stderr
+    written = (out / "az" / "2022-01-20-commemoration-and-mfa-statement.md").read_text("utf-8")
+    assert "\nTo stop all this, troops were sent to Baku.\n" in written
+
+
+def test_build_md_refuses_an_unknown_language(shipped_project: Path) -> None:
+    code, _, stderr = invoke(shipped_project, "build-md", "-l", "de")
+    assert code == 2 and "unknown language 'de'" in stderr
