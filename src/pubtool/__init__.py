@@ -47,6 +47,7 @@ _PUBLIC = {
     "build_html": "pubtool.publish.edition",
     "build_markdown": "pubtool.publish.markdown",
     "init": "pubtool.scaffold",
+    "seed": "pubtool.seed",
     "copy_templates": "pubtool.scaffold",
 }
 
@@ -71,6 +72,7 @@ __all__ = [
     "fmt",
     "list_statements",
     "load_project",
+    "seed",
     "status",
     "update",
 ]
@@ -93,6 +95,7 @@ if TYPE_CHECKING:
     from pubtool.publish.edition import build_html, build_pdf
     from pubtool.publish.markdown import build_markdown
     from pubtool.scaffold import copy_templates, init
+    from pubtool.seed import seed
     from pubtool.statements import list_statements
 
 

@@ -87,3 +87,92 @@ def test_build_md_missing_fail_is_a_gate_and_writes_nothing(
 def test_build_md_refuses_an_unknown_language(shipped_project: Path) -> None:
     code, _, stderr = invoke(shipped_project, "build-md", "-l", "de")
     assert code == 2 and "unknown language 'de'" in stderr
+
+
+# --- seed ------------------------------------------------------------------------------------
+
+
+def restored(project: Path, before: polib.POFile, language: str) -> float:
+    """The share of `before`'s translations that the project's catalog holds unchanged."""
+    old = {e.msgid: e.msgstr for e in before if not e.obsolete and e.msgid}
+    new = {e.msgid: e.msgstr for e in catalog(project, language) if not e.obsolete}
+    return sum(new.get(msgid) == msgstr for msgid, msgstr in old.items()) / len(old)
+
+
+def test_build_md_then_seed_restores_the_translations(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    before = catalog(shipped_project, "az")
+    assert invoke(shipped_project, "build-md", "-l", "az", "-o", str(out))[0] == 0
+    (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
+    assert invoke(shipped_project, "update", "-l", "az")[0] == 0
+    assert restored(shipped_project, before, "az") == 0
+    code, stdout, stderr = invoke(shipped_project, "seed", "-l", "az", str(out / "az"))
+    assert code == 0, stderr
+    assert "282 filled (fuzzy) from 21 files" in stdout
+    assert restored(shipped_project, before, "az") >= 0.95
+    seeded = [e for e in catalog(shipped_project, "az") if e.msgstr and not e.obsolete]
+    assert seeded and all(e.fuzzy for e in seeded)
+    # a second run finds every entry filled and changes nothing
+    path = shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po"
+    text = path.read_bytes()
+    code, stdout, _ = invoke(shipped_project, "seed", "-l", "az", str(out / "az"))
+    assert code == 0 and "0 filled" in stdout and "unchanged" in stdout
+    assert path.read_bytes() == text
+
+
+def test_seed_never_overwrites_and_confirmed_is_not_fuzzy(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    po = catalog(shipped_project, "ru")
+    kept = "To stop all this, troops were sent to Baku."
+    emptied = "According to official figures, 147 people were killed that night, hundreds were injured – mostly civilians."  # noqa: E501
+    for entry in po:
+        if entry.msgid == kept:
+            entry.msgstr = "Перевод переводчика."
+        elif entry.msgid == emptied:
+            entry.msgstr = ""
+    po.save()
+    code, stdout, _ = invoke(shipped_project, "seed", "-l", "ru", "--confirmed", str(out / "ru"))
+    assert code == 0 and "1 filled (confirmed)" in stdout
+    after = {e.msgid: e for e in catalog(shipped_project, "ru")}
+    assert after[kept].msgstr == "Перевод переводчика."
+    assert after[emptied].msgstr.startswith("По официальным данным") and not after[emptied].fuzzy
+
+
+def test_seed_skips_a_file_that_does_not_align_and_names_its_line(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "az", "-o", str(out))[0] == 0
+    broken = out / "az" / "2022-01-20-commemoration-and-mfa-statement.md"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("\n## ", "\n"), encoding="utf-8")  # the heading a paragraph
+    (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
+    assert invoke(shipped_project, "update", "-l", "az")[0] == 0
+    code, stdout, stderr = invoke(shipped_project, "seed", "-l", "az", str(out / "az"))
+    assert code == 1
+    assert "2022-01-20-commemoration-and-mfa-statement.md:20: a paragraph where the source" in (
+        stderr
+    )
+    assert "from 20 files" in stdout and "1 files skipped" in stdout
+    source = load_statements(shipped_project / "statements")
+    skipped = next(s for s in source if s.id == "2022-01-20-commemoration-and-mfa-statement")
+    entries = {e.msgid: e for e in catalog(shipped_project, "az")}
+    only_there = [
+        b.text
+        for b in skipped.blocks()
+        if sum(b.text in (x.text for x in s.blocks()) for s in source) == 1
+    ]
+    assert only_there and all(not entries[text].msgstr for text in only_there)
+
+
+def test_seed_needs_a_catalog_and_a_folder(shipped_project: Path, tmp_path: Path) -> None:
+    code, _, stderr = invoke(shipped_project, "seed", "-l", "az", str(tmp_path / "nothing"))
+    assert code == 2 and "no such folder" in stderr
+    (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
+    code, _, stderr = invoke(shipped_project, "seed", "-l", "az", str(tmp_path))
+    assert code == 2 and "run `pubtool update --lang az` first" in stderr

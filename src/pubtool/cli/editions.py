@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from pubtool.cli import _emit, _finish, _project, app, notice, run_command
-from pubtool.cli.options import MissingOption, ProjectOption, StatementOption, path_value
+from pubtool.cli.options import (
+    CheckFormat,
+    MissingOption,
+    ProjectOption,
+    StatementOption,
+    path_value,
+)
 
 OneLanguage = Annotated[str, typer.Option("--lang", "-l", help="The language to write.")]
 FolderOption = Annotated[
@@ -38,3 +44,33 @@ def build_md_command(
     )  # fmt: skip
     _finish(report.notices(), [], [])
     _emit(report, "lines")
+
+
+@app.command("seed")
+@run_command
+def seed_command(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Translated statements: the same file names and blocks as statements/.",
+            parser=path_value,
+        ),
+    ],
+    lang: OneLanguage,
+    confirmed: Annotated[
+        bool,
+        typer.Option("--confirmed", help="Trust the translations (default: fuzzy, to review)."),
+    ] = False,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
+    ] = CheckFormat.text,
+    project: ProjectOption = None,
+) -> None:
+    """Fill a catalog's empty entries from statements translated already."""
+    from pubtool.seed import seed
+
+    report = seed(_project(ctx, project), lang, folder, confirmed=confirmed, notice=notice)
+    _emit(report, "lines" if output_format is CheckFormat.text else output_format)
+    _finish([], [f"skipped {line}" for line in report.skipped], [])
+    raise typer.Exit(report.exit_code)
