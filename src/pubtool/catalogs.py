@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from pubtool.errors import CatalogError, StatementError, WriteError, one_line
 from pubtool.files import write_bytes_atomically, write_text_atomically
 from pubtool.po import format_po, load_po, paused_garbage_collector
 from pubtool.po.entries import copy_entry, has_translation, header_fields
+from pubtool.po.memory import fill_from_memory
 from pubtool.po.merge import UpdateReport, update_catalog
 from pubtool.project import Project
 from pubtool.statements import Statement, load_statements, parse_statement
@@ -172,8 +173,10 @@ def update_catalogs(
     *,
     drop_obsolete: bool = False,
     lock_timeout: float = 30.0,
+    memory: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, UpdateReport]:
-    """Create or update each language's catalog from the template, under one project lock."""
+    """Create or update each language's catalog from the template, under one project lock;
+    `memory` (language -> source text -> translation) fills what is then still empty."""
     if not project.template_path.exists():
         raise CatalogError(
             "no template yet: run `pubtool extract` first",
@@ -197,6 +200,11 @@ def update_catalogs(
                     drop_obsolete=drop_obsolete,
                     width=project.width,
                 )
+                if memory and memory.get(language):
+                    filled = fill_from_memory(updated, dict(memory[language]))
+                    report.from_memory = filled.exact
+                    report.memory_suggestions = filled.suggested
+                    report.risky += filled.risky
                 write_po_if_changed(updated, project.catalog_path(language), project.width)
                 reports[language] = report
     return reports
@@ -396,6 +404,11 @@ class UpdateSummary:
                 f" ({r.risky} with changed numbers, dates or negation), {waiting},"
                 f" {r.obsoleted} made obsolete, {r.dropped} dropped"
             )
+            if r.from_memory or r.memory_suggestions:
+                lines[-1] += (
+                    f"; from the memory: {r.from_memory} translated,"
+                    f" {r.memory_suggestions} fuzzy suggestions"
+                )
         return lines
 
 
@@ -424,11 +437,14 @@ def update(
     *,
     drop_obsolete: bool = False,
     lock_timeout: float = 30.0,
+    memory: Mapping[str, Mapping[str, str]] | None = None,
 ) -> UpdateSummary:
-    """Create or update the catalogs of `languages` (default: all), keeping every translation."""
+    """Create or update the catalogs of `languages` (default: all), keeping every translation;
+    `memory` (as `pubtool.exchange.memory.load_memories` reads TMX or PO files) fills
+    untranslated messages, as msgmerge's compendium does."""
     chosen = project.parse_languages(languages)
     reports = update_catalogs(
-        project, chosen, drop_obsolete=drop_obsolete, lock_timeout=lock_timeout
+        project, chosen, drop_obsolete=drop_obsolete, lock_timeout=lock_timeout, memory=memory
     )
     return UpdateSummary(
         tuple(

@@ -176,3 +176,68 @@ def test_seed_needs_a_catalog_and_a_folder(shipped_project: Path, tmp_path: Path
     (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
     code, _, stderr = invoke(shipped_project, "seed", "-l", "az", str(tmp_path))
     assert code == 2 and "run `pubtool update --lang az` first" in stderr
+
+
+# --- a translation memory in -----------------------------------------------------------------
+
+
+def test_export_tmx_remove_catalog_update_import_restores_the_translations(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "ru.tmx"
+    before = catalog(shipped_project, "ru")
+    assert invoke(shipped_project, "export", "-f", "tmx", "-l", "ru", "-o", str(memory))[0] == 0
+    (shipped_project / "locales" / "ru" / "LC_MESSAGES" / "statements.po").unlink()
+    assert invoke(shipped_project, "update", "-l", "ru")[0] == 0
+    code, stdout, stderr = invoke(shipped_project, "import", str(memory))
+    assert code == 0, stderr
+    assert "283 translated, 0 fuzzy" in stdout
+    assert restored(shipped_project, before, "ru") >= 0.95
+    code, stdout, _ = invoke(shipped_project, "import", str(memory))
+    assert code == 0 and "0 translated, 0 fuzzy" in stdout and ": unchanged" in stdout
+
+
+def test_update_with_a_memory_fills_untranslated_and_suggests_for_changed_text(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "az.tmx"
+    before = catalog(shipped_project, "az")
+    assert invoke(shipped_project, "export", "-f", "tmx", "-l", "az", "-o", str(memory))[0] == 0
+    (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
+    statement = shipped_project / "statements" / "2022-01-20-commemoration-and-mfa-statement.md"
+    statement.write_text(
+        statement.read_text(encoding="utf-8").replace("147 people", "148 people"), "utf-8"
+    )
+    assert invoke(shipped_project, "extract")[0] == 0
+    code, stdout, stderr = invoke(shipped_project, "update", "-l", "az", "--memory", str(memory))
+    assert code == 0, stderr
+    assert "from the memory: 282 translated, 1 fuzzy suggestions" in stdout
+    entries = {e.msgid: e for e in catalog(shipped_project, "az")}
+    changed = next(e for e in entries.values() if "148 people" in e.msgid)
+    assert changed.fuzzy and "148 nəfər" in changed.msgstr and "147 -> 148" in changed.comment
+    assert restored(shipped_project, before, "az") >= 0.95
+
+
+def test_update_with_a_po_compendium_never_replaces_a_translation(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    compendium = tmp_path / "compendium.po"
+    old = catalog(shipped_project, "ru")
+    for entry in old:
+        if entry.msgstr:
+            entry.msgstr = "Из компендия."
+    old.save(str(compendium))
+    po = catalog(shipped_project, "ru")
+    emptied = "To stop all this, troops were sent to Baku."
+    for entry in po:
+        if entry.msgid == emptied:
+            entry.msgstr = ""
+    po.save()
+    code, stdout, stderr = invoke(
+        shipped_project, "update", "-l", "ru", "--memory", str(compendium)
+    )
+    assert code == 0, stderr
+    assert "from the memory: 1 translated" in stdout
+    entries = {e.msgid: e.msgstr for e in catalog(shipped_project, "ru") if not e.obsolete}
+    assert entries[emptied] == "Из компендия."
+    assert sum(text == "Из компендия." for text in entries.values()) == 1

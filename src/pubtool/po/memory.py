@@ -1,0 +1,85 @@
+"""A translation memory from outside (TMX, a compendium PO) filling a catalog's gaps.
+
+As msgmerge's compendium: a message the memory holds word for word takes its translation; a
+message it holds only something like gets the closest one as a fuzzy suggestion, found and
+annotated as `update` finds and annotates its own (rare-word candidates scored by rapidfuzz,
+the old source as `#| msgid`, numbers carried, notes where numbers, dates or negation
+changed). An entry that has a translation, fuzzy or not, is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import polib
+
+from pubtool.po.entries import has_translation
+from pubtool.po.matching import match_changed
+from pubtool.po.merge import _add_risk_notes, _carry_changes, _carry_translation
+
+
+@dataclass
+class MemoryReport:
+    """What a memory did to one catalog."""
+
+    exact: int = 0
+    suggested: int = 0
+    risky: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+    def add(self, other: MemoryReport) -> None:
+        self.exact += other.exact
+        self.suggested += other.suggested
+        self.risky += other.risky
+
+
+def memory_by_source(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One translation per source text; where a memory holds several, the first in sorted
+    order, so the result does not depend on the order of the memory's units."""
+    chosen: dict[str, str] = {}
+    for source, translation in sorted(pairs):
+        if source and translation:
+            chosen.setdefault(source, translation)
+    return chosen
+
+
+def fill_from_memory(catalog: polib.POFile, memory: dict[str, str]) -> MemoryReport:
+    """Fill `catalog`'s untranslated messages from `memory` (source text -> translation),
+    in place: exact matches as translations, close ones as fuzzy suggestions."""
+    report = MemoryReport()
+    waiting = [
+        entry
+        for entry in catalog
+        if entry.msgid and not entry.obsolete and not entry.msgid_plural
+        and not has_translation(entry)
+    ]  # fmt: skip
+    if not waiting or not memory:
+        return report
+    inexact = []
+    for entry in waiting:
+        translation = memory.get(entry.msgid)
+        if translation is None:
+            inexact.append(entry)
+            continue
+        entry.msgstr = translation
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.previous_msgid = None
+        report.exact += 1
+    sources = sorted(memory)
+    for match in match_changed([entry.msgid for entry in inexact], sources):
+        entry = inexact[match.new]
+        source = sources[match.old]
+        comment = entry.tcomment
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]  # added once, below
+        _carry_translation(polib.POEntry(msgid=source, msgstr=memory[source]), entry, fuzzy=True)
+        entry.tcomment = comment  # the memory has no translator comments to give
+        entry.previous_msgid = source
+        _carry_changes(entry)
+        if _add_risk_notes(entry):
+            report.risky += 1
+        report.suggested += 1
+    return report
