@@ -46,6 +46,7 @@ _PUBLIC = {
     "build_pdf": "pubtool.publish.edition",
     "build_html": "pubtool.publish.edition",
     "build_markdown": "pubtool.publish.markdown",
+    "build_site": "pubtool.publish.site",
     "init": "pubtool.scaffold",
     "seed": "pubtool.seed",
     "copy_templates": "pubtool.scaffold",
@@ -62,6 +63,7 @@ __all__ = [
     "__version__",
     "build_html",
     "build_markdown",
+    "build_site",
     "build_pdf",
     "check",
     "compile",
@@ -94,6 +96,7 @@ if TYPE_CHECKING:
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
     from pubtool.publish.markdown import build_markdown
+    from pubtool.publish.site import build_site
     from pubtool.scaffold import copy_templates, init
     from pubtool.seed import seed
     from pubtool.statements import list_statements

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import polib
@@ -241,3 +242,108 @@ def test_update_with_a_po_compendium_never_replaces_a_translation(
     entries = {e.msgid: e.msgstr for e in catalog(shipped_project, "ru") if not e.obsolete}
     assert entries[emptied] == "Из компендия."
     assert sum(text == "Из компендия." for text in entries.values()) == 1
+
+
+# --- the web edition -------------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """The parts of a page the tests look at: links, the html element, meta tags, scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.html: dict[str, str | None] = {}
+        self.meta: list[dict[str, str | None]] = []
+        self.tags: list[str] = []
+        self.switcher: list[tuple[str, str]] = []
+        self._in_switcher = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.append(tag)
+        if tag == "html":
+            self.html = found
+        elif tag == "meta":
+            self.meta.append(found)
+        elif tag == "nav" and found.get("class") == "switcher":
+            self._in_switcher = True
+        elif tag in ("a", "link") and found.get("href"):
+            self.links.append(str(found["href"]))
+            if tag == "a" and self._in_switcher:
+                self.switcher.append((str(found.get("hreflang")), str(found["href"])))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_switcher = False
+
+
+def parse_page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_build_site_has_a_page_per_statement_and_language_and_no_broken_link(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    code, stdout, stderr = invoke(shipped_project, "build-site", "-o", str(site))
+    assert code == 0, stderr
+    assert "67 pages in en, az, ru, 67 written" in stdout
+    ids = [s.id for s in load_statements(shipped_project / "statements")]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 1 + 3 * (1 + len(ids))
+    for page_path in pages:
+        page = parse_page(page_path)
+        language = page_path.parent.name if page_path.parent != site else "en"
+        assert page.html.get("lang") == language and page.html.get("dir") == "ltr"
+        assert {"name": "viewport", "content": "width=device-width, initial-scale=1"} in page.meta
+        assert "script" not in page.tags
+        for link in page.links:
+            if "://" in link or link.startswith(("mailto:", "#")):
+                continue
+            target = (page_path.parent / link.split("#")[0]).resolve()
+            assert target.is_file(), f"{page_path.relative_to(site)}: {link} is broken"
+    for statement_id in ids:
+        page = parse_page(site / "ru" / f"{statement_id}.html")
+        assert page.switcher == [
+            ("en", f"../en/{statement_id}.html"),
+            ("az", f"../az/{statement_id}.html"),
+        ]
+    code, stdout, _ = invoke(shipped_project, "build-site", "-o", str(site))
+    assert code == 0 and "0 written, 67 unchanged" in stdout
+
+
+def test_build_site_escapes_translator_text_and_marks_what_is_untranslated(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    po = catalog(shipped_project, "az")
+    for entry in po:
+        if entry.msgid == "To stop all this, troops were sent to Baku.":
+            entry.msgstr = '<script>alert(1)</script> <img src="http://example.org/x.png">'
+        elif entry.msgid.startswith("According to official figures, 147"):
+            entry.msgstr = ""
+    po.save()
+    site = tmp_path / "site"
+    code, _, stderr = invoke(shipped_project, "build-site", "-o", str(site))
+    assert code == 0 and "1 block without a finished translation (--missing mark)" in stderr
+    html = (site / "az" / "2022-01-20-commemoration-and-mfa-statement.html").read_text("utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html
+    assert "default-src 'none'" in html  # the browser may fetch nothing for the page
+    assert '<small class="mark" lang="az">hələ tərcümə edilməyib</small>' in html
+    assert 'lang="en" dir="ltr"><small class="mark"' in html  # the fallback text is English
+    code, _, stderr = invoke(shipped_project, "build-site", "-o", str(site), "--missing", "fail")
+    assert code == 1 and "--missing fail: 1 block" in stderr
+
+
+def test_build_site_templates_are_overridden_by_the_project(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    templates = shipped_project / "templates"
+    templates.mkdir()
+    (templates / "site.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert invoke(shipped_project, "build-site", "-o", str(site))[0] == 0
+    assert "#123456" in (site / "index.html").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from pubtool.cli.options import (
     MissingOption,
     ProjectOption,
     StatementOption,
+    TemplatesOption,
     path_value,
 )
 
@@ -74,3 +75,22 @@ def seed_command(
     _emit(report, "lines" if output_format is CheckFormat.text else output_format)
     _finish([], [f"skipped {line}" for line in report.skipped], [])
     raise typer.Exit(report.exit_code)
+
+
+@app.command("build-site")
+@run_command
+def build_site_command(
+    ctx: typer.Context,
+    output: FolderOption = None,
+    missing: MissingOption = "mark",
+    templates: TemplatesOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Build the web edition: a page per statement and language, with a language switcher."""
+    from pubtool.publish.site import build_site
+
+    report = build_site(
+        _project(ctx, project), output=output, missing=missing, templates=templates, notice=notice
+    )
+    _finish(report.notices(), [], [])
+    _emit(report, "lines")
