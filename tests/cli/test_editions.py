@@ -85,9 +85,15 @@ def test_build_md_missing_fail_is_a_gate_and_writes_nothing(
     assert "\nTo stop all this, troops were sent to Baku.\n" in written
 
 
-def test_build_md_refuses_an_unknown_language(shipped_project: Path) -> None:
+def test_build_md_refuses_an_unknown_language_and_the_statements_folder(
+    shipped_project: Path,
+) -> None:
     code, _, stderr = invoke(shipped_project, "build-md", "-l", "de")
     assert code == 2 and "unknown language 'de'" in stderr
+    out = shipped_project / "statements"
+    code, _, stderr = invoke(shipped_project, "build-md", "-l", "az", "-o", str(out))
+    assert code == 2 and "inside the statements folder" in stderr
+    assert not (out / "az").exists()
 
 
 # --- seed ------------------------------------------------------------------------------------

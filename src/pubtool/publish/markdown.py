@@ -345,6 +345,12 @@ def build_markdown(
         choices = ", ".join(m.value for m in Missing)
         raise RenderError(f"--missing: {missing!r} is not one of {choices}") from None
     folder = (output or default_markdown_folder(project)) / chosen
+    if folder.resolve().is_relative_to(project.statements_dir.resolve()):
+        # translated files there would be read as statements, each id twice
+        raise RenderError(
+            "the output folder is inside the statements folder; choose another (-o)",
+            file=project.relative(folder),
+        )
     loaded = _select(
         load_statements(project.statements_dir, notice=notice, display=project.root),
         statements,
