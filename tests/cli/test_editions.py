@@ -353,3 +353,19 @@ def test_build_site_templates_are_overridden_by_the_project(
     site = tmp_path / "site"
     assert invoke(shipped_project, "build-site", "-o", str(site))[0] == 0
     assert "#123456" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_import_with_a_memory_for_a_missing_catalog_writes_nothing(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    xliff, memory = tmp_path / "az.xlf", tmp_path / "ru.tmx"
+    assert invoke(shipped_project, "export", "-l", "az", "-o", str(xliff))[0] == 0
+    assert invoke(shipped_project, "export", "-f", "tmx", "-l", "ru", "-o", str(memory))[0] == 0
+    text = xliff.read_text(encoding="utf-8")
+    xliff.write_text(text.replace("Rəsmi məlumatlara görə", "Rəsmi məlumata görə"), "utf-8")
+    az = shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po"
+    before = az.read_bytes()
+    (shipped_project / "locales" / "ru" / "LC_MESSAGES" / "statements.po").unlink()
+    code, _, stderr = invoke(shipped_project, "import", str(xliff), str(memory))
+    assert code == 2 and "no ru catalog to fill" in stderr
+    assert az.read_bytes() == before

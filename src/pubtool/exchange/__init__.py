@@ -14,7 +14,12 @@ from pathlib import Path
 
 from pubtool.catalogs import catalog_lock
 from pubtool.errors import ExchangeError
-from pubtool.exchange.memory import apply_memories, read_tmx
+from pubtool.exchange.memory import (
+    apply_memories,
+    check_memory_catalogs,
+    import_memory,
+    read_tmx,
+)
 from pubtool.exchange.report import ImportReport, StaleUnit
 from pubtool.exchange.tbx import (
     GlossaryChanges,
@@ -45,6 +50,7 @@ __all__ = [
     "export_tmx",
     "export_xliff",
     "import_files",
+    "import_memory",
     "import_tbx",
     "import_xliff",
 ]
@@ -157,6 +163,7 @@ def import_files(
     with catalog_lock(project, lock_timeout):
         planned = plan_xliff(project, xliffs, report)
         glossary_text = merge_into_glossary(project, entries, changes) if term_bases else None
+        check_memory_catalogs(project, read_memories)  # before any write: never half applied
         write_catalogs(project, planned, report)
         if read_memories:  # after the XLIFF: a memory fills only what is still empty
             apply_memories(project, read_memories, report)

@@ -116,18 +116,29 @@ def load_memories(
     return merged([read_memory(project, Path(path), languages) for path in paths])
 
 
+def check_memory_catalogs(project: Project, memories: Sequence[Memory]) -> None:
+    """Every catalog the memories would fill exists and parses: checked before an import
+    writes anything, so that it is never half applied."""
+    for language in sorted(merged(memories)):
+        if language == project.source_language:
+            continue
+        path = project.catalog_path(language)
+        if not path.exists():
+            raise ExchangeError(
+                f"no {language} catalog to fill: run `pubtool update --lang {language}` first",
+                file=project.relative(path),
+            )
+        load_catalog(project, path)
+
+
 def apply_memories(project: Project, memories: Sequence[Memory], report: ImportReport) -> None:
     """Fill each language's catalog from the memories (the caller holds the catalog lock)."""
+    check_memory_catalogs(project, memories)
     for language, memory in sorted(merged(memories).items()):
         if language == project.source_language:
             continue
         path = project.catalog_path(language)
         shown = project.relative(path)
-        if not path.exists():
-            raise ExchangeError(
-                f"no {language} catalog to fill: run `pubtool update --lang {language}` first",
-                file=shown,
-            )
         catalog = load_catalog(project, path)
         filled = fill_from_memory(catalog, memory)
         report.translated += filled.exact
@@ -148,4 +159,11 @@ def import_memory(
     return report
 
 
-__all__ = ["MemoryReport", "apply_memories", "import_memory", "load_memories", "read_memory"]
+__all__ = [
+    "MemoryReport",
+    "apply_memories",
+    "check_memory_catalogs",
+    "import_memory",
+    "load_memories",
+    "read_memory",
+]
