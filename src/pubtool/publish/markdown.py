@@ -119,7 +119,8 @@ def translate_statement(
             f"# pubtool: not translated into {language} yet, left in the source language "
             f"(--missing mark): source lines {where}"
         )
-        out.insert(out.index("---", 1), note)
+        closing = next(index for index in range(1, len(out)) if out[index].strip() == "---")
+        out.insert(closing, note)
     written = "\n".join(out)
     if missing is Missing.omit:
         written = re.sub(r"\n{3,}", "\n\n", written)
