@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,6 @@ import typer
 
 from pubtool.cli import _emit, _finish, _project, app, notice, run_command
 from pubtool.cli.options import (
-    CheckFormat,
     MissingOption,
     ProjectOption,
     StatementOption,
@@ -18,6 +18,14 @@ from pubtool.cli.options import (
 )
 
 OneLanguage = Annotated[str, typer.Option("--lang", "-l", help="The language to write.")]
+CatalogLanguage = Annotated[str, typer.Option("--lang", "-l", help="The catalog to fill.")]
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 FolderOption = Annotated[
     Path | None,
     typer.Option(
@@ -58,21 +66,21 @@ def seed_command(
             parser=path_value,
         ),
     ],
-    lang: OneLanguage,
+    lang: CatalogLanguage,
     confirmed: Annotated[
         bool,
         typer.Option("--confirmed", help="Trust the translations (default: fuzzy, to review)."),
     ] = False,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
-    ] = CheckFormat.text,
+        ReportFormat, typer.Option("--format", "-f", help="text for people, json for machines.")
+    ] = ReportFormat.text,
     project: ProjectOption = None,
 ) -> None:
     """Fill a catalog's empty entries from statements translated already."""
     from pubtool.seed import seed
 
     report = seed(_project(ctx, project), lang, folder, confirmed=confirmed, notice=notice)
-    _emit(report, "lines" if output_format is CheckFormat.text else output_format)
+    _emit(report, "lines" if output_format is ReportFormat.text else output_format)
     _finish([], [f"skipped {line}" for line in report.skipped], [])
     raise typer.Exit(report.exit_code)
 
