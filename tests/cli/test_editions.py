@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -50,6 +51,27 @@ def test_build_md_writes_every_statement_re_extracting_to_its_translations(
         assert [b.text for b in target.blocks()] == [translations[b.text] for b in source.blocks()]
         source_path = shipped_project / source.path
         assert front_keys(out / "az" / source_path.name) == front_keys(source_path)
+
+
+def test_pubtool_extract_on_the_translated_folder_gives_the_translations_as_msgids(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    again = tmp_path / "again"
+    (again / "locales").mkdir(parents=True)
+    shutil.copytree(out / "ru", again / "statements")
+    shutil.copy(shipped_project / "pyproject.toml", again / "pyproject.toml")
+    assert invoke(again, "extract")[0] == 0
+    assert invoke(shipped_project, "extract")[0] == 0
+    translated = polib.pofile(str(again / "locales" / "statements.pot"))
+    source = polib.pofile(str(shipped_project / "locales" / "statements.pot"))
+    translations = {e.msgid: e.msgstr for e in catalog(shipped_project, "ru") if not e.obsolete}
+    # the first message is the collection title, from pyproject.toml in both; two source
+    # texts with one translation (two wordings of a signature) are one message translated
+    assert [e.msgid for e in translated][1:] == list(
+        dict.fromkeys(translations[e.msgid] for e in source[1:])
+    )
 
 
 def test_build_md_twice_changes_nothing_and_keeps_front_matter_comments(
