@@ -364,6 +364,15 @@ def test_build_site_escapes_translator_text_and_marks_what_is_untranslated(
     assert 'lang="en" dir="ltr"><small class="mark"' in html  # the fallback text is English
     code, _, stderr = invoke(shipped_project, "build-site", "-o", str(site), "--missing", "fail")
     assert code == 1 and "--missing fail: 1 block" in stderr
+    for entry in po:
+        if entry.msgid == "Azerbaijan commemorates victims of the 1990 January Massacre.":
+            entry.msgstr = ""
+    po.save()
+    omitted = tmp_path / "omitted"
+    assert invoke(shipped_project, "build-site", "-o", str(omitted), "--missing", "omit")[0] == 0
+    html = (omitted / "az" / "2022-01-20-commemoration-and-mfa-statement.html").read_text("utf-8")
+    assert "According to official figures" not in html
+    assert 'lang="en" dir="ltr">Azerbaijan commemorates victims' in html  # a title is needed
 
 
 def test_build_site_templates_are_overridden_by_the_project(

@@ -12,7 +12,7 @@ no JavaScript and load nothing (their style is inline, the fonts are the reader'
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +135,14 @@ def build_site(
         )
         for language in languages
     }  # fmt: skip
+    if policy is Missing.omit:  # a page and its link need a title: the source's stands in
+        editions = {
+            language: [
+                _titled(document, statement)
+                for document, statement in zip(documents, statements, strict=True)
+            ]
+            for language, documents in editions.items()
+        }
     folders = template_folders(project.templates_dir, templates)
     pages = render_site(project, languages, catalogs, editions, folders, notice=notice)
     written = 0
@@ -153,6 +161,15 @@ def build_site(
         policy.value,
         tuple(skipped),
     )
+
+
+def _titled(document: Document, statement: Statement) -> Document:
+    """The document with an omitted title in the source language (`--missing omit`)."""
+    cell = document.title.cells[0]
+    if cell.text:
+        return document
+    shown = replace(cell, text=statement.title.text)
+    return replace(document, title=replace(document.title, cells=(shown,)))
 
 
 def _gaps(
