@@ -56,7 +56,8 @@ def quality(corpus: Corpus, path: Path) -> tuple[int, int, str]:
     of edits suggested from their own predecessor."""
     entries = {entry.msgid: entry for entry in polib.pofile(str(path)) if not entry.obsolete}
     edited = {new for _, new in corpus.edits}
-    unchanged = [text for text in corpus.new_texts if text in set(corpus.old_texts)]
+    old_texts = set(corpus.old_texts)
+    unchanged = [text for text in corpus.new_texts if text in old_texts]
     exact = sum(
         1
         for text in unchanged
@@ -88,13 +89,15 @@ def main(argv: Sequence[str]) -> None:
                  str(empty), str(corpus.new_pot), "-o", str(theirs)],
                 options.msgmerge_timeout,
             )  # fmt: skip
-            unchanged = sum(1 for text in corpus.new_texts if text in set(corpus.old_texts))
+            old_texts = set(corpus.old_texts)
+            unchanged = sum(1 for text in corpus.new_texts if text in old_texts)
             row = [size, unchanged, len(corpus.edits), seconds(timed.best)]
             row += quality(corpus, ours)
             row += [seconds(taken), *(quality(corpus, theirs) if taken else ("", "", ""))]
             rows.append(row)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+        print(f"{size}: done", file=sys.stderr)
     print_table(
         [
             "paragraphs", "unchanged", "edited", "pubtool", "exact", "suggested",
