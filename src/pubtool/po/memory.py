@@ -2,9 +2,10 @@
 
 As msgmerge's compendium: a message the memory holds word for word takes its translation; a
 message it holds only something like gets the closest one as a fuzzy suggestion, found and
-annotated as `update` finds and annotates its own (rare-word candidates scored by rapidfuzz,
-the old source as `#| msgid`, numbers carried, notes where numbers, dates or negation
-changed). An entry that has a translation, fuzzy or not, is never touched.
+annotated as `update` finds and annotates its own (memory texts that are not messages of
+the catalog searched first, rare-word candidates scored by rapidfuzz, the old source as
+`#| msgid`, numbers carried, notes where numbers, dates or negation changed). An entry that
+has a translation, fuzzy or not, is never touched.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from dataclasses import asdict, dataclass
 import polib
 
 from pubtool.po.entries import has_translation
-from pubtool.po.matching import match_changed
-from pubtool.po.merge import _add_risk_notes, _carry_changes, _carry_translation
+from pubtool.po.merge import (
+    _add_risk_notes,
+    _carry_changes,
+    _carry_translation,
+    _suggestions,
+)
 
 
 @dataclass
@@ -70,9 +75,17 @@ def fill_from_memory(catalog: polib.POFile, memory: dict[str, str]) -> MemoryRep
         entry.previous_msgid = None
         report.exact += 1
     sources = sorted(memory)
-    for match in match_changed([entry.msgid for entry in inexact], sources):
-        entry = inexact[match.new]
-        source = sources[match.old]
+    items: list[tuple[str, polib.POEntry, list[polib.POEntry]]] = [
+        (source, polib.POEntry(msgid=source, msgstr=memory[source]), []) for source in sources
+    ]
+    messages = {entry.msgid for entry in catalog if entry.msgid and not entry.obsolete}
+    # update's own search: memory texts that are not messages of the catalog first (where
+    # an edited message most likely came from), then the whole memory for poor matches
+    for new_index, memory_index in _suggestions(
+        [entry.msgid for entry in inexact], items, messages
+    ).items():
+        entry = inexact[new_index]
+        source = sources[memory_index]
         comment = entry.tcomment
         entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]  # added once, below
         _carry_translation(polib.POEntry(msgid=source, msgstr=memory[source]), entry, fuzzy=True)
