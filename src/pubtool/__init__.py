@@ -52,7 +52,10 @@ _PUBLIC = {
     "build_html": "pubtool.publish.edition",
     "export": "pubtool.exchange",
     "import_files": "pubtool.exchange",
+    "build_markdown": "pubtool.publish.markdown",
+    "build_site": "pubtool.publish.site",
     "init": "pubtool.scaffold",
+    "seed": "pubtool.seed",
     "copy_templates": "pubtool.scaffold",
 }
 
@@ -69,6 +72,8 @@ __all__ = [
     "WriteError",
     "__version__",
     "build_html",
+    "build_markdown",
+    "build_site",
     "build_pdf",
     "check",
     "compile",
@@ -81,6 +86,7 @@ __all__ = [
     "init",
     "list_statements",
     "load_project",
+    "seed",
     "status",
     "update",
 ]
@@ -105,7 +111,10 @@ if TYPE_CHECKING:
     from pubtool.po.format import fmt
     from pubtool.project import Project, load_project
     from pubtool.publish.edition import build_html, build_pdf
+    from pubtool.publish.markdown import build_markdown
+    from pubtool.publish.site import build_site
     from pubtool.scaffold import copy_templates, init
+    from pubtool.seed import seed
     from pubtool.statements import list_statements
 
 

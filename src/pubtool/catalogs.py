@@ -6,8 +6,8 @@ import contextlib
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -18,7 +18,6 @@ from pubtool.errors import CatalogError, StatementError, one_line
 from pubtool.files import (
     GuardedWrites,
     PathLike,
-    folder_lock,
     guarded_writes,
     path_list,
     write_bytes_atomically,
@@ -26,6 +25,7 @@ from pubtool.files import (
 from pubtool.po import format_po, load_po
 from pubtool.po.catalog import Catalog
 from pubtool.po.entries import copy_entry, has_translation, header_fields
+from pubtool.po.memory import fill_from_memory
 from pubtool.po.merge import UpdateReport, update_catalog
 from pubtool.po.write import encode_po
 from pubtool.project import Project
@@ -202,9 +202,11 @@ def update_catalogs(
     *,
     drop_obsolete: bool = False,
     lock_timeout: float = 30.0,
+    memory: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, UpdateReport]:
     """Create or update each language's catalog from the template, under one project lock;
-    all catalogs are written at the end, none if one was saved by another program meanwhile."""
+    all catalogs are written at the end, none if one was saved by another program meanwhile;
+    `memory` (language -> source text -> translation) fills what is then still empty."""
     if not project.template_path.exists():
         raise CatalogError(
             "no template yet: run `pubtool extract` first",
@@ -230,6 +232,16 @@ def update_catalogs(
                 width=project.width,
                 source_language=project.source_language,
             )
+            if memory and memory.get(language):
+                filled = fill_from_memory(
+                    updated,
+                    dict(memory[language]),
+                    language=language,
+                    source_language=project.source_language,
+                )
+                report.from_memory = filled.exact
+                report.memory_suggestions = filled.suggested
+                report.risky += filled.risky
             stage_catalog(writes, updated, project.catalog_path(language), project.width)
             reports[language] = report
     return reports
@@ -290,12 +302,6 @@ def mo_bytes(catalog: polib.POFile, *, use_fuzzy: bool = False) -> tuple[bytes, 
             )
         )
     return compiled.to_binary(), len(compiled)
-
-
-def catalog_lock(project: Project, timeout: float = 30.0) -> AbstractContextManager[None]:
-    """Two pubtool processes never write a project's catalogs at once: the second waits,
-    then gives up. `flock` on the catalog folder itself (see `pubtool.files.folder_lock`)."""
-    return folder_lock(project.locales_dir, timeout, shown=project.relative(project.locales_dir))
 
 
 @contextmanager
@@ -436,6 +442,11 @@ class UpdateSummary:
                 f" ({r.risky} with changed numbers, dates or negation), {waiting},"
                 f" {r.obsoleted} made obsolete, {r.dropped} dropped"
             )
+            if r.from_memory or r.memory_suggestions:
+                lines[-1] += (
+                    f"; from the memory: {r.from_memory} translated,"
+                    f" {r.memory_suggestions} fuzzy suggestions"
+                )
         return lines
 
 
@@ -464,11 +475,14 @@ def update(
     *,
     drop_obsolete: bool = False,
     lock_timeout: float = 30.0,
+    memory: Mapping[str, Mapping[str, str]] | None = None,
 ) -> UpdateSummary:
-    """Create or update the catalogs of `languages` (default: all), keeping every translation."""
+    """Create or update the catalogs of `languages` (default: all), keeping every translation;
+    `memory` (as `pubtool.exchange.memory.load_memories` reads TMX or PO files) fills
+    untranslated messages, as msgmerge's compendium does."""
     chosen = project.parse_languages(languages)
     reports = update_catalogs(
-        project, chosen, drop_obsolete=drop_obsolete, lock_timeout=lock_timeout
+        project, chosen, drop_obsolete=drop_obsolete, lock_timeout=lock_timeout, memory=memory
     )
     return UpdateSummary(
         tuple(

@@ -459,9 +459,18 @@ def _list_blocks(
     )
 
 
+#: Spaces a writer puts between two words on purpose (`23 000`, `20 января`): one alone
+#: between words is kept as written, any other run of spaces is one space.
+NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007")
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def _inline(text: str) -> str:
-    """One line of inline Markdown: soft line breaks become spaces, runs of spaces collapse."""
-    return re.sub(r"\s+", " ", text).strip()
+    """One line of inline Markdown: soft line breaks become spaces, runs of spaces collapse,
+    a lone no-break space between words stays (a translation's `23 000` reads back as such)."""
+    if NO_BREAK_SPACES.isdisjoint(text):
+        return _SPACE_RUN.sub(" ", text).strip()
+    return _SPACE_RUN.sub(lambda run: run[0] if run[0] in NO_BREAK_SPACES else " ", text).strip()
 
 
 # HTML and GFM tables are recognised only to be refused with a clear message: left off, a

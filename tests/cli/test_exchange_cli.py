@@ -90,11 +90,11 @@ def test_bad_input_is_one_line_and_exit_2(project_dir: Path) -> None:
     root = prepared(project_dir)
     broken = root / "broken.xlf"
     broken.write_text("<xliff version='1.2'><file>", encoding="utf-8")
-    memory = root / "memory.tmx"
-    run(root, "export", "-f", "tmx", "-l", "az", "-o", str(memory))
+    page = root / "page.xml"
+    page.write_text("<html><body/></html>", encoding="utf-8")
     for args, problem in [
         (["import", str(broken)], "not well-formed XML"),
-        (["import", str(memory)], "a TMX memory (import the XLIFF instead)"),
+        (["import", str(page)], "not XLIFF or TBX or TMX: the file is <html>"),
         (["import", str(root / "missing.xlf")], "cannot read"),
         (["export", "-f", "xliff"], "--format xliff needs --lang"),
         (["export", "-l", "en"], "'en' is the source language"),

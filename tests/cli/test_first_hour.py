@@ -306,7 +306,7 @@ def test_the_api_takes_paths_as_text(new_project: Path, tmp_path: Path) -> None:
 
 COMMANDS = [
     "statements", "extract", "update", "compile", "init", "templates", "fmt", "status",
-    "check", "build-pdf", "build-html", "export", "import",
+    "check", "build-pdf", "build-html", "build-md", "build-site", "seed", "export", "import",
 ]  # fmt: skip
 
 

@@ -145,3 +145,12 @@ def test_shipped_statements_load() -> None:
     statements = load_statements(repo / "statements", display=repo)
     assert len(statements) == 21
     assert all(s.words > 50 for s in statements)
+
+
+def test_a_lone_no_break_space_between_words_is_kept_other_runs_collapse() -> None:
+    from pubtool.statements import _inline
+
+    written = "23\u00a0000 dinc  sakin\n həlak\u00a0 oldu"
+    assert _inline(written) == "23\u00a0000 dinc sakin həlak oldu"
+    assert _inline("20\u202fянваря") == "20\u202fянваря"
+    assert _inline("\u00a0") == ""

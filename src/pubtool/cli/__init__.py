@@ -164,6 +164,7 @@ from pubtool.cli import catalogs  # noqa: E402, F401, I001
 from pubtool.cli import reports  # noqa: E402, F401, I001
 from pubtool.cli import publish  # noqa: E402, F401, I001
 from pubtool.cli import exchange  # noqa: E402, F401, I001
+from pubtool.cli import editions  # noqa: E402, F401, I001
 
 
 def main() -> None:

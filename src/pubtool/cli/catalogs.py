@@ -50,10 +50,25 @@ def update_command(
     drop_obsolete: Annotated[
         bool, typer.Option("--drop-obsolete", help="Remove obsolete (#~) entries.")
     ] = False,
+    memory: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--memory",
+            metavar="FILE",
+            help="A TMX or PO memory filling untranslated messages (repeat for more).",
+            parser=path_value,
+        ),
+    ] = None,
     project: ProjectOption = None,
 ) -> None:
     """Create or update each language's catalog from the template, keeping every translation."""
-    summary = pubtool.update(_project(ctx, project), lang, drop_obsolete=drop_obsolete)
+    chosen = _project(ctx, project)
+    filling = None
+    if memory:
+        from pubtool.exchange.memory import load_memories
+
+        filling = load_memories(chosen, memory, chosen.parse_languages(lang))
+    summary = pubtool.update(chosen, lang, drop_obsolete=drop_obsolete, memory=filling)
     _emit(summary, "lines")
 
 

@@ -1,4 +1,4 @@
-"""Exchange with CAT tools: XLIFF, TMX and TBX out, XLIFF and TBX in."""
+"""Exchange with CAT tools: XLIFF, TMX and TBX out, XLIFF, TMX and TBX in."""
 
 from __future__ import annotations
 
@@ -79,7 +79,8 @@ def import_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="XLIFF files (into the catalogs) or TBX files (into the glossary).",
+            help="XLIFF files (into the catalogs), TMX memories (into untranslated entries) "
+            "or TBX files (into the glossary).",
             metavar="FILE",
             parser=path_value,
         ),
@@ -109,7 +110,7 @@ def import_command(
     ] = None,
     project: ProjectOption = None,
 ) -> None:
-    """Merge translations from XLIFF, or terms from TBX, back into the project."""
+    """Merge translations from XLIFF or a TMX memory, or terms from TBX, into the project."""
     from pubtool.exchange import import_files
 
     report = import_files(

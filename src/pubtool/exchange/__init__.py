@@ -2,6 +2,7 @@
 
     export_xliff(project, "az") -> bytes        import_files(project, paths) -> ImportReport
     export_tmx(project, "az") -> bytes          import_xliff(project, paths) -> ImportReport
+                                                import_memory(project, paths) -> ImportReport
     export_tbx(project) -> bytes                import_tbx(project, paths) -> ImportReport
 """
 
@@ -13,6 +14,12 @@ from pathlib import Path
 
 from pubtool.catalogs import catalog_writes
 from pubtool.errors import ExchangeError
+from pubtool.exchange.memory import (
+    apply_memories,
+    check_memory_catalogs,
+    import_memory,
+    read_tmx,
+)
 from pubtool.exchange.report import ImportReport, StaleUnit
 from pubtool.exchange.tbx import (
     GlossaryChanges,
@@ -44,6 +51,7 @@ __all__ = [
     "export_tmx",
     "export_xliff",
     "import_files",
+    "import_memory",
     "import_tbx",
     "import_xliff",
 ]
@@ -133,24 +141,26 @@ def import_files(
     project: Project,
     paths: PathLike | Sequence[PathLike],
     *,
-    allowed: Sequence[str] = ("xliff", "tbx"),
+    allowed: Sequence[str] = ("xliff", "tbx", "tmx"),
     force: Force = False,
     lock_timeout: float = 30.0,
 ) -> ImportReport:
-    """Import XLIFF files into the catalogs and TBX files into the glossary, told apart by
-    their content; every file is read and checked before anything is written."""
+    """Import XLIFF files into the catalogs, TMX memories into their untranslated entries
+    and TBX files into the glossary, told apart by their content; every file is read and
+    checked before anything is written."""
     parsed = [parse_xml(path) for path in path_list(paths)]
     xliffs: list[XmlFile] = []
     term_bases: list[XmlFile] = []
+    memories: list[XmlFile] = []
     for xml in parsed:
-        kind = "tbx" if is_tbx(xml) else ("xliff" if local_name(xml.root) == "xliff" else None)
+        name = local_name(xml.root)
+        kind = "tbx" if is_tbx(xml) else (name if name in ("xliff", "tmx") else None)
         if kind is None or kind not in allowed:
-            what = {"tmx": "a TMX memory (import the XLIFF instead)"}.get(
-                local_name(xml.root), f"<{local_name(xml.root)}>"
-            )
+            what = {"tmx": "a TMX memory"}.get(name, f"<{name}>")
             expected = " or ".join(a.upper() for a in allowed)
             raise ExchangeError(f"not {expected}: the file is {what}", file=xml.shown)
-        (term_bases if kind == "tbx" else xliffs).append(xml)
+        {"tbx": term_bases, "tmx": memories}.get(kind, xliffs).append(xml)
+    read_memories = [read_tmx(project, xml) for xml in memories]
     report = ImportReport()
     changes = GlossaryChanges()
     entries = []
@@ -166,10 +176,13 @@ def import_files(
             merge_into_glossary(project, entries, changes, force=force) if term_bases else None
         )
         report.conflicts.extend(changes.conflicts)
+        check_memory_catalogs(project, read_memories)  # before any write: never half applied
         write_catalogs(project, planned, report, writes)
+        if read_memories:  # after the XLIFF: a memory fills only what is still empty
+            apply_memories(project, read_memories, report, writes, planned)
         if glossary_text is not None:
             write_glossary(project, glossary_text, writes)
-    report.files.extend(xml.shown for xml in term_bases)
+    report.files.extend(xml.shown for xml in (*memories, *term_bases))
     if term_bases:
         report.glossary = changes.as_dict()
         report.glossary_written = glossary_text is not None

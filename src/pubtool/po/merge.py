@@ -110,6 +110,8 @@ class UpdateReport:
     obsoleted: int = 0
     dropped: int = 0
     risky: int = 0
+    from_memory: int = 0  # `update --memory`: exact matches taken as translations
+    memory_suggestions: int = 0  # and close ones offered as fuzzy suggestions
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)

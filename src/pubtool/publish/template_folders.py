@@ -12,15 +12,12 @@ from pathlib import Path
 
 from pubtool.errors import RenderError
 
-#: The files the default booklet is made of; `pubtool templates` copies these.
+#: The files the default booklet and web edition are made of; `pubtool templates` copies these.
 DEFAULT_TEMPLATE_FILES = (
-    "booklet.html.j2",
-    "title-page.html.j2",
-    "imprint.html.j2",
-    "booklet.css",
-    "labels.yaml",
-    "badge.svg.j2",
-)
+    "booklet.html.j2", "title-page.html.j2", "imprint.html.j2", "booklet.css", "labels.yaml",
+    "badge.svg.j2", "site-base.html.j2", "site-index.html.j2", "site-contents.html.j2",
+    "site-statement.html.j2", "site.css",
+)  # fmt: skip
 
 
 @cache

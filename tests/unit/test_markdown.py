@@ -1,0 +1,178 @@
+"""Translated Markdown: the source file is the pattern, only translatable text changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from pubtool.errors import RenderError
+from pubtool.publish.documents import Missing, Translations
+from pubtool.publish.markdown import escape_line_start, translate_statement
+from pubtool.statements import parse_statement
+
+SOURCE = """\
+---
+id: 2020-01-15-rich
+# the title as the agency sent it
+title: "Rich: a statement"
+date: 2020-01-15
+issuer: The Ombudsman  # who signed
+signature:
+- E. Suleymanova
+- |-
+  Commissioner
+  of Azerbaijan
+notes:
+- A note.
+---
+
+## A heading
+
+Setext heading
+==============
+
+A paragraph with *emphasis* and a [link](https://example.org),
+over two lines.
+
+- First item
+- Second item
+
+1. Ordered item
+
+> A quote
+> over two lines.
+"""
+
+AZ = {
+    "Rich: a statement": "Zəngin: bəyanat",
+    "The Ombudsman": "Ombudsman",
+    "A heading": "Başlıq",
+    "Setext heading": "Setext başlığı",
+    "A paragraph with *emphasis* and a [link](https://example.org), over two lines.": (
+        "*Vurğulu* və [keçidli](https://example.org) paraqraf, iki sətirdə."
+    ),
+    "First item": "Birinci bənd",
+    "Second item": "İkinci bənd",
+    "Ordered item": "Nömrəli bənd",
+    "A quote over two lines.": "İki sətirlik sitat.",
+    "E. Suleymanova": "E. Süleymanova",
+    "Commissioner\nof Azerbaijan": "Azərbaycanın\nmüvəkkili",
+    "A note.": "Qeyd.",
+}
+
+
+def lookup(translations: dict[str, str], fuzzy: tuple[str, ...] = ()) -> Translations:
+    catalog = polib.POFile()
+    for msgid, msgstr in translations.items():
+        entry = polib.POEntry(msgid=msgid, msgstr=msgstr)
+        if msgid in fuzzy:
+            entry.flags.append("fuzzy")
+        catalog.append(entry)
+    return Translations("az", catalog, is_source=False)
+
+
+def source() -> tuple[str, object]:
+    path = Path("statements/2020-01-15-rich.md")
+    return SOURCE, parse_statement(SOURCE, path)
+
+
+def test_every_block_is_translated_and_reads_back_as_its_translation() -> None:
+    raw, statement = source()
+    result = translate_statement(raw, statement, lookup(AZ), Missing.mark)  # type: ignore[arg-type]
+    again = parse_statement(result.text, Path("2020-01-15-rich.md"))
+    assert [block.text for block in again.blocks()] == [
+        AZ[block.text]
+        for block in statement.blocks()  # type: ignore[attr-defined]
+    ]
+    assert [block.kind for block in again.blocks()] == [
+        block.kind
+        for block in statement.blocks()  # type: ignore[attr-defined]
+    ]
+    assert result.fallbacks == [] and result.gaps == []
+
+
+def test_front_matter_keeps_key_order_comments_and_block_style() -> None:
+    raw, statement = source()
+    text = translate_statement(raw, statement, lookup(AZ), Missing.mark).text  # type: ignore[arg-type]
+    front = text.split("---\n")[1]
+    keys = [line.split(":")[0] for line in front.splitlines() if line[:1].isalpha()]
+    assert keys == ["id", "title", "date", "issuer", "signature", "notes"]
+    assert "# the title as the agency sent it\n" in front
+    assert "issuer: Ombudsman  # who signed\n" in front
+    assert "- |-\n  Azərbaycanın\n  müvəkkili\n" in front
+    assert "title: 'Zəngin: bəyanat'" in front or 'title: "Zəngin: bəyanat"' in front
+
+
+def test_body_keeps_the_markdown_constructs() -> None:
+    raw, statement = source()
+    text = translate_statement(raw, statement, lookup(AZ), Missing.mark).text  # type: ignore[arg-type]
+    body = text.split("---\n", 2)[2]
+    assert "## Başlıq\n" in body
+    assert "Setext başlığı\n==============\n" in body
+    assert "- Birinci bənd\n- İkinci bənd\n" in body
+    assert "1. Nömrəli bənd\n" in body
+    assert "> İki sətirlik sitat." in body
+    assert "*Vurğulu* və [keçidli](https://example.org) paraqraf" in body
+
+
+def test_missing_mark_keeps_the_source_and_says_so_in_the_front_matter() -> None:
+    raw, statement = source()
+    partial = {k: v for k, v in AZ.items() if k != "First item"}
+    partial["Second item"] = "İkinci bənd"
+    result = translate_statement(
+        raw,
+        statement,
+        lookup(partial, fuzzy=("Second item",)),
+        Missing.mark,  # type: ignore[arg-type]
+    )
+    assert [block.text for block in result.fallbacks] == ["First item", "Second item"]
+    assert "- First item\n- Second item\n" in result.text
+    front = result.text.split("---\n")[1]
+    assert "# pubtool: not translated into az yet" in front
+    assert "source lines 24, 25" in front
+
+
+def test_missing_omit_leaves_the_blocks_out_and_fail_lists_them() -> None:
+    raw, statement = source()
+    partial = {k: v for k, v in AZ.items() if k not in ("First item", "A note.")}
+    omitted = translate_statement(raw, statement, lookup(partial), Missing.omit)  # type: ignore[arg-type]
+    assert "First item" not in omitted.text and "A note." not in omitted.text
+    assert "- İkinci bənd\n" in omitted.text
+    assert "notes:\n---" in omitted.text  # the key stays, empty, as YAML allows
+    failed = translate_statement(raw, statement, lookup(partial), Missing.fail)  # type: ignore[arg-type]
+    assert [block.text for block in failed.gaps] == ["First item", "A note."]
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("1990. il", "1990\\. il"),
+        ("# nömrə", "\\# nömrə"),
+        ("- tire", "\\- tire"),
+        ("> böyük", "\\> böyük"),
+        ("<b>", "\\<b>"),
+        ("20 Yanvar", "20 Yanvar"),
+        ("– tire", "– tire"),
+    ],
+)
+def test_a_translation_that_would_start_another_construct_is_escaped(
+    text: str, escaped: str
+) -> None:
+    assert escape_line_start(text) == escaped
+
+
+def test_an_escaped_translation_stays_a_paragraph() -> None:
+    raw, statement = source()
+    odd = {**AZ, "First item": "1990. ildə"}
+    result = translate_statement(raw, statement, lookup(odd), Missing.mark)  # type: ignore[arg-type]
+    assert "- 1990\\. ildə\n" in result.text
+
+
+def test_a_translation_markdown_cannot_keep_as_one_block_is_an_error() -> None:
+    raw, statement = source()
+    broken = {**AZ, "A heading": "Başlıq ##"}
+    with pytest.raises(RenderError, match="does not stay one block") as caught:
+        translate_statement(raw, statement, lookup(broken), Missing.mark)  # type: ignore[arg-type]
+    assert caught.value.line == 16

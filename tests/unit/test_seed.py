@@ -1,0 +1,71 @@
+"""Seeding: translated statements paired block by block with their sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from pubtool.seed import Misaligned, SeedReport, align, fill_catalog, is_copy_of_source
+from pubtool.statements import parse_statement
+
+HEAD = "---\nid: 2020-01-15-a\ntitle: {title}\ndate: 2020-01-15\nissuer: {issuer}\n---\n\n"
+
+
+def statement(title: str, issuer: str, body: str, folder: str = "statements") -> object:
+    text = HEAD.format(title=title, issuer=issuer) + body
+    return parse_statement(text, Path(folder) / "2020-01-15-a.md")
+
+
+def test_blocks_pair_in_reading_order() -> None:
+    source = statement("Title", "Issuer", "## Heading\n\nText.\n\n- Item\n")
+    translated = statement("Başlıq", "Verən", "## Başlıq\n\nMətn.\n\n- Bənd\n", "az")
+    pairs = [(a.text, b.text) for a, b in align(source, translated)]  # type: ignore[arg-type]
+    assert pairs == [
+        ("Title", "Başlıq"),
+        ("Issuer", "Verən"),
+        ("Heading", "Başlıq"),
+        ("Text.", "Mətn."),
+        ("Item", "Bənd"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "line"),
+    [
+        ("Başlıq\n\nMətn.\n\n- Bənd\n", "a paragraph where the source has a heading", 8),
+        ("## Başlıq\n\nMətn.\n", "2 blocks where the source has 3", 10),
+        ("## Başlıq\n\nMətn.\n\n- Bənd\n\nArtıq.\n", "has no counterpart", 14),
+    ],
+)
+def test_a_different_structure_is_named_with_its_line(body: str, message: str, line: int) -> None:
+    source = statement("Title", "Issuer", "## Heading\n\nText.\n\n- Item\n")
+    translated = statement("Başlıq", "Verən", body, "az")
+    with pytest.raises(Misaligned, match=message) as caught:
+        align(source, translated)  # type: ignore[arg-type]
+    assert caught.value.line == line
+    assert caught.value.file == "az/2020-01-15-a.md"
+
+
+def test_only_empty_entries_are_filled_and_copies_of_the_source_are_not() -> None:
+    catalog = polib.POFile()
+    catalog.append(polib.POEntry(msgid="Text.", msgstr=""))
+    catalog.append(polib.POEntry(msgid="Done.", msgstr="Hazır."))
+    catalog.append(polib.POEntry(msgid="Baku", msgstr=""))
+    catalog.append(polib.POEntry(msgid="19.01.2011", msgstr=""))
+    report = SeedReport("az", "az.po", confirmed=False)
+    pairs = [
+        ("Text.", "Mətn."),
+        ("Done.", "Başqa."),
+        ("Baku", "Baku"),
+        ("19.01.2011", "19.01.2011"),
+    ]
+    assert fill_catalog(catalog, pairs, report, confirmed=False)
+    entries = {entry.msgid: entry for entry in catalog}
+    assert entries["Text."].msgstr == "Mətn." and entries["Text."].fuzzy
+    assert entries["Done."].msgstr == "Hazır." and not entries["Done."].fuzzy
+    assert entries["Baku"].msgstr == ""
+    assert entries["19.01.2011"].msgstr == "19.01.2011"
+    assert (report.filled, report.already_translated, report.same_as_source) == (2, 1, 1)
+    assert is_copy_of_source("Baku", "Baku") and not is_copy_of_source("19.01.2011", "19.01.2011")
