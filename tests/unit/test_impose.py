@@ -91,12 +91,8 @@ def test_imposed_sides_hold_the_pages_in_saddle_order(ten_page_a5: Path, tmp_pat
             box = pikepdf.Rectangle(page.mediabox)
             assert box.width == pytest.approx(A4_LANDSCAPE[0], abs=1)
             assert box.height == pytest.approx(A4_LANDSCAPE[1], abs=1)
-        fonts = [
-            font
-            for page in pdf.pages
-            for form in page.Resources.XObject.values()
-            for font in form.Resources.Font.values()
-        ]
+        forms = [x[k] for page in pdf.pages for x in [page.Resources.XObject] for k in x.keys()]
+        fonts = [f[k] for form in forms for f in [form.Resources.Font] for k in f.keys()]
         assert fonts and all("/FontFile2" in f.DescendantFonts[0].FontDescriptor for f in fonts)
 
 
