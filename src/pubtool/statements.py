@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from pubtool.project import Project
 
 STATEMENT_FILE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]*\.md$")
+#: A name that starts with a date is a statement whatever else it gets wrong: skipping it
+#: would drop its messages from the template, and every gate would still pass.
+DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REQUIRED_KEYS = ("id", "title", "date", "issuer")
 #: Where the statement's text comes from: the language(s) it was issued in, and which of
@@ -145,10 +148,17 @@ def load_statements(
     `display` is the folder paths are shown relative to (the project root), so errors and
     `#:` references read `statements/<file>.md:<line>` wherever pubtool runs from.
     """
-    if notice is not None:
-        for path in misnamed_statement_files(folder):
+    for path in misnamed_statement_files(folder):
+        shown = _shown(path, display).as_posix()
+        if DATED_NAME.match(path.name):
+            raise StatementError(
+                "a statement's file name must be YYYY-MM-DD-short-name.md (lower case, "
+                "two-digit month and day); rename it, or move it out of the statements folder",
+                file=shown,
+            )
+        if notice is not None:
             notice(
-                f"{_shown(path, display).as_posix()}: skipped, not a statement file name "
+                f"{shown}: skipped, not a statement file name "
                 "(expected YYYY-MM-DD-short-name.md, lower case)"
             )
     statements = [

@@ -154,3 +154,33 @@ def test_different_words_for_contents_are_both_shown(tmp_path: Path) -> None:
     html = (root / "es-en.html").read_text(encoding="utf-8")
     heading = re.search(r'<h2 class="contents-title"[^>]*>(.*?)</h2>', html, re.S)
     assert heading is not None and "Índice" in heading[1] and "Contents" in heading[1]
+
+
+def test_hebrew_is_never_slanted(booklet: tuple[Path, str]) -> None:
+    """Hebrew has no italic: a quote or a signature in the Hebrew column must not come out
+    in a synthetic oblique, and emphasis there is bold."""
+    pdf, _ = booklet
+    hebrew_faces = {
+        re.sub(r"^[A-Z]{6}\+", "", char.fontname)
+        for page in extract_pages(pdf)
+        for box in page
+        if isinstance(box, LTTextContainer)
+        for line in box
+        if isinstance(line, LTTextLine)
+        for char in chars(line)
+        if "\u05d0" <= char.get_text() <= "\u05ea"
+    }
+    assert hebrew_faces and not any(
+        "Oblique" in face or "Italic" in face for face in hebrew_faces
+    ), hebrew_faces
+    assert any("Bold" in face for face in hebrew_faces), hebrew_faces  # *החשוב ביותר*
+
+
+def test_a_right_to_left_booklet_has_its_title_page_on_a_recto(booklet: tuple[Path, str]) -> None:
+    """Cover, blank reverse, then the title page: page 3 in either reading direction."""
+    pdf, _ = booklet
+    texts = [
+        " ".join(box.get_text() for box in page if isinstance(box, LTTextContainer)).strip()
+        for page in extract_pages(pdf, maxpages=3)
+    ]
+    assert texts[0] and not texts[1] and texts[2], texts

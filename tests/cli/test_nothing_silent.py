@@ -36,16 +36,25 @@ def invoke(project: Path, *args: str) -> tuple[int, str, str]:
 def test_a_misnamed_statement_is_named_documentation_stays_quiet(project_dir: Path) -> None:
     statements = project_dir / "statements"
     (statements / "press-release.md").write_text(GOOD)
-    (statements / "2024-07-02-Notice.markdown").write_text(GOOD)
     (statements / "README.md").write_text("# About these statements\n")
     (statements / "REPAIRS.md").write_text("# Repairs\n")
     code, out, err = invoke(project_dir, "statements", "--format", "json")
     assert code == 0, err
     assert len(json.loads(out)["statements"]) == 2
     assert "statements/press-release.md: skipped" in err
-    assert "statements/2024-07-02-Notice.markdown: skipped" in err
     assert "YYYY-MM-DD-short-name.md" in err
     assert "README" not in err and "REPAIRS" not in err
+
+
+@pytest.mark.parametrize("name", ["2024-07-02-Notice.markdown", "2025-6-02-storm-update.md"])
+def test_a_dated_file_with_a_wrong_name_stops_extract(project_dir: Path, name: str) -> None:
+    """Skipped, its messages would leave the template and every gate would still pass."""
+    (project_dir / "statements" / name).write_text(GOOD)
+    for command in ("statements", "extract"):
+        code, _, err = invoke(project_dir, command)
+        assert code == 2 and err.count("\n") == 1, err
+        assert f"statements/{name}" in err and "YYYY-MM-DD-short-name.md" in err
+    assert not (project_dir / "locales" / "statements.pot").exists()
 
 
 def test_a_front_matter_date_unlike_the_file_names_is_an_error(tmp_path: Path) -> None:

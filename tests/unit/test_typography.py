@@ -33,3 +33,10 @@ def test_inline_sets_punctuation_outside_code_and_addresses_only() -> None:
     assert '<code>a &quot;b&quot;</code>' in html
     assert "x.<wbr>org/<wbr>a-<wbr>1-<wbr>2" in html and "19–20" in html
     assert "“" not in str(inline_markdown('"plain"'))  # no style given: the text as it is
+
+
+def test_hebrew_abbreviation_marks_are_gershayim_and_geresh_not_quotes() -> None:
+    """ד"ר typed with a straight quote is an abbreviation: a closing quotation mark there
+    reads as the end of a quotation."""
+    text = 'ד"ר כהן אמר "שלום" לג\'ורג\''
+    assert set_punctuation(text, house_style("he")) == "ד\u05f4ר כהן אמר “שלום” לג\u05f3ורג\u05f3"

@@ -16,6 +16,11 @@ from pubtool.checks.style import HouseStyle
 _SPACED_HYPHEN = re.compile(r"(?<=\S) +- +(?=\S)")
 _NUMBER_RANGE = re.compile(r"(?<![\w\-./:=?&#])(\d{1,4})-(\d{1,4})(?![\w\-./:])")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+#: A straight double quote inside a Hebrew word is a gershayim typed on a keyboard (ד"ר,
+#: מנכ"ל), a straight single quote after a Hebrew letter a geresh (ג'ורג'): abbreviation and
+#: transliteration marks, set as the Hebrew marks, never as quotation marks.
+_HEBREW_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
+_HEBREW_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])'")
 _OPENS_AFTER = " \t\n\u00a0([{\u2014\u2013/"
 _ENGLISH_QUOTES = ("“", "”", "‘", "’")
 
@@ -31,6 +36,7 @@ def set_punctuation(text: str, style: HouseStyle, before: str = " ") -> str:
         text = _SPACED_HYPHEN.sub(spaced, text)
     if "'" not in text and '"' not in text:
         return text
+    text = _HEBREW_GERESH.sub("\u05f3", _HEBREW_GERSHAYIM.sub("\u05f4", text))
     text = _APOSTROPHE.sub("\u2019", text)
     opening, closing, nested_opening, nested_closing = style.quotes or _ENGLISH_QUOTES
     result = []
