@@ -5,7 +5,9 @@ in the order it is drawn, with its text) with pdfminer.six. The checks are the o
 docs/accessibility.md lists against the Matterhorn protocol: nothing is both unowned and not an
 artifact, page furniture is artifact, one described link per contents entry, headings that
 start at H1 and never skip a level, one Sect (no table) per statement with every block in its
-language, the leading column first, and the drawing order the same as the tags' order.
+language, the leading column first, and the drawing order the same as the tags' order; the
+front and back matter (cover, title page with the one H1, imprint, notes) each a Sect of its
+own, and the blank pages at the end empty.
 """
 
 from __future__ import annotations
