@@ -5,7 +5,9 @@ in the order it is drawn, with its text) with pdfminer.six. The checks are the o
 docs/accessibility.md lists against the Matterhorn protocol: nothing is both unowned and not an
 artifact, page furniture is artifact, one described link per contents entry, headings that
 start at H1 and never skip a level, one Sect (no table) per statement with every block in its
-language, the leading column first, and the drawing order the same as the tags' order.
+language, the leading column first, and the drawing order the same as the tags' order; the
+front and back matter (cover, title page with the one H1, imprint, notes) each a Sect of its
+own, and the blank pages at the end empty.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ class Element:
     depth: int
     content: list[tuple[int, int] | Element] = field(default_factory=list)  # in /K order
     annotations: list[str] = field(default_factory=list)  # their /Contents
+    numbering: str | None = None  # a list's /ListNumbering
 
     @property
     def kids(self) -> list[Element]:
@@ -148,6 +151,8 @@ def read_booklet(path: Path, languages: tuple[str, ...], statements: int) -> Boo
         own = str(node.Lang) if "/Lang" in node else None
         result = Element(str(node.S)[1:], own or inherited, own, depth)
         page = pages[node.Pg.objgen] if "/Pg" in node else None
+        if "/A" in node and "/ListNumbering" in node.A:
+            result.numbering = str(node.A.ListNumbering)[1:]
         kids = node.K if isinstance(node.K, pikepdf.Array) else [node.K]
         for kid in kids:
             if isinstance(kid, int):
@@ -236,7 +241,9 @@ def test_running_heads_folios_and_leaders_are_artifacts(
 ) -> None:
     booklet = booklets[edition]
     read = [text for text in booklet.text.values()]
-    assert not [text for text in read if FOLIO.match(text)], "a folio is read as content"
+    # a number read alone is a folio; the contents' page numbers are read inside their entry
+    alone = [_text(booklet, element) for element in booklet.elements() if element.leaves]
+    assert not [text for text in alone if FOLIO.match(text)], "a folio is read as content"
     assert not [text for text in read if re.search(r"\.\s?\.\s?\.", text)], "leader dots read"
     artifacts = [s for s in booklet.marked if s[1] == "Artifact" and s[3].strip()]
     folios = {s[0]: int(s[3]) for s in artifacts if FOLIO.match(s[3])}
@@ -259,7 +266,7 @@ def test_contents_is_a_toc_with_one_described_link_per_entry(
     (toc,) = [element for element in elements if element.role == "TOC"]
     entries = [kid for kid in toc.kids]
     assert [entry.role for entry in entries] == ["TOCI"] * booklet.statements
-    titles = [e for e in elements if e.role == "H2" and e.lang == booklet.languages[0]][1:]
+    titles = [[kid for kid in sect.kids if kid.role == "H2"][0] for sect in _statements(booklet)]
     for entry, title in zip(entries, titles, strict=True):
         links = [element for element in entry.walk() if element.role == "Link"]
         assert len(links) == 1 and len(links[0].annotations) == 1
@@ -290,10 +297,7 @@ def test_one_sect_per_statement_titles_in_every_language_blocks_in_theirs(
     booklet = booklets[edition]
     elements = booklet.elements()
     assert not {"Table", "TR", "TD", "TH", "THead", "TBody"} & {e.role for e in elements}
-    statements = [
-        sect for sect in booklet.document.kids
-        if sect.role == "Sect" and any(kid.role == "H2" for kid in sect.kids)
-    ][1:]  # fmt: skip  (the first is the contents, headed by its own H2)
+    statements = _statements(booklet)
     assert len(statements) == booklet.statements
     for sect in statements:
         titles = [kid for kid in sect.kids if kid.role == "H2"]
@@ -305,6 +309,40 @@ def test_one_sect_per_statement_titles_in_every_language_blocks_in_theirs(
             assert [kid.own_lang for kid in pair.kids] == list(booklet.languages)
             for kid in pair.kids:
                 assert all(inner.lang for inner in kid.walk())
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_front_and_back_matter(booklets: dict[str, Booklet], edition: str) -> None:
+    """Cover, title page, imprint, contents, the statements, the notes; blank pads hold nothing."""
+    booklet = booklets[edition]
+    sects = booklet.document.kids
+    assert [sect.role for sect in sects] == ["Sect"] * (4 + booklet.statements + 1)
+    cover, title_page, imprint, contents = sects[:4]
+    notes = sects[-1]
+    headings = {"H1", "H2", "H3", "H4", "H5", "H6"}
+    assert {kid.role for kid in cover.kids} == {"P"}  # its title is no second H1
+    (h1,) = [element for element in booklet.elements() if element.role == "H1"]
+    assert h1 in title_page.kids
+    assert _letters(_text(booklet, cover.kids[0])) <= _letters(_text(booklet, h1))
+    assert imprint.kids and {kid.role for kid in imprint.kids} == {"P"}
+    assert [kid.role for kid in contents.kids] == ["H2", "TOC"]
+    assert notes.kids[0].role == "H2"
+    assert [e.role for e in notes.walk() if e.role in headings] == ["H2"]
+    assert {kid.role for kid in notes.kids[1:]} <= {"P", "L"}
+    lists = [kid for kid in notes.kids if kid.role == "L"]
+    if edition != "ar,en":  # that project has no statements/REPAIRS.md
+        assert lists, "no editorial repairs listed in the notes"
+    for repairs in lists:
+        # in the source's language; bulleted, the bullets drawn but not read
+        assert repairs.own_lang == "en" and repairs.numbering == "Disc"
+        assert repairs.kids and {kid.role for kid in repairs.kids} == {"LI"}
+        assert all([body.role for body in item.kids] == ["LBody"] for item in repairs.kids)
+    assert "\u2022" not in _text(booklet, notes), "a bullet is read"
+    # the blank pages that make the count a multiple of 4 hold nothing, not even an artifact
+    last = max(leaf[0] for leaf in notes.all_leaves())
+    assert booklet.pages % 4 == 0
+    assert not [s for s in booklet.marked if s[0] > last]
+    assert not any(booklet.page_annotations[last + 1 :])
 
 
 def test_a_statement_over_several_pages_is_one_sect_and_its_paragraphs_whole(
@@ -349,6 +387,17 @@ def test_three_columns_read_row_by_row(booklets: dict[str, Booklet]) -> None:
     assert divs and all(len(div.kids) == 3 for div in divs)
     counts = Counter(tuple(kid.own_lang for kid in div.kids) for div in divs)
     assert set(counts) == {("az", "ru", "en")}
+
+
+def _statements(booklet: Booklet) -> list[Element]:
+    """The statements' Sects: after the cover, title page, imprint and contents, before the
+    notes (`test_front_and_back_matter` checks that layout)."""
+    return booklet.document.kids[4 : 4 + booklet.statements]
+
+
+def _text(booklet: Booklet, element: Element) -> str:
+    """What a screen reader reads for `element`, its descendants included."""
+    return "".join(booklet.text[leaf] for leaf in element.all_leaves())
 
 
 def _letters(text: str) -> Counter[str]:

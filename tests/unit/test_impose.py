@@ -91,8 +91,9 @@ def test_imposed_sides_hold_the_pages_in_saddle_order(ten_page_a5: Path, tmp_pat
             box = pikepdf.Rectangle(page.mediabox)
             assert box.width == pytest.approx(A4_LANDSCAPE[0], abs=1)
             assert box.height == pytest.approx(A4_LANDSCAPE[1], abs=1)
-        forms = [x[k] for page in pdf.pages for x in [page.Resources.XObject] for k in x.keys()]
-        fonts = [f[k] for form in forms for f in [form.Resources.Font] for k in f.keys()]
+        # by key: pikepdf 8 (the lowest version allowed) has no Dictionary.values()
+        forms = [x[k] for page in pdf.pages for x in [page.Resources.XObject] for k in x.keys()]  # noqa: SIM118
+        fonts = [f[k] for form in forms for f in [form.Resources.Font] for k in f.keys()]  # noqa: SIM118
         assert fonts and all("/FontFile2" in f.DescendantFonts[0].FontDescriptor for f in fonts)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -155,4 +156,6 @@ def test_running_heads_are_short_and_a_short_title_wins() -> None:
     )
     assert 'data-running="Başlıq"' in html and 'data-running="Qısa başlıq"' in html
     # the title page is an <h1>; statement titles <h2> in every column, with their language
-    assert html.count("<h1") == 1 and html.count('<h2 class="statement-title') == 4
+    # (the lead column's marked `lead`: it alone sets the bookmark and the running head)
+    assert html.count("<h1") == 1 and len(re.findall(r'<h2 class="statement-title[ "]', html)) == 4
+    assert html.count('<h2 class="statement-title lead"') == 2

@@ -11,6 +11,9 @@ needs (docs/accessibility.md):
   first: the order a sighted reader follows and the order the page is drawn in;
 - the contents as `TOC`/`TOCI`, each entry one `Link` with one annotation described by the
   entry's title;
+- lists (the notes' editorial repairs) as `L` of `LI`/`LBody`, the bullets artifacts: the
+  list says it is a bulleted one (`/ListNumbering /Disc`), and WeasyPrint draws the bullets
+  after the page's text, so read as labels they would be out of the drawing order;
 - everything drawn that no element owns (running heads, page numbers) as a pagination artifact.
 
 The HTML says what each tagged element is: WeasyPrint's elements are matched to the HTML
@@ -52,7 +55,7 @@ ROLES = {
     "article": "Art",
     "ol": "L",
     "ul": "L",
-    "li": "LBody",  # WeasyPrint makes an `LI` of its own around an unbulleted item
+    "li": "LI",  # an `LBody` in an `LI` of WeasyPrint's own for an unbulleted item
     "table": "Table",
     "tr": "TR",
     "td": "TD",
@@ -61,7 +64,7 @@ ROLES = {
 """The structure type WeasyPrint gives an HTML element (`weasyprint.pdf.tags`); anything else,
 pseudo-elements included, becomes `NonStruct`."""
 HEADINGS = frozenset({"H1", "H2", "H3", "H4", "H5", "H6"})
-WRAPPERS = frozenset({"Span", "NonStruct", "Div", "Table", "THead", "TBody", "TFoot", "L", "LI"})
+WRAPPERS = frozenset({"Span", "NonStruct", "Div", "Table", "THead", "TBody", "TFoot"})
 """Elements that only group: dropped, their content kept, unless they carry a language."""
 MARKED = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 """The start of a marked-content sequence with an MCID, as WeasyPrint (pydyf) writes it."""
@@ -89,6 +92,7 @@ class Node:
     kids: list[Node | Leaf | Annotation] = field(default_factory=list)
     lang: str | None = None
     description: str | None = None  # a link annotation's /Contents
+    numbering: str | None = None  # a list's /ListNumbering
 
 
 Kid = Node | Leaf | Annotation
@@ -140,6 +144,7 @@ class Retagger:
         self.pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
         self.lead = root.get("lang") or None
         self.entries: dict[Element, int] = {}  # per contents list (a key keeps its proxy alive)
+        self.bullets: set[Leaf] = set()  # drawn, but a layout artifact
 
     # -- reading WeasyPrint's tree -------------------------------------------------------
 
@@ -161,6 +166,8 @@ class Retagger:
         kids = self.convert_kids(element, dom, own)
         if role == "Link":
             return [self.link(kids, dom)]
+        if role == "L":
+            return [self.listed(kids, dom, lang if lang != inherited else None)] if kids else []
         if not kids:
             return []
         if role in WRAPPERS and (lang is None or lang == inherited):
@@ -203,6 +210,17 @@ class Retagger:
         description = " ".join(dom.text_content().split()) if dom is not None else None
         return Node("Link", annotations[:1] + content, description=description or None)
 
+    def listed(self, kids: list[Kid], dom: Element | None, lang: str | None) -> Node:
+        """A list; a bulleted one's bullets are artifacts, its items keep their bodies only."""
+        if dom is not None and dom.tag == "ol":
+            return Node("L", kids, lang, numbering="Decimal")
+        for item in kids:
+            if isinstance(item, Node) and item.role == "LI":
+                labels = [kid for kid in item.kids if isinstance(kid, Node) and kid.role == "Lbl"]
+                self.bullets.update(leaf for leaf in _flatten(labels) if isinstance(leaf, Leaf))
+                item.kids = [kid for kid in item.kids if kid not in labels]
+        return Node("L", kids, lang, numbering="Disc")
+
     # -- the booklet's tree --------------------------------------------------------------
 
     def run(self) -> None:
@@ -234,7 +252,7 @@ class Retagger:
             statement.finish()
         nodes = [node for _, node in sections if node.kids]
         after = {leaf for node in nodes for leaf in _flatten([node]) if isinstance(leaf, Leaf)}
-        if after != before:
+        if after != before - self.bullets:
             raise RenderError(
                 f"tagged PDF: {len(before - after)} pieces of text lost their structure element"
             )
@@ -309,6 +327,10 @@ class Retagger:
                 element.Pg = pages[page].obj
             if node.lang:
                 element.Lang = pikepdf.String(node.lang)
+            if node.numbering:
+                element.A = pikepdf.Dictionary(
+                    O=pikepdf.Name.List, ListNumbering=pikepdf.Name("/" + node.numbering)
+                )
             kids = pikepdf.Array()
             for kid in node.kids:
                 if isinstance(kid, Node):
@@ -370,8 +392,11 @@ class Retagger:
             raise RenderError("tagged PDF: a page whose content is not one stream")
 
         def mark(match: re.Match[bytes]) -> bytes:
-            if Leaf(index, int(match[1])) in leaves:
+            leaf = Leaf(index, int(match[1]))
+            if leaf in leaves:
                 return match[0]
+            if leaf in self.bullets:
+                return b"/Artifact <</Type /Layout>> BDC"
             return b"/Artifact <</Type /Pagination>> BDC"
 
         # WeasyPrint writes text as hex strings: "/MCID" occurs in the operators alone
@@ -470,7 +495,8 @@ def _align(elements: list[pikepdf.Object], doms: list[Element]) -> dict[tuple[in
     for element in elements:
         role = str(element.S)[1:]
         for ahead in range(position, len(doms)):  # an element may be on an earlier page
-            if role == ROLES.get(doms[ahead].tag, "NonStruct"):
+            tag = doms[ahead].tag
+            if role == ROLES.get(tag, "NonStruct") or (role == "LBody" and tag == "li"):
                 matches[element.objgen] = doms[ahead]
                 position = ahead + 1
                 break
