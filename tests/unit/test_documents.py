@@ -67,3 +67,24 @@ def test_english_edition_corrections_replace_the_source() -> None:
     assert [row.cells[0].text for row in document.body] == ["First (corrected).", "Second."]
     assert [row.cells[0].state for row in document.body] == ["corrected", "source"]
     assert fallback_count([document]) == 0
+
+
+def test_the_imprint_names_translators_not_the_language_update_wrote(project_dir) -> None:  # type: ignore[no-untyped-def]
+    """`update` fills Language-Team with the language's name: "Español: Ana, Spanish" in the
+    imprint said nothing more; a real team's name is kept."""
+    import polib
+
+    from pubtool.project import load_project
+    from pubtool.publish.booklet import translators
+
+    project = load_project(project_dir)
+
+    def catalog(team: str) -> polib.POFile:
+        po = polib.POFile()
+        po.metadata = {"Last-Translator": "Ana Ruiz <ana@example.org>", "Language-Team": team}
+        return po
+
+    assert translators(project, {"az": catalog("Azerbaijani")}) == (("az", "Ana Ruiz"),)
+    assert translators(project, {"az": catalog("Bakı tərcümə qrupu <t@example.org>")}) == (
+        ("az", "Ana Ruiz, Bakı tərcümə qrupu"),
+    )

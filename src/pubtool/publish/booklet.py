@@ -15,6 +15,7 @@ from pubtool.catalogs import build_template, load_catalog, project_messages
 from pubtool.checks.style import house_style
 from pubtool.coverage import measure_catalog
 from pubtool.errors import GateFailed, RenderError
+from pubtool.po.entries import language_name
 from pubtool.project import Project
 from pubtool.publish.documents import (
     Cell,
@@ -181,7 +182,11 @@ def translators(
                 _without_address(catalog.metadata.get(key, ""))
                 for key in ("Last-Translator", "Language-Team")
             ]
-            who = ", ".join(dict.fromkeys(p for p in people if p and "FULL NAME" not in p))
+            # the team `update` writes is only the language's name: it says nothing more
+            placeholder = {"", language_name(language), "LANGUAGE"}
+            who = ", ".join(
+                dict.fromkeys(p for p in people if p not in placeholder and "FULL NAME" not in p)
+            )
         if who:
             named.append((language, who))
     return tuple(named)
