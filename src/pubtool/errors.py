@@ -7,6 +7,8 @@ from pathlib import Path
 
 #: The exit code of an internal error: a bug in pubtool, never the user's input.
 BUG_EXIT_CODE = 3
+#: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
+INTERRUPTED_EXIT_CODE = 130
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 

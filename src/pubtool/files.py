@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from pubtool.errors import CatalogError, ChangedOnDiskError, WriteError
 
@@ -96,9 +97,9 @@ def write_files_atomically(writes: Sequence[PlannedWrite]) -> None:
     file is written and synced, then every file is checked against what was read, and
     only then are they renamed into place, one after another.
 
-    The check and the rename are not one step: a save landing in the microseconds
-    between them is still replaced. No file system offers more to programs that do not
-    share a lock; the window is as small as it can be made.
+    The check and the rename are not one step: a save landing in the microseconds between
+    the last `stat` and the rename is still replaced. No file system offers more to
+    programs that do not share a lock; the window is as small as it can be made.
     """
     temporaries: list[tuple[PlannedWrite, Path, str]] = []
     current: Path | None = None
@@ -107,12 +108,19 @@ def write_files_atomically(writes: Sequence[PlannedWrite]) -> None:
             current = write.path
             target = _link_target(write.path)
             temporaries.append((write, target, _temporary_copy(target, write.data)))
+        identities = []
         for write, _target, _temporary in temporaries:
-            if write.read is not None and not write.read.still_on_disk():
-                raise ChangedOnDiskError(
-                    "changed on disk while updating; nothing written; run again",
-                    file=_shown(write.path),
-                )
+            if write.read is None:
+                continue
+            identity = _identity(write.path)
+            if not write.read.still_on_disk():
+                _refuse(write.path)
+            identities.append((write.path, identity))
+        # Comparing the content takes milliseconds on a large catalog; a save made meanwhile
+        # shows in the file's identity, which a last stat compares just before the renames.
+        for path, identity in identities:
+            if _identity(path) != identity:
+                _refuse(path)
         while temporaries:
             write, target, temporary = temporaries[0]
             current = write.path
@@ -126,6 +134,21 @@ def write_files_atomically(writes: Sequence[PlannedWrite]) -> None:
         for _write, _target, temporary in temporaries:  # also on KeyboardInterrupt
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Which file is at `path` and when it last changed (inode, size, mtime, ctime)."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def _refuse(path: Path) -> NoReturn:
+    raise ChangedOnDiskError(
+        "changed on disk while updating; nothing written; run again", file=_shown(path)
+    )
 
 
 def catalog_folder(path: Path) -> Path:

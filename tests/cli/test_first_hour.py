@@ -429,3 +429,21 @@ def test_millions_in_words_are_read_in_every_language(new_project: Path) -> None
     po.save()
     code, out, _ = in_project(new_project, "check", "--lang", "es")
     assert code == 1 and "12500000" in out
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Ctrl-C before any command runs (typer and the library still loading) is the same
+    one line and exit 130 as one during a command, not a KeyboardInterrupt traceback."""
+    import pubtool.__main__
+    import pubtool.cli
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pubtool.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        pubtool.__main__.run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "pubtool: interrupted\n"

@@ -437,6 +437,20 @@ def test_force_takes_the_xliffs_side_for_the_units_named(project: Project) -> No
     assert report.conflicts == [] and az_entry(project, EMPHASIS).msgstr == "Gecə *Bakıda* (XLIFF)."
 
 
+def test_a_mistyped_force_unit_is_refused_and_nothing_is_applied(project: Project) -> None:
+    """`--force-unit` with an id no unit has would settle nothing, silently."""
+    from pubtool.errors import ExchangeError
+    from pubtool.exchange import import_files
+
+    path = write_xliff(project)
+    edit_target(path, unit_id(SHARED), "Bəyanat BMT Baş katibinə göndərilmişdir.")
+    before = project.catalog_path("az").read_bytes()
+    with pytest.raises(ExchangeError, match="--force-unit mdeadbeef: no unit"):
+        import_files(project, [path], force=("mdeadbeef",))
+    assert project.catalog_path("az").read_bytes() == before
+    assert import_files(project, [path], force=(unit_id(SHARED),)).exit_code == 0
+
+
 def test_a_unit_without_a_base_never_replaces_a_translation(project: Project) -> None:
     """An XLIFF from a tool that dropped pubtool's attribute: only empty entries are filled."""
     path = write_xliff(project)

@@ -155,7 +155,7 @@ def test_a_broken_catalog_is_reported_and_left_alone(tmp_path: Path) -> None:
     assert report.exit_code == 2
     assert broken.read_bytes() == b'msgid "A"\nmsgstr "B\n\nmsgid "C"\nmsgstr "D"\n'
     assert report.changed == [str(messy)]  # the others are still done
-    assert any(str(broken) in line and ":2:" in line for line in report.lines())
+    assert any(str(broken) in line and ":2:" in line for line in report.problems())
 
 
 def test_cli_fmt_check(tmp_path: Path) -> None:

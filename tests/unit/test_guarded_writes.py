@@ -32,6 +32,30 @@ def leftovers(folder: Path) -> list[Path]:
 # --- the one path: write_files_atomically ---------------------------------------------------
 
 
+def test_a_save_made_while_the_content_is_compared_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Comparing a large catalog's bytes takes milliseconds: a save landing then (after the
+    comparison read the file, before the rename) is seen by the last stat."""
+    path = tmp_path / "de.po"
+    path.write_bytes(b"as read")
+    read = FileState.of(path)
+    compare = FileState.still_on_disk
+
+    def compare_then_save(self: FileState) -> bool:
+        same = compare(self)
+        saved = path.with_name("poedit.tmp~")
+        saved.write_bytes(b"saved during the comparison")
+        os.replace(saved, path)  # the way editors save: a new file renamed over the old
+        return same
+
+    monkeypatch.setattr(FileState, "still_on_disk", compare_then_save)
+    with pytest.raises(ChangedOnDiskError, match="changed on disk"):
+        write_files_atomically([PlannedWrite(path, b"pubtool's", read)])
+    assert path.read_bytes() == b"saved during the comparison"
+    assert leftovers(tmp_path) == []
+
+
 def test_a_file_changed_since_it_was_read_is_not_replaced(tmp_path: Path) -> None:
     path = tmp_path / "de.po"
     path.write_bytes(b"as read")
@@ -177,7 +201,9 @@ def test_fmt_keeps_a_save_made_while_it_ran(
     saving_during(monkeypatch, "pubtool.po.format.formatted_bytes", path)
     result = runner.invoke(app, ["fmt", str(path)])
     assert result.exit_code == 1, result.output
-    assert "changed on disk while updating; nothing written" in result.output + result.stderr
+    # said on stderr as an error, like every other writer's refusal; stdout counts it
+    assert "pubtool: error:" in result.stderr and "nothing written" in result.stderr
+    assert "1 changed on disk meanwhile (not written)" in result.stdout
     assert path.read_bytes() == SAVED and leftovers(project_dir) == []
 
 

@@ -22,7 +22,7 @@ from rich.console import Console
 import pubtool
 from pubtool.cli.help import PubtoolTyper
 from pubtool.cli.options import ProjectOption
-from pubtool.errors import BUG_EXIT_CODE, PubtoolError
+from pubtool.errors import BUG_EXIT_CODE, INTERRUPTED_EXIT_CODE, PubtoolError
 from pubtool.project import Project, load_project
 
 app = PubtoolTyper(
@@ -37,8 +37,6 @@ stdout = Console(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
-#: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
-INTERRUPTED_EXIT_CODE = 130
 
 
 class Settings:

@@ -176,4 +176,5 @@ def fmt_command(
         width = where.width if width is None else width
     report = pubtool.fmt(paths, check=check, width=width)
     _emit(report, "lines" if output_format is TextOrJson.text else output_format)
+    _finish([], report.problems() if output_format is TextOrJson.text else [], [])
     raise typer.Exit(report.exit_code)

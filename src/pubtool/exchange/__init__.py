@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,6 +137,22 @@ def import_tbx(project: Project, paths: PathLike | Sequence[PathLike]) -> Import
     return import_files(project, paths, allowed=("tbx",))
 
 
+def _check_forced_units(named: Collection[str], files: Sequence[XmlFile]) -> None:
+    """`--force-unit ID` names a unit (XLIFF) or term entry (TBX) of the files imported: a
+    mistyped ID would otherwise settle nothing, silently."""
+    known = {
+        element.get("id")
+        for xml in files
+        for element in xml.root.iter()
+        if isinstance(element.tag, str) and local_name(element) in ("trans-unit", "termEntry")
+    }
+    unknown = [ident for ident in named if ident not in known]
+    if unknown:
+        raise ExchangeError(
+            f"--force-unit {unknown[0]}: no unit or term entry of the imported files has this id"
+        )
+
+
 def import_files(
     project: Project,
     paths: PathLike | Sequence[PathLike],
@@ -160,6 +176,8 @@ def import_files(
             expected = " or ".join(a.upper() for a in allowed)
             raise ExchangeError(f"not {expected}: the file is {what}", file=xml.shown)
         {"tbx": term_bases, "tmx": memories}.get(kind, xliffs).append(xml)
+    if force is not True and force:
+        _check_forced_units(force, [*xliffs, *term_bases])
     read_memories = [read_tmx(project, xml) for xml in memories]
     report = ImportReport()
     changes = GlossaryChanges()

@@ -68,17 +68,26 @@ class FmtReport:
         }
 
     def lines(self) -> list[str]:
+        """What was done, for stdout; what went wrong is in `problems` (stderr)."""
         lines = [
-            f.error if f.status in (UNREADABLE, CHANGED_ON_DISK) else f"{f.path}: {f.status}"
+            f"{f.path}: {f.status}"
             for f in self.files
-            if f.status != UNCHANGED
+            if f.status not in (UNCHANGED, UNREADABLE, CHANGED_ON_DISK)
         ]
         unchanged = sum(f.status == UNCHANGED for f in self.files)
         unreadable = sum(f.status == UNREADABLE for f in self.files)
+        refused = sum(f.status == CHANGED_ON_DISK for f in self.files)
         verb = "would be reformatted" if self.check else "reformatted"
         summary = f"{len(self.changed)} {verb}, {unchanged} unchanged"
+        if refused:
+            summary += f", {refused} changed on disk meanwhile (not written)"
         lines.append(summary + (f", {unreadable} unreadable" if unreadable else ""))
         return lines
+
+    def problems(self) -> list[str]:
+        """One line per file that could not be read, or was saved by another program while
+        it was being formatted (and so was left as that program wrote it)."""
+        return [f.error for f in self.files if f.status in (UNREADABLE, CHANGED_ON_DISK)]
 
 
 def formatted_bytes(path: Path, width: int = DEFAULT_WIDTH) -> bytes:
