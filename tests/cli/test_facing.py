@@ -18,6 +18,8 @@ from typer.testing import CliRunner
 
 from conftest import copy_shipped_project
 from pubtool.cli import app
+from pubtool.errors import RenderError
+from pubtool.publish.booklet import BookletRequest
 
 runner = CliRunner()
 STATEMENTS = (
@@ -30,7 +32,7 @@ MM = 72 / 25.4
 OUTER_MM = 14  # the outer page margin of booklet.css, where the pair numbers stand
 FOOT_MM = 20  # the bottom margin: the folio stands there, not a pair number
 ENGLISH = {"the", "and", "of", "to"}
-AZERBAIJANI = {"və", "ilə", "bu", "ki"}
+AZERBAIJANI = {"və", "ilə", "bu", "üçün"}  # not "ki": Ban Ki-moon
 
 
 def invoke(project: Path, *args: str) -> tuple[int, str, str]:
@@ -242,3 +244,15 @@ def test_facing_takes_exactly_two_languages(project: Path, languages: str) -> No
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "two languages" in err
     assert not (project / "build" / "refused.pdf").exists()
+
+
+def test_an_unknown_layout_is_refused(project: Path) -> None:
+    code, _, err = invoke(project, "build-pdf", "--lang", "az,en", "--layout", "grid", "-s", LONG)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "columns, facing" in err
+
+
+def test_the_api_refuses_facing_pages_for_one_language() -> None:
+    with pytest.raises(RenderError, match="exactly two languages"):
+        BookletRequest(languages=("az",), layout="facing")
+    assert BookletRequest(languages=("az", "en"), layout="facing").layout == "facing"
