@@ -252,7 +252,10 @@ class _Measurer:
         boxes = self.boxes(items)
         missing = [item.id for item in items if item.id not in boxes]
         if missing:
-            raise RenderError(f"facing pages: cell {missing[0]} was not laid out")
+            raise RenderError(
+                f"facing pages: cell {missing[0]} was not laid out (a booklet.html.j2 in the "
+                "template folders older than --layout facing?)"
+            )
         return {item.id: boxes[item.id][3] - boxes[item.id][1] for item in items}
 
     def cut(

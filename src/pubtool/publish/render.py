@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
@@ -38,6 +38,9 @@ from pubtool.publish.hyphenation import (
     split_overlong_run,
 )
 from pubtool.publish.typography import set_punctuation
+
+if TYPE_CHECKING:  # facing.py imports this module
+    from pubtool.publish.facing import FacingLayout, MeasureItem
 
 #: `--paper` names and their CSS page sizes; each halves the next (A5 is half an A4 sheet,
 #: half-letter half a letter sheet), which is what `--impose saddle` folds them from.
@@ -429,8 +432,8 @@ def render_html(
     stylesheet_href: str = "booklet.css",
     notice: Callable[[str], None] | None = None,
     numbers: bool = False,
-    facing: Any = None,
-    facing_measure: Any = None,
+    facing: FacingLayout | None = None,
+    facing_measure: tuple[float, list[MeasureItem]] | None = None,
 ) -> str:
     """The booklet as one HTML page: cover, contents, then each statement in paired rows.
 
