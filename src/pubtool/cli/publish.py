@@ -70,13 +70,15 @@ def build_html_command(
     missing: MissingOption = "mark",
     min_coverage: MinCoverageOption = None,
     templates: TemplatesOption = None,
+    layout: LayoutOption = "columns",
+    numbers: NumbersOption = False,
     project: ProjectOption = None,
 ) -> None:
     """Build the same booklet as one HTML page, for proofreading in a browser."""
     result = pubtool.build_html(
         _project(ctx, project), lang, output=output, notice=notice,
         statements=statement or (), missing=missing, min_coverage=min_coverage,
-        templates=templates,
+        templates=templates, layout=layout, numbers=numbers,
     )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")
