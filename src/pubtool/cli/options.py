@@ -115,6 +115,19 @@ PaperOption = Annotated[
         "--paper", metavar="[A4|A5|A6|letter|half-letter]", help="Page size of the booklet."
     ),
 ]
+LayoutOption = Annotated[
+    str,
+    typer.Option(
+        "--layout",
+        metavar="[columns|facing]",
+        help="Languages side by side in columns, or facing pages (exactly two languages: "
+        "the first on left pages, the second on right pages).",
+    ),
+]
+NumbersOption = Annotated[
+    bool,
+    typer.Option("--numbers", help="Pair numbers (1, 2, 3… per statement) in the outer margins."),
+]
 ImposeOption = Annotated[
     str | None,
     typer.Option(

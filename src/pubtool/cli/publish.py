@@ -14,8 +14,10 @@ from pubtool.cli.options import (
     EditionLanguages,
     FontOption,
     ImposeOption,
+    LayoutOption,
     MinCoverageOption,
     MissingOption,
+    NumbersOption,
     OutputOption,
     PadToOption,
     PaperOption,
@@ -42,6 +44,8 @@ def build_pdf_command(
     pad_to: PadToOption = 4,
     impose: ImposeOption = None,
     creep: CreepOption = 0.0,
+    layout: LayoutOption = "columns",
+    numbers: NumbersOption = False,
     project: ProjectOption = None,
 ) -> None:
     """Build a bilingual PDF booklet: each paragraph beside its translation."""
@@ -50,7 +54,7 @@ def build_pdf_command(
             _project(ctx, project), lang, output=output, notice=notice, progress=step,
             statements=statement or (), missing=missing, min_coverage=min_coverage,
             paper=paper, fonts=font or (), templates=templates, pdf_variant=pdf_variant,
-            pad_to=pad_to, impose=impose, creep=creep,
+            pad_to=pad_to, impose=impose, creep=creep, layout=layout, numbers=numbers,
         )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")
@@ -66,13 +70,15 @@ def build_html_command(
     missing: MissingOption = "mark",
     min_coverage: MinCoverageOption = None,
     templates: TemplatesOption = None,
+    layout: LayoutOption = "columns",
+    numbers: NumbersOption = False,
     project: ProjectOption = None,
 ) -> None:
     """Build the same booklet as one HTML page, for proofreading in a browser."""
     result = pubtool.build_html(
         _project(ctx, project), lang, output=output, notice=notice,
         statements=statement or (), missing=missing, min_coverage=min_coverage,
-        templates=templates,
+        templates=templates, layout=layout, numbers=numbers,
     )  # fmt: skip
     _finish(result.notices(), [], [])
     _emit(result, "lines")

@@ -25,6 +25,7 @@ from pubtool.publish.documents import (
     build_documents,
     fallback_count,
 )
+from pubtool.publish.facing import LAYOUTS, check_facing_languages, facing_html
 from pubtool.publish.render import (
     DEFAULT_FONTS,
     PDF_VARIANTS,
@@ -51,8 +52,14 @@ class BookletRequest:
     pdf_variant: str | None = None  # one of render.PDF_VARIANTS
     tagged: bool = True  # a structure tree for screen readers; PDF/UA is always tagged
     pad_to: int = 4  # blank pages at the end up to a multiple of this (1: none)
+    layout: str = "columns"  # or "facing": one language a page (publish/facing.py)
+    numbers: bool = False  # pair numbers in the outer margins
 
     def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise RenderError(f"--layout: {self.layout!r} is not one of {', '.join(LAYOUTS)}")
+        if self.layout == "facing":
+            check_facing_languages(self.languages)
         if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:
             raise RenderError(
                 f"--pdf-variant: {self.pdf_variant!r} is not one of {', '.join(PDF_VARIANTS)}"
@@ -136,7 +143,11 @@ def prepare_booklet(
             if (found := repairs.get(statement.path.name, ()))
         ),
     )
-    html = render_html(documents, edition, template_dirs(project, request), notice=notice)
+    folders = template_dirs(project, request)
+    if request.layout == "facing":
+        html = facing_html(documents, edition, folders, numbers=request.numbers, notice=notice)
+    else:
+        html = render_html(documents, edition, folders, numbers=request.numbers, notice=notice)
     return Booklet(
         tuple(documents),
         html,

@@ -41,6 +41,8 @@ def booklet_request(
     templates: PathLike | None = None,
     pdf_variant: str | None = None,
     pad_to: int = 4,
+    layout: str = "columns",
+    numbers: bool = False,
 ) -> BookletRequest:
     """The request, checked: known languages (the source language always allowed), at most
     three columns, a known policy; the paper size is checked where it is set."""
@@ -66,6 +68,8 @@ def booklet_request(
         templates=Path(templates) if templates is not None else None,
         pdf_variant=pdf_variant.lower() if pdf_variant else None,
         pad_to=pad_to,
+        layout=layout,
+        numbers=numbers,
     )
 
 

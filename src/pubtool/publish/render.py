@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
@@ -38,6 +38,9 @@ from pubtool.publish.hyphenation import (
     split_overlong_run,
 )
 from pubtool.publish.typography import set_punctuation
+
+if TYPE_CHECKING:  # facing.py imports this module
+    from pubtool.publish.facing import FacingLayout, MeasureItem
 
 #: `--paper` names and their CSS page sizes; each halves the next (A5 is half an A4 sheet,
 #: half-letter half a letter sheet), which is what `--impose saddle` folds them from.
@@ -428,8 +431,16 @@ def render_html(
     template: str = "booklet.html.j2",
     stylesheet_href: str = "booklet.css",
     notice: Callable[[str], None] | None = None,
+    numbers: bool = False,
+    facing: FacingLayout | None = None,
+    facing_measure: tuple[float, list[MeasureItem]] | None = None,
 ) -> str:
-    """The booklet as one HTML page: cover, contents, then each statement in paired rows."""
+    """The booklet as one HTML page: cover, contents, then each statement in paired rows.
+
+    `numbers` sets pair numbers in the outer margins; `facing` (a `facing.FacingLayout`) sets
+    the statements on facing pages instead of in columns; `facing_measure` (the text width in
+    mm and the cells) makes the page `facing.py` measures cells in, and nothing else.
+    """
     every_label = load_labels(template_dirs)
     labels = labels_for(
         edition.languages, every_label, source_language=edition.source_language, notice=notice
@@ -488,9 +499,26 @@ def render_html(
             repairs=dict(edition.repairs),
             stylesheet_href=stylesheet_href,
             version=__version__,
+            numbers=numbers,
+            facing=facing,
+            facing_measure=facing_measure,
+            pair_numbers=pair_numbers,
         )
     except jinja2.UndefinedError as error:  # e.g. a label the template uses is missing
         raise RenderError(f"template error: {error.message}", file=page.filename) from None
+
+
+def pair_numbers(document: Document) -> tuple[int | None, ...]:
+    """Each body row's pair number (`--numbers`: 1, 2, 3… per statement); a heading has none."""
+    numbers: list[int | None] = []
+    count = 0
+    for row in document.body:
+        if row.kind == "heading":
+            numbers.append(None)
+        else:
+            count += 1
+            numbers.append(count)
+    return tuple(numbers)
 
 
 class ConfinedFetcher:

@@ -66,6 +66,8 @@ pseudo-elements included, becomes `NonStruct`."""
 HEADINGS = frozenset({"H1", "H2", "H3", "H4", "H5", "H6"})
 WRAPPERS = frozenset({"Span", "NonStruct", "Div", "Table", "THead", "TBody", "TFoot"})
 """Elements that only group: dropped, their content kept, unless they carry a language."""
+ARTIFACT_CLASS = "pubtool-artifact"
+"""An HTML element drawn but not read (a pair number): its content becomes an artifact."""
 MARKED = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 """The start of a marked-content sequence with an MCID, as WeasyPrint (pydyf) writes it."""
 
@@ -145,6 +147,7 @@ class Retagger:
         self.lead = root.get("lang") or None
         self.entries: dict[Element, int] = {}  # per contents list (a key keeps its proxy alive)
         self.bullets: set[Leaf] = set()  # drawn, but a layout artifact
+        self.artifacts: set[Leaf] = set()  # content of `ARTIFACT_CLASS` elements
 
     # -- reading WeasyPrint's tree -------------------------------------------------------
 
@@ -159,6 +162,9 @@ class Retagger:
     ) -> list[Kid]:
         """The content of one of WeasyPrint's elements (matched to `dom` when known)."""
         role = str(element.S)[1:]
+        if dom is not None and ARTIFACT_CLASS in (dom.get("class") or "").split():
+            self.artifacts.update(self.reachable(element))
+            return []
         lang = dom.get("lang") if dom is not None else None
         own = lang or inherited
         if role == "L" and dom is not None and dom.xpath("ancestor::*[@role='doc-toc']"):
@@ -244,7 +250,7 @@ class Retagger:
                 sections.append((dom, Node("Sect")))
             dom, node = sections[-1]
             if dom.tag == "article":
-                tree_ = statements.setdefault(id(node), StatementTree(self, dom, node))
+                tree_ = statements.setdefault(id(node), self.statement_tree(dom, node))
                 tree_.add(element, page)
             else:
                 self.add_section(element, dom, node)
@@ -252,11 +258,19 @@ class Retagger:
             statement.finish()
         nodes = [node for _, node in sections if node.kids]
         after = {leaf for node in nodes for leaf in _flatten([node]) if isinstance(leaf, Leaf)}
-        if after != before - self.bullets:
+        if after != before - self.bullets - self.artifacts:
             raise RenderError(
                 f"tagged PDF: {len(before - after)} pieces of text lost their structure element"
             )
         self.write(Node("Document", list(nodes), lang=self.lead), after)
+
+    def statement_tree(self, dom: Element, node: Node) -> StatementTree:
+        """Paired rows, or a statement on facing pages (`facing_tags`, pair by pair)."""
+        if "facing" in (dom.get("class") or "").split():
+            from pubtool.publish.facing_tags import FacingStatementTree
+
+            return FacingStatementTree(self, dom, node)
+        return StatementTree(self, dom, node)
 
     def continues(self, dom: Element, page: int) -> bool:
         """Whether `dom` went on from the previous page (its id is on this page too)."""
