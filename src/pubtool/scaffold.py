@@ -129,7 +129,7 @@ def _label_warnings(languages: Sequence[str], source_language: str) -> list[str]
     """Languages whose booklet headings ("Contents", "Issued by") the package does not
     have: said at the start, not first noticed in a finished booklet."""
     from pubtool.checks.language import base_language
-    from pubtool.publish.render import load_labels
+    from pubtool.publish.labels import load_labels
     from pubtool.publish.template_folders import default_templates
 
     known = load_labels([default_templates()])

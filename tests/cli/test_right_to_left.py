@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import pubtool
 from pubtool.cli import app
-from pubtool.publish.render import text_direction
+from pubtool.publish.labels import text_direction
 
 runner = CliRunner()
 

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from pubtool.checks.glossary import load_glossary
 from pubtool.errors import ConfigError, RenderError
-from pubtool.publish.render import load_labels
+from pubtool.publish.labels import load_labels
 
 KEYS = [
     "source-language", "languages", "domain", "statements", "locales", "templates", "output",

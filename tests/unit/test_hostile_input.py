@@ -14,7 +14,7 @@ from pubtool.checks.glossary import load_glossary
 from pubtool.cli import app
 from pubtool.errors import ConfigError, PubtoolError, RenderError, StatementError, one_line
 from pubtool.project import load_project
-from pubtool.publish.render import load_labels
+from pubtool.publish.labels import load_labels
 from pubtool.statements import load_statement
 
 NAME = "2024-03-04-x.md"

@@ -14,15 +14,10 @@ from typer.testing import CliRunner
 from pubtool import __version__
 from pubtool.cli import app
 from pubtool.errors import RenderError
+from pubtool.po.entries import language_name
 from pubtool.publish.documents import Cell, Document, Row
-from pubtool.publish.render import (
-    Edition,
-    fill_label,
-    labels_for,
-    language_name,
-    load_labels,
-    render_html,
-)
+from pubtool.publish.labels import fill_label, labels_for, load_labels
+from pubtool.publish.render import Edition, render_html
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "src" / "pubtool" / "publish" / "templates"

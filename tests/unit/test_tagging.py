@@ -9,7 +9,7 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
-from pubtool.publish.tagging import stamp_font_program
+from pubtool.publish.font_dates import stamp_font_program
 
 
 def font_program(modified: int) -> bytes:

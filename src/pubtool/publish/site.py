@@ -34,14 +34,14 @@ from pubtool.publish.documents import (
     fallback_count,
     missing_translations,
 )
-from pubtool.publish.render import (
+from pubtool.publish.labels import (
     _own_name,
     fill_label,
     labels_for,
     load_labels,
-    template_environment,
     text_direction,
 )
+from pubtool.publish.render import template_environment
 from pubtool.publish.template_folders import template_folders
 from pubtool.statements import Block, Statement, load_statements
 
