@@ -80,6 +80,39 @@ def test_a_wrong_amount_with_a_scale_word_is_caught() -> None:
 
 @pytest.mark.parametrize(
     ("source", "translation", "language"),
+    [("$12.7 million", "12.7 אלף דולר", "he"), ("$12.7 million", "12.7 מיליארד דולר", "he"),
+     ("$1,284.5 million", "1,284.5 אלף דולר", "he"), ("$12.7 million", "התקציב: $12.7.", "he"),
+     ("$12.7 million", "12.7 mil dólares", "es"), ("$12.7 million", "12,7 mil dólares", "es"),
+     ("$12.7 million", "12,7 млрд доларів", "uk"), ("$12.7 million", "12,7 тыс. долларов", "ru"),
+     ("$12.7 million", "12.7 Mrd. Dollar", "de"), ("$12.7 million", "12,7 Mrd. Dollar", "de"),
+     ("$12.7 million", "12.7 milliards de dollars", "fr"),
+     ("$12.7 million", "12,7 milliards de dollars", "fr")],
+)
+def test_a_number_written_as_in_the_source_keeps_its_scale_word(
+    source: str, translation: str, language: str
+) -> None:
+    # 12.7 is written alike, but 12.7 thousand is not 12.7 million
+    found = errors(source, translation, language)
+    assert len(found) == 1 and "missing from the translation" in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [("$12.7 million", "12.7 מיליון דולר", "he"), ("$1,284.5 million", "1,284.5 מיליון דולר", "he"),
+     ("$12.7 million", "12.7 millones de dólares", "es"),
+     ("$1.5 billion", "1.5 mil millones de dólares", "es"),
+     ("$12.7 million", "12.7 млн доларів", "uk"), ("$12.7 million", "12.7 Mio. Dollar", "de"),
+     ("$12.7 million", "12.7 millions de dollars", "fr"),
+     ("$12.7M for Python 3.6", "12.7 מיליון דולר עבור Python 3.6", "he")],
+)
+def test_a_number_written_as_in_the_source_with_the_same_scale_passes(
+    source: str, translation: str, language: str
+) -> None:
+    assert errors(source, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
     [("New in Python 3.6.", "Nuevo en Python 3.6.", "es"),
      ("Defaults to 1.0.", "El valor por defecto es 1.0.", "es"),
      ("Month as a decimal number [01,12].", "Mes como número decimal [01,12].", "es"),
