@@ -80,6 +80,39 @@ def test_a_wrong_amount_with_a_scale_word_is_caught() -> None:
 
 @pytest.mark.parametrize(
     ("source", "translation", "language"),
+    [("$12.7 million", "12.7 אלף דולר", "he"), ("$12.7 million", "12.7 מיליארד דולר", "he"),
+     ("$1,284.5 million", "1,284.5 אלף דולר", "he"), ("$12.7 million", "התקציב: $12.7.", "he"),
+     ("$12.7 million", "12.7 mil dólares", "es"), ("$12.7 million", "12,7 mil dólares", "es"),
+     ("$12.7 million", "12,7 млрд доларів", "uk"), ("$12.7 million", "12,7 тыс. долларов", "ru"),
+     ("$12.7 million", "12.7 Mrd. Dollar", "de"), ("$12.7 million", "12,7 Mrd. Dollar", "de"),
+     ("$12.7 million", "12.7 milliards de dollars", "fr"),
+     ("$12.7 million", "12,7 milliards de dollars", "fr")],
+)
+def test_a_number_written_as_in_the_source_keeps_its_scale_word(
+    source: str, translation: str, language: str
+) -> None:
+    # 12.7 is written alike, but 12.7 thousand is not 12.7 million
+    found = errors(source, translation, language)
+    assert len(found) == 1 and "missing from the translation" in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [("$12.7 million", "12.7 מיליון דולר", "he"), ("$1,284.5 million", "1,284.5 מיליון דולר", "he"),
+     ("$12.7 million", "12.7 millones de dólares", "es"),
+     ("$1.5 billion", "1.5 mil millones de dólares", "es"),
+     ("$12.7 million", "12.7 млн доларів", "uk"), ("$12.7 million", "12.7 Mio. Dollar", "de"),
+     ("$12.7 million", "12.7 millions de dollars", "fr"),
+     ("$12.7M for Python 3.6", "12.7 מיליון דולר עבור Python 3.6", "he")],
+)
+def test_a_number_written_as_in_the_source_with_the_same_scale_passes(
+    source: str, translation: str, language: str
+) -> None:
+    assert errors(source, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
     [("New in Python 3.6.", "Nuevo en Python 3.6.", "es"),
      ("Defaults to 1.0.", "El valor por defecto es 1.0.", "es"),
      ("Month as a decimal number [01,12].", "Mes como número decimal [01,12].", "es"),
@@ -125,6 +158,56 @@ def test_a_reversed_date_range_is_caught() -> None:
                "es") == []
     assert len(run("dates", source, "La inscripción va del 3 de marzo al 5 de enero de 2026.",
                    "es")) == 1
+
+
+DAY_RANGES = [
+    ("Registration is open from April 2 to 9.", "La inscripción está abierta del 2 al 9 de abril.",
+     "La inscripción está abierta del 9 al 2 de abril.", "es"),
+    ("Registration is open April 2–9.", "La inscripción está abierta del 2 al 9 de abril.",
+     "La inscripción está abierta del 9 al 2 de abril.", "es"),
+    ("The fair runs from 27 to 28 September.", "La feria va del 27 al 28 de septiembre.",
+     "La feria va del 28 al 27 de septiembre.", "es"),
+    ("Registration is open from April 2 to 9.", "Реєстрація відкрита з 2 до 9 квітня.",
+     "Реєстрація відкрита з 9 до 2 квітня.", "uk"),
+    ("Registration is open from April 2 to 9.", "ההרשמה פתוחה בין 2 ל-9 באפריל.",
+     "ההרשמה פתוחה בין 9 ל-2 באפריל.", "he"),
+    ("Registration is open from April 2 to 9.", "Регистрация открыта с 2-го по 9-е апреля.",
+     "Регистрация открыта с 9-го по 2-е апреля.", "ru"),
+    ("Registration is open from April 2 to April 9.",
+     "Die Anmeldung ist vom 2. bis 9. April offen.",
+     "Die Anmeldung ist vom 9. bis 2. April offen.", "de"),
+    ("Registration is open April 2–9.", "Les inscriptions sont ouvertes du 2 au 9 avril.",
+     "Les inscriptions sont ouvertes du 9 au 2 avril.", "fr"),
+]
+
+
+@pytest.mark.parametrize(("source", "correct", "reversed_", "language"), DAY_RANGES)
+def test_a_reversed_range_of_days_in_words_gives_one_error(
+    source: str, correct: str, reversed_: str, language: str
+) -> None:
+    assert errors(source, correct, language) == []
+    found = errors(source, reversed_, language)
+    assert len(found) == 1 and "range reversed" in found[0], found
+
+
+def test_a_range_of_days_with_a_dash_on_both_sides_is_reported_once() -> None:
+    found = errors("Open April 2–9.", "Abierto 9–2 de abril.", "es")
+    assert found == ["range 2–9 is reversed in the translation"]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [("The vote is on April 9 and the count on April 2.",
+      "El recuento es el 2 de abril y la votación el 9 de abril.", "es"),
+     ("The vote is on April 9 and the count on April 2.",
+      "Підрахунок голосів 2 квітня, а голосування 9 квітня.", "uk"),
+     ("Open from April 2 to 9, and from 9 to 12 May.",
+      "Abierto del 2 al 9 de abril y del 9 al 12 de mayo.", "es")],
+)
+def test_days_of_separate_dates_may_change_order(
+    source: str, translation: str, language: str
+) -> None:
+    assert errors(source, translation, language) == []
 
 
 def test_a_reversed_range_of_years_is_caught() -> None:

@@ -18,7 +18,7 @@ from pubtool.checks.cldr import (
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import WORD, base_language, fold_case
 from pubtool.checks.links import without_links
-from pubtool.checks.numbers import _NUMERIC_DATE, without_placeholders
+from pubtool.checks.numbers import _NUMERIC_DATE, reversed_ranges, without_placeholders
 
 #: A month name with its endings, where CLDR's forms are not enough: Azerbaijani and Russian
 #: inflect month names ("Yanvarın", "yanvarda"; "января", "январские"). Other languages
@@ -272,6 +272,7 @@ def check_dates(source: str, translation: str, context: CheckContext) -> Iterato
         yield "year not next to its month: " + "; ".join(
             f"{problem.date!r} has {problem.found} there" for problem in misplaced)
     yield from _reversed_range(source, dates, mentions, context.language)
+    yield from _reversed_day_ranges(source, dates, translation, context)
     # A month word with no date beside it is reported only when the source names months:
     # Turkish "aralık" is December and "range", Croatian "studeni" November and "cold".
     dated_months = {mention.month for mention in mentions
@@ -302,6 +303,82 @@ def _reversed_range(
             yield (f"{first.text!r} to {second.text!r}: the translation names "
                    f"{_month_name(second.month, language)} before "
                    f"{_month_name(first.month, language)}")
+
+
+#: A day in a range of days: "9", "9th", "9-го", "9." (German), with no number glued on.
+_RANGE_DAY = r"(?<![\d.,:/])(?<![^\W\d_])\d{1,2}(?:-?[^\W\d_]{1,3}(?![^\W\d_]))?\.?(?!\d)"
+#: Two days of one range in a translation: only a dash or up to two short words (range
+#: words and prepositions: "al", "до", "bis", "ל-", "au") between them.
+_DAY_RANGE = re.compile(
+    rf"(?P<first>{_RANGE_DAY})(?:\s*[-–—]\s*|\s+(?:[^\W\d_]{{1,5}}(?:\s+|[-־]\s*)){{1,2}})"
+    rf"(?P<second>{_RANGE_DAY})"
+)
+_LEADING_DIGITS = re.compile(r"(?<=\d)\D.*")
+#: The month right after a range of days, up to two short words on ("de", "of").
+_MONTH_AFTER = re.compile(rf"\s+(?:[^\W\d_]{{1,3}}\s+){{0,2}}(?P<month>{WORD})")
+#: The month right before a range of days, a comma or one short word between ("April 2–9").
+_MONTH_BEFORE = re.compile(rf"(?P<month>{WORD}),?\s+(?:[^\W\d_]{{1,5}}\s+)?$")
+#: How much text before a range of days may hold its month.
+_MONTH_BEFORE_WINDOW = 40
+#: What joins two days of one month in an English range: "2–9", "2 to 9" (not "and").
+_DAYS_JOINED = re.compile(r"\d\s*(?:-|–|—|to)\s*\d")
+
+
+def _source_day_ranges(source: str, dates: list[SourceDate]) -> list[tuple[str, int, int, int]]:
+    """(text, month, first day, last day) of each range of days within one month in the
+    source: "April 2–9", "from 27 to 28 September", "from April 2 to April 9"."""
+    ranges = [(date.text, date.month, *date.days) for date in dates
+              if len(date.days) == 2 and date.days[0] != date.days[1]
+              and _DAYS_JOINED.search(date.text)]
+    for first, second in itertools.pairwise(dates):
+        start = source.find(first.text)
+        end = source.find(second.text, start + len(first.text))
+        if (first.month == second.month and len(first.days) == len(second.days) == 1
+                and first.days != second.days and start >= 0 and end >= 0
+                and _RANGE_JOIN.fullmatch(source[start + len(first.text) : end])):
+            ranges.append((source[start : end + len(second.text)], first.month,
+                           first.days[0], second.days[0]))
+    return ranges
+
+
+def _translated_day_ranges(text: str, language: str) -> set[tuple[int, int, int]]:
+    """(month, first day, last day) of each range of days the translation writes in one
+    short construction with its month: "del 2 al 9 de abril", "з 2 до 9 квітня",
+    "בין 2 ל-9 באפריל", "vom 2. bis 9. April", "April 2–9"."""
+    found: set[tuple[int, int, int]] = set()
+    for match in _DAY_RANGE.finditer(text):
+        after = _MONTH_AFTER.match(text, match.end())
+        before = _MONTH_BEFORE.search(text[max(0, match.start() - _MONTH_BEFORE_WINDOW)
+                                           : match.start()])
+        first, second = (int(_LEADING_DIGITS.sub("", match.group(key)))
+                         for key in ("first", "second"))
+        for word in (after, before):
+            months = _months_of(word.group("month"), language) if word else None
+            if months is not None and months[1] != _UNCERTAIN:
+                found.update((month, first, second) for month in months[0])
+    return found
+
+
+def _reversed_day_ranges(
+    source: str, dates: list[SourceDate], translation: str, context: CheckContext
+) -> Iterator[str]:
+    """A range of days in one month ("from April 2 to 9") the translation writes the other
+    way round ("del 9 al 2 de abril"). Only a range written in one short construction on
+    both sides is compared: separate mentions of days may move with a sentence's grammar,
+    a range runs forward in every language. A range with a dash on both sides is the
+    numbers check's ("range 2–9 is reversed"), so it is said once."""
+    ranges = _source_day_ranges(source, dates)
+    if not ranges:
+        return
+    text = _CODE_OR_IDENTIFIER.sub(
+        " ", without_placeholders(without_links(translation), context.formats))
+    translated = _translated_day_ranges(text, context.language)
+    said_by_numbers = set(reversed_ranges(source, translation))
+    for shown, month, first, last in ranges:
+        if ((month, last, first) in translated and (month, first, last) not in translated
+                and f"{first}–{last}" not in said_by_numbers):
+            yield (f"{shown!r}: range reversed, the translation runs from day {last} to "
+                   f"day {first} of {_month_name(month, context.language)}")
 
 
 @dataclass(frozen=True)

@@ -479,27 +479,93 @@ _WRITTEN_NUMBER = re.compile(r"(?<![\d.,])[0-9]+(?:[.,][0-9]+)+(?![0-9]|[.,][0-9
 _RANGE = re.compile(r"(?<![\d.,])(\d+)\s?[-–—]\s?(\d+)(?![\d.,]\d)")
 
 
-def without_shared_written_numbers(source: str, translation: str) -> tuple[str, str]:
+@functools.cache
+def _scale_after(language: str) -> re.Pattern[str] | None:
+    """A scale word of `language` right after a number ("million", "מיליון", "Mio.")."""
+    scales = "|".join(pattern for pattern, _ in scale_words(language))
+    if not scales:
+        return None
+    return re.compile(rf"[{_SPACES}]*(?P<scale>{scales})(?![^\W\d_])", re.IGNORECASE)
+
+
+#: A word right after a number that is no scale word pubtool knows ("12.7M", "3.6 bn",
+#: "2.5 percent"): the number's scale cannot be told.
+_WORD_AFTER = re.compile(rf"[{_SPACES}]?[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A number with separators, where it stands, and the scale word after it."""
+
+    text: str
+    start: int
+    end: int
+    #: Its multiplier (1 when nothing follows), or None when a word pubtool does not know
+    #: follows it.
+    scale: int | None
+    #: Where its scale word ends (`end` when it has none).
+    scale_end: int
+
+
+def _written_numbers(text: str, languages: Sequence[str]) -> list[_Written]:
+    found = []
+    for match in _WRITTEN_NUMBER.finditer(text):
+        scale: int | None = 1
+        scale_end = match.end()
+        for language in languages:
+            pattern = _scale_after(language)
+            word = pattern.match(text, match.end()) if pattern else None
+            if word is not None:
+                scale, scale_end = _scale_value(word.group("scale"), language), word.end()
+                break
+        else:
+            if _WORD_AFTER.match(text, match.end()):
+                scale = None
+        found.append(_Written(match.group(0), match.start(), match.end(), scale, scale_end))
+    return found
+
+
+def without_shared_written_numbers(
+    source: str, translation: str, source_language: str = "en", language: str = "en"
+) -> tuple[str, str]:
     """Both texts less the numbers with separators that both write alike, as many times as
     both have them: a version, an identifier or code kept as written is no number to read
-    by the translation's rules ("Python 3.6" is not 3 and 6 where the comma is decimal)."""
-    shared = (Counter(_WRITTEN_NUMBER.findall(source))
-              & Counter(_WRITTEN_NUMBER.findall(translation)))
-    if not shared:
+    by the translation's rules ("Python 3.6" is not 3 and 6 where the comma is decimal).
+
+    The value is still compared with its scale word: "12.7 million" is not "12.7 אלף"
+    (thousand), so a number written alike with another scale word (or none after a
+    scale word) is left to be read. Where a word pubtool does not know follows one side
+    ("12.7M"), the scale cannot be told and the number is taken as shared."""
+    if not (_WRITTEN_NUMBER.search(source) and _WRITTEN_NUMBER.search(translation)):
+        return source, translation
+    in_source = _written_numbers(source, (source_language,))
+    in_translation = _written_numbers(translation, (language, source_language))
+    pairs: list[tuple[_Written, _Written]] = []
+    for alike in (lambda a, b: a.scale == b.scale,
+                  lambda a, b: a.scale is None or b.scale is None):
+        for original in in_source:
+            twin = next((written for written in in_translation
+                         if written.text == original.text and alike(original, written)), None)
+            if twin is not None:
+                pairs.append((original, twin))
+                in_translation.remove(twin)
+        in_source = [written for written in in_source
+                     if all(written is not original for original, _ in pairs)]
+    if not pairs:
         return source, translation
 
-    def blank(text: str) -> str:
-        left = shared.copy()
+    def blank(text: str, spans: list[tuple[int, int]]) -> str:
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + " " + text[end:]
+        return text
 
-        def take(match: re.Match[str]) -> str:
-            if left[match.group(0)] > 0:
-                left[match.group(0)] -= 1
-                return " "
-            return match.group(0)
+    # The scale word goes with its number where both sides give the same one.
+    def span(written: _Written, other: _Written) -> tuple[int, int]:
+        return written.start, (written.scale_end if written.scale == other.scale
+                               else written.end)
 
-        return _WRITTEN_NUMBER.sub(take, text)
-
-    return blank(source), blank(translation)
+    return (blank(source, [span(a, b) for a, b in pairs]),
+            blank(translation, [span(b, a) for a, b in pairs]))
 
 
 def reversed_ranges(source: str, translation: str) -> list[str]:
@@ -527,7 +593,8 @@ def check_numbers(source: str, translation: str, context: CheckContext) -> Itera
     """
     if not (_MAY_HOLD_NUMBER.search(source) or _MAY_HOLD_NUMBER.search(translation)):
         return
-    source, translation = without_shared_written_numbers(source, translation)
+    source, translation = without_shared_written_numbers(
+        source, translation, context.source_language, context.language)
     formats = context.formats
     source_numbers = read_numbers(source, context.source_language, with_words=False,
                                   formats=formats)
