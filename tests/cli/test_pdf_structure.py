@@ -303,8 +303,10 @@ def test_one_sect_per_statement_titles_in_every_language_blocks_in_theirs(
         titles = [kid for kid in sect.kids if kid.role == "H2"]
         assert [title.own_lang for title in titles] == list(booklet.languages)
         pairs = [kid for kid in sect.kids if kid.role != "H2"]
-        assert pairs and all(pair.role in ("Div", "H3") for pair in pairs)
-        for pair in (pair for pair in pairs if pair.role == "Div"):
+        assert pairs and all(pair.role in ("Div", "H3", "L") for pair in pairs)
+        # a list's items hold their pairs as a Div does (LI > LBody > a block per column)
+        items = [body for lst in pairs if lst.role == "L" for li in lst.kids for body in li.kids]
+        for pair in (pair for pair in [*pairs, *items] if pair.role in ("Div", "LBody")):
             # a block per column, the leading column first, each in its column's language
             assert [kid.own_lang for kid in pair.kids] == list(booklet.languages)
             for kid in pair.kids:
@@ -404,3 +406,19 @@ def _letters(text: str) -> Counter[str]:
     """The letters of a text, whatever its line breaks and the order it is drawn in (visual,
     for right-to-left text)."""
     return Counter(char for char in text if not char.isspace())
+
+
+def test_a_statements_list_is_a_list_and_its_bullets_are_not_read(
+    booklets: dict[str, Booklet],
+) -> None:
+    """STATEMENT_A's `- Heydar Aliyev…` in the ar|en booklet: one L whose LI holds the pair
+    (the item in each language), the bullet the stylesheet draws an artifact."""
+    booklet = booklets["ar,en"]
+    elements = booklet.elements()
+    lists = [e for e in elements if e.role == "L"]
+    items = [kid for lst in lists for kid in lst.kids]
+    assert items and {item.role for item in items} == {"LI"}
+    bodies = [kid for item in items for kid in item.kids]
+    assert [body.role for body in bodies] == ["LBody"] * len(items)
+    assert any({kid.lang for kid in body.kids} == {"ar", "en"} for body in bodies)
+    assert not [text for text in booklet.text.values() if text.strip() == "•"]

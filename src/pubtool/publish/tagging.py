@@ -28,7 +28,7 @@ import io
 import re
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pikepdf
@@ -451,13 +451,37 @@ class StatementTree:
                 _join(self.cells[-1][index], kids)
 
     def finish(self) -> None:
-        for cells, langs in zip(self.cells, self.langs, strict=True):
+        current_list: Node | None = None  # consecutive list-item pairs make one list
+        for row, cells, langs in zip(self.rows, self.cells, self.langs, strict=True):
+            is_item = "kind-list-item" in (row.get("class") or "").split()
+            if is_item:
+                cells = [self._without_bullet(kids) for kids in cells]
             made = [_block(kids, lang) for kids, lang in zip(cells, langs, strict=True)]
             blocks: list[Kid] = [block for block in made if block is not None]
+            if is_item and blocks:
+                # a list item holds its pair: the item in each language, read in turn
+                if current_list is None:
+                    current_list = Node("L", [], numbering="Disc")
+                    self.node.kids.append(current_list)
+                current_list.kids.append(Node("LI", [Node("LBody", blocks)]))
+                continue
+            current_list = None
             if all(isinstance(block, Node) and block.role in HEADINGS for block in blocks):
                 self.node.kids.extend(blocks)  # a pair of titles or headings: no Div
             elif blocks:
                 self.node.kids.append(Node("Div", blocks))
+
+    def _without_bullet(self, kids: list[Kid]) -> list[Kid]:
+        """A list item's cell without the bullet its stylesheet draws first (`::before`):
+        drawn, not read; the L and LI elements say what it says."""
+        for index, kid in enumerate(kids):
+            if isinstance(kid, Leaf):
+                self.owner.bullets.add(kid)
+                return kids[:index] + kids[index + 1 :]
+            if isinstance(kid, Node):
+                inner = replace(kid, kids=self._without_bullet(kid.kids))
+                return [*kids[:index], inner, *kids[index + 1 :]]
+        return kids
 
 
 def _block(kids: list[Kid], lang: str | None) -> Node | None:
