@@ -35,6 +35,7 @@ def align(source: Statement, translated: Statement) -> list[tuple[Block, Block]]
     pairs: list[tuple[Block, Block]] = []
     for part, ours, theirs in (
         ("title", (source.title,), (translated.title,)),
+        ("short-title", _optional(source.short_title), _optional(translated.short_title)),
         ("issuer", (source.issuer,), (translated.issuer,)),
         ("body", source.body, translated.body),
         ("signature", source.signature, translated.signature),
@@ -65,6 +66,10 @@ def align(source: Statement, translated: Statement) -> list[tuple[Block, Block]]
                 )
             pairs.append((ours[index], theirs[index]))
     return pairs
+
+
+def _optional(block: Block | None) -> tuple[Block, ...]:
+    return () if block is None else (block,)
 
 
 def is_copy_of_source(source: str, translation: str) -> bool:

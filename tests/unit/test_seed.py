@@ -69,3 +69,17 @@ def test_only_empty_entries_are_filled_and_copies_of_the_source_are_not() -> Non
     assert entries["19.01.2011"].msgstr == "19.01.2011"
     assert (report.filled, report.already_translated, report.same_as_source) == (2, 1, 1)
     assert is_copy_of_source("Baku", "Baku") and not is_copy_of_source("19.01.2011", "19.01.2011")
+
+
+def test_a_short_title_pairs_with_its_translation() -> None:
+    head = HEAD.replace("date:", "short-title: {short}\ndate:")
+    source = parse_statement(
+        head.format(title="T", short="Short", issuer="I") + "Text.\n",
+        Path("statements/2020-01-15-a.md"),
+    )
+    translated = parse_statement(
+        head.format(title="B", short="Qısa", issuer="V") + "Mətn.\n", Path("az/2020-01-15-a.md")
+    )
+    assert [(a.text, b.text) for a, b in align(source, translated)] == [
+        ("T", "B"), ("Short", "Qısa"), ("I", "V"), ("Text.", "Mətn.")
+    ]  # fmt: skip

@@ -1,10 +1,10 @@
 """Translated Markdown: each statement written again in one language, for site generators.
 
 The source file is the pattern. Only the spans that hold translatable text change: the values
-of `title`, `issuer`, `signature` and `notes` in the front matter (keys, their order and the
-YAML comments stay as written), and each heading, paragraph, list item and quote of the body,
-whose Markdown markers (`## `, `- `, `> `, `1. `) stay in front of the translation. A
-translated file therefore re-extracts to the translations of its source's messages.
+of `title`, `short-title`, `issuer`, `signature` and `notes` in the front matter (keys, their
+order and the YAML comments stay as written), and each heading, paragraph, list item and
+quote of the body, whose Markdown markers (`## `, `- `, `> `, `1. `) stay in front of the
+translation. A translated file therefore re-extracts to the translations of its source's messages.
 """
 
 from __future__ import annotations
@@ -167,6 +167,7 @@ def _front_matter_spans(
     values = {
         str(key.value): value for key, value in node.value if isinstance(key, yaml.ScalarNode)
     }
+    keys = {str(key.value): key for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
     front_lines = front.split("\n")
     spans: list[_Span] = []
     head: list[str] = []
@@ -183,9 +184,20 @@ def _front_matter_spans(
         spans.append(_scalar_span(front_lines, value_node, chosen))
         return chosen
 
-    for key, block in (("title", statement.title), ("issuer", statement.issuer)):
-        chosen = replace(values[key], block, removable=False)
-        head.append(_inline(chosen or ""))
+    chosen = replace(values["title"], statement.title, removable=False)
+    head.append(_inline(chosen or ""))
+    if statement.short_title is not None:  # optional: left out, the running head is the title
+        chosen = choose(statement.short_title)
+        if chosen is None:
+            key_line = keys["short-title"].start_mark.line
+            spans.append(_Span(key_line, _item_lines(values["short-title"])[1], ()))
+        else:
+            value = values["short-title"]
+            assert isinstance(value, yaml.ScalarNode)
+            spans.append(_scalar_span(front_lines, value, chosen))
+            head.append(_inline(chosen))
+    chosen = replace(values["issuer"], statement.issuer, removable=False)
+    head.append(_inline(chosen or ""))
     for key, blocks in (("signature", statement.signature), ("notes", statement.notes)):
         if not blocks:
             continue
