@@ -537,7 +537,27 @@ def _start_line(token: Token) -> int:
 
 
 def _inline_source(inline: Token) -> str:
-    return _inline(inline.content)
+    return unescape_line_start(_inline(inline.content))
+
+
+#: What a line of text may not start with in Markdown without becoming another construct:
+#: an ATX heading, a list item, a quote, raw HTML, a fence, a thematic break or an underline.
+BLOCK_START = re.compile(
+    r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|<[A-Za-z!/?]|```|~~~"
+    r"|(?:[-*_]\s*){3,}$|=+\s*$)"
+)
+_ESCAPED_START = re.compile(r"^(\d{1,9})?\\(?=[-+*#>.)<`~_=])")
+
+
+def unescape_line_start(text: str) -> str:
+    """A block's text as CommonMark reads it where a backslash only keeps its first characters
+    from starting another construct (`1990\\. Год`, `\\- начинается`): without that
+    backslash, as the translator wrote it. Any other backslash is inline Markdown, kept."""
+    escaped = _ESCAPED_START.match(text)
+    if escaped is None:
+        return text
+    plain = (escaped[1] or "") + text[escaped.end() :]
+    return plain if BLOCK_START.match(plain) else text
 
 
 @dataclass(frozen=True)

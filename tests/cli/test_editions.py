@@ -151,6 +151,34 @@ def test_build_md_then_seed_restores_the_translations(
     assert path.read_bytes() == text
 
 
+def test_build_md_then_seed_restores_translations_that_start_like_markdown(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    first = load_statements(shipped_project / "statements")[0]
+    odd = {
+        first.body[0].text: "1990. Год, когда в Баку ввели войска.",
+        first.body[1].text: "- начинается с тире, но это абзац.",
+    }
+    po = catalog(shipped_project, "ru")
+    for entry in po:
+        if entry.msgid in odd:
+            entry.msgstr = odd[entry.msgid]
+    po.save()
+    assert all(any(e.msgid == msgid for e in po) for msgid in odd)
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    written = "".join(p.read_text(encoding="utf-8") for p in (out / "ru").glob("*.md"))
+    assert "\n1990\\. Год, когда" in written  # escaped in the file, so it stays a paragraph
+    assert "\n\\- начинается" in written
+    path = shipped_project / "locales" / "ru" / "LC_MESSAGES" / "statements.po"
+    path.unlink()
+    assert invoke(shipped_project, "update", "-l", "ru")[0] == 0
+    code, _, stderr = invoke(shipped_project, "seed", "-l", "ru", "--confirmed", str(out / "ru"))
+    assert code == 0, stderr
+    entries = {e.msgid: e.msgstr for e in catalog(shipped_project, "ru")}
+    assert {msgid: entries[msgid] for msgid in odd} == odd
+
+
 def test_seed_never_overwrites_and_confirmed_is_not_fuzzy(
     shipped_project: Path, tmp_path: Path
 ) -> None:

@@ -26,6 +26,7 @@ from pubtool.publish.booklet import _catalog, _select
 from pubtool.publish.documents import Missing, Translations, missing_translations
 from pubtool.statements import (
     _PARSER,
+    BLOCK_START,
     Block,
     Statement,
     _inline,
@@ -33,22 +34,15 @@ from pubtool.statements import (
     _plain_lines,
     load_statements,
     parse_statement,
+    unescape_line_start,
 )
 
 Notice = Callable[[str], None]
 
-#: What a line of text may not start with in Markdown without becoming another construct:
-#: an ATX heading, a list item, a quote, raw HTML, a fence or a thematic break.
-_BLOCK_START = re.compile(
-    r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|<[A-Za-z!/?]|```|~~~"
-    r"|(?:[-*_]\s*){3,}$|=+\s*$)"
-)
-
-
 def escape_line_start(text: str) -> str:
     """`text` as the start of a line of Markdown that stays a paragraph: a leading `#`, `-`,
     `1.`, `>` or `<` gets a backslash (CommonMark's escape), everything else is as written."""
-    found = _BLOCK_START.match(text)
+    found = BLOCK_START.match(text)
     if found is None:
         return text
     digits = re.match(r"\d{1,9}(?=[.)])", text)
@@ -272,8 +266,9 @@ def _body_spans(
         if chosen is None:
             spans.append(_Span(first, last, ()))
             continue
-        text = escape_line_start(_inline(chosen))
-        written.append(_inline(text))
+        plain = unescape_line_start(_inline(chosen))  # as the statement reader reads it
+        text = escape_line_start(plain)
+        written.append(plain)
         prefix = _marker_prefix(lines[first], inline)
         replaced = [prefix + text]
         if token.type == "heading_open" and token.markup in ("=", "-"):
