@@ -53,6 +53,10 @@ class Block:
     kind: str
     text: str
     line: int
+    #: A list item's list: `number` is the item's number in an ordered list (None in a
+    #: bulleted one); `first_item` marks the first item of each list, where a new list starts.
+    number: int | None = None
+    first_item: bool = False
 
 
 @dataclass(frozen=True)
@@ -488,9 +492,14 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
     """Blocks of the body from markdown-it tokens; inline Markdown is kept as written."""
     tokens = _PARSER.parse(body)
     containers: list[str] = []
+    number: int | None = None  # the list item's number, in an ordered list
+    list_starts = False  # the next list item is the first of its list
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list-item")
+            list_starts = True
+        elif token.type == "list_item_open":
+            number = int(token.info) if token.info.isdigit() else None
         elif token.type == "blockquote_open":
             containers.append("quote")
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
@@ -505,7 +514,10 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
             line = first_line + _start_line(token)
             _refuse_inline(inline, shown, line)
             text = _inline_source(inline)
-            if text:  # a paragraph of only U+2028 or no-break spaces shows nothing
+            if text and kind == "list-item":
+                yield Block(kind, text, line, number, first_item=list_starts)
+                list_starts = False
+            elif text:  # a paragraph of only U+2028 or no-break spaces shows nothing
                 yield Block(kind, text, line)
         elif token.type in _UNSUPPORTED:
             raise StatementError(

@@ -428,3 +428,40 @@ def test_import_with_a_memory_for_a_missing_catalog_writes_nothing(
     code, _, stderr = invoke(shipped_project, "import", str(xliff), str(memory))
     assert code == 2 and "no ru catalog to fill" in stderr
     assert az.read_bytes() == before
+
+
+LISTS = """\
+---
+id: 2024-02-01-lists
+title: Lists
+date: 2024-02-01
+issuer: An issuer
+---
+
+Before the lists.
+
+- A bullet
+- Another bullet
+
+1. First step
+2. Second step
+
+After them.
+
+3. Third step, a list of its own
+"""
+
+
+def test_build_site_keeps_ordered_lists_ordered(shipped_project: Path, tmp_path: Path) -> None:
+    (shipped_project / "statements" / "2024-02-01-lists.md").write_text(LISTS, encoding="utf-8")
+    site = tmp_path / "site"
+    code, _, stderr = invoke(shipped_project, "build-site", "-o", str(site))
+    assert code == 0, stderr
+    html = (site / "en" / "2024-02-01-lists.html").read_text(encoding="utf-8")
+    body = re.sub(r"\s+", " ", html.split('<div class="body">')[1].split("</div>")[0])
+    structure = re.findall(r"</?(?:ul|ol)[^>]*>|<li[^>]*>[^<]*", body)
+    assert [re.sub(r"<li[^>]*>", "li ", item).strip() for item in structure] == [
+        "<ul>", "li A bullet", "li Another bullet", "</ul>",
+        "<ol>", "li First step", "li Second step", "</ol>",
+        '<ol start="3">', "li Third step, a list of its own", "</ol>",
+    ]  # fmt: skip
