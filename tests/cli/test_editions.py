@@ -215,7 +215,7 @@ def test_seed_skips_a_file_that_does_not_align_and_names_its_line(
     assert "2022-01-20-commemoration-and-mfa-statement.md:20: a paragraph where the source" in (
         stderr
     )
-    assert "from 20 files" in stdout and "1 files skipped" in stdout
+    assert "from 20 files" in stdout and "1 file skipped;" in stdout
     source = load_statements(shipped_project / "statements")
     skipped = next(s for s in source if s.id == "2022-01-20-commemoration-and-mfa-statement")
     entries = {e.msgid: e for e in catalog(shipped_project, "az")}
