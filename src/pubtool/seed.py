@@ -135,6 +135,10 @@ class SeedReport:
     not_in_catalog: int = 0
     without_translation: int = 0
     skipped: list[str] = field(default_factory=list)
+    #: Statements with no translated file at their path, and translated files that are
+    #: no statement's (both shown relative to the project).
+    without_file: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
     written: bool = False
 
     @property
@@ -154,6 +158,8 @@ class SeedReport:
             "not_in_catalog": self.not_in_catalog,
             "without_translation": self.without_translation,
             "skipped": list(self.skipped),
+            "without_file": list(self.without_file),
+            "unknown": list(self.unknown),
             "written": self.written,
         }
 
@@ -165,7 +171,14 @@ class SeedReport:
             f"source (left empty), {self.conflicting} with another translation elsewhere, "
             f"{_count(len(self.skipped), 'file')} skipped; "
             f"{'written' if self.written else 'unchanged'}"
-        ]
+        ] + (
+            [
+                f"{_count(len(self.without_file), 'statement')} without a translated file: "
+                + ", ".join(self.without_file)
+            ]
+            if self.without_file
+            else []
+        )
 
 
 def _count(number: int, noun: str) -> str:
@@ -196,7 +209,7 @@ def seed(
     path = project.catalog_path(chosen)
     report = SeedReport(chosen, project.relative(path), confirmed)
     sources = load_statements(project.statements_dir, notice=notice, display=project.root)
-    pairs = _translated_pairs(project, sources, folder, report)
+    pairs = _translated_pairs(project, sources, folder, report, notice)
     with catalog_writes(project, lock_timeout) as writes:  # nothing a translator saved is lost
         catalog = read_catalog(writes, project, path)
         if catalog is None:
@@ -209,16 +222,32 @@ def seed(
     return report
 
 
+#: Files a site generator keeps beside translated pages, skipped without a word: Hugo's
+#: section pages.
+SITE_FILES = frozenset({"_index.md"})
+
+
 def _translated_pairs(
-    project: Project, sources: Sequence[Statement], folder: Path, report: SeedReport
+    project: Project,
+    sources: Sequence[Statement],
+    folder: Path,
+    report: SeedReport,
+    notice: Notice | None = None,
 ) -> list[tuple[str, str]]:
-    """(source text, translation) of every block of every file that aligns, in reading order."""
+    """(source text, translation) of every block of every file that aligns, in reading order.
+
+    A translated file stands at its statement's path relative to `statements/` (subfolders
+    included); a statement without one, and a Markdown file that is no statement's, are
+    reported (the latter with a notice), never passed over in silence."""
     pairs: list[tuple[str, str]] = []
+    statements_dir = project.statements_dir.resolve()
+    expected: dict[Path, Statement] = {}
     for source in sources:
-        source_path = (project.root / source.path).resolve()
-        relative = source_path.relative_to(project.statements_dir.resolve())
+        expected[(project.root / source.path).resolve().relative_to(statements_dir)] = source
+    for relative, source in expected.items():
         target = folder / relative
         if not target.is_file():
+            report.without_file.append(source.path.as_posix())
             continue
         shown = Path(project.relative(target))
         try:
@@ -229,6 +258,25 @@ def _translated_pairs(
             continue
         report.files += 1
         pairs.extend((ours.text, theirs.text) for ours, theirs in aligned)
+    by_name = {relative.name: source for relative, source in expected.items()}
+    for path in sorted(folder.rglob("*.md")):
+        relative = path.relative_to(folder)
+        if relative in expected or path.name in SITE_FILES or not path.is_file():
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # .git and other hidden folders
+        name = project.relative(path)
+        report.unknown.append(name)
+        if notice is not None:
+            namesake = by_name.get(path.name)
+            hint = (
+                f"; {namesake.path.as_posix()} has this name, put its translation at the same "
+                "path under the folder"
+                if namesake is not None
+                else ""
+            )
+            statements = project.relative(project.statements_dir)
+            notice(f"{name}: skipped, no statement of {statements}/ at this path{hint}")
     return pairs
 
 

@@ -227,6 +227,41 @@ def test_seed_skips_a_file_that_does_not_align_and_names_its_line(
     assert only_there and all(not entries[text].msgstr for text in only_there)
 
 
+def test_seed_pairs_files_by_their_path_and_names_what_it_cannot_pair(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    statements = shipped_project / "statements"
+    (statements / "2022").mkdir()
+    nested = "2022-01-20-commemoration-and-mfa-statement.md"
+    (statements / nested).rename(statements / "2022" / nested)
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "az", "-o", str(out))[0] == 0
+    az = out / "az"
+    assert (az / "2022" / nested).is_file()  # build-md keeps the subfolder
+    moved = "2016-01-30-cohen-26th-anniversary.md"
+    (az / "2016").mkdir()
+    (az / moved).rename(az / "2016" / moved)  # a statements/ file, at another path
+    (az / "2007-01-19-ombudsman-17th-anniversary.md").unlink()
+    (az / "_index.md").write_text("---\ntitle: Bəyanatlar\n---\n", encoding="utf-8")
+    (az / "notes.md").write_text("Qeydlər.\n", encoding="utf-8")
+    (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
+    assert invoke(shipped_project, "update", "-l", "az")[0] == 0
+    code, stdout, stderr = invoke(shipped_project, "seed", "-l", "az", str(az))
+    assert code == 0, stderr
+    assert "from 19 files" in stdout
+    assert (
+        "2 statements without a translated file: "
+        "statements/2007-01-19-ombudsman-17th-anniversary.md, "
+        "statements/2016-01-30-cohen-26th-anniversary.md"
+    ) in stdout
+    assert f"2016/{moved}: skipped, no statement of statements/ at this path; " in stderr
+    assert f"statements/{moved} has this name" in stderr
+    assert "notes.md: skipped" in stderr and "_index.md" not in stderr
+    entries = {e.msgid: e.msgstr for e in catalog(shipped_project, "az")}
+    nested_statement = load_statements(statements / "2022")[0]
+    assert entries[nested_statement.title.text]  # the file in a subfolder was paired
+
+
 def test_seed_needs_a_catalog_and_a_folder(shipped_project: Path, tmp_path: Path) -> None:
     code, _, stderr = invoke(shipped_project, "seed", "-l", "az", str(tmp_path / "nothing"))
     assert code == 2 and "no such folder" in stderr
