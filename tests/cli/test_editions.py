@@ -118,6 +118,29 @@ def test_build_md_refuses_an_unknown_language_and_the_statements_folder(
     assert not (out / "az").exists()
 
 
+def test_build_md_removes_the_files_it_wrote_for_a_statement_that_is_gone(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    ru = out / "ru"
+    gone = "2016-01-30-cohen-26th-anniversary.md"
+    edited = "2007-01-19-ombudsman-17th-anniversary.md"
+    (ru / "_index.md").write_text("---\ntitle: Заявления\n---\n", encoding="utf-8")
+    (ru / edited).write_text("Отредактировано на сайте.\n", encoding="utf-8")
+    (shipped_project / "statements" / gone).unlink()
+    (shipped_project / "statements" / edited).unlink()
+    code, stdout, stderr = invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))
+    assert code == 0, stderr
+    assert "19 statements in ru, 0 written, 19 unchanged, removed 1 stale file" in stdout
+    assert not (ru / gone).exists()
+    assert (ru / "_index.md").is_file()  # not pubtool's: never touched
+    assert (ru / edited).read_text(encoding="utf-8") == "Отредактировано на сайте.\n"
+    assert f"{edited}: its statement is gone, but the file changed" in stderr
+    code, stdout, _ = invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))
+    assert code == 0 and stdout.strip().endswith("19 unchanged")  # nothing more to remove
+
+
 # --- seed ------------------------------------------------------------------------------------
 
 
@@ -404,6 +427,13 @@ def test_build_site_has_a_page_per_statement_and_language_and_no_broken_link(
         ]
     code, stdout, _ = invoke(shipped_project, "build-site", "-o", str(site))
     assert code == 0 and "0 written, 67 unchanged" in stdout
+    (site / "notes.html").write_text("<p>ours</p>", encoding="utf-8")
+    (shipped_project / "statements" / f"{ids[0]}.md").unlink()
+    code, stdout, _ = invoke(shipped_project, "build-site", "-o", str(site))
+    # the contents of each language and the index change; the statement's 3 pages go
+    assert code == 0
+    assert "64 pages in en, az, ru, 4 written, 60 unchanged, removed 3 stale files" in stdout
+    assert not any(site.glob(f"*/{ids[0]}.html")) and (site / "notes.html").is_file()
 
 
 def test_build_site_escapes_translator_text_and_marks_what_is_untranslated(

@@ -191,3 +191,20 @@ def test_a_short_title_is_translated_like_the_title() -> None:
     omitted = translate_statement(raw, statement, lookup(AZ), Missing.omit)
     assert "short-title" not in omitted.text  # the running head falls back to the title
     assert parse_statement(omitted.text, Path("2020-01-15-rich.md")).short_title is None
+
+
+def test_the_manifest_never_removes_a_file_outside_its_folder(tmp_path: Path) -> None:
+    from pubtool.publish.manifest import MANIFEST, sweep
+
+    folder = tmp_path / "out"
+    (folder / "sub").mkdir(parents=True)
+    assert sweep(folder, {"sub/a.md": "A\n", "b.md": "B\n"}, suffix=".md") == []
+    for name, text in (("sub/a.md", "A\n"), ("b.md", "B\n")):
+        (folder / name).write_text(text, encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_text("B\n", encoding="utf-8")
+    manifest = (folder / MANIFEST).read_text(encoding="utf-8")
+    (folder / MANIFEST).write_text(manifest.replace('"b.md"', '"../outside.md"'), "utf-8")
+    assert sweep(folder, {"b.md": "B\n"}, suffix=".md", partial=True) == []
+    assert sweep(folder, {"b.md": "B\n"}, suffix=".md") == [str(folder / "sub" / "a.md")]
+    assert outside.is_file() and not (folder / "sub").exists()

@@ -24,6 +24,7 @@ from pubtool.files import write_text_atomically
 from pubtool.project import Project
 from pubtool.publish.booklet import _catalog, _select
 from pubtool.publish.documents import Missing, Translations, missing_translations
+from pubtool.publish.manifest import sweep
 from pubtool.statements import (
     _PARSER,
     BLOCK_START,
@@ -301,6 +302,8 @@ class MarkdownReport:
     unchanged: tuple[str, ...]
     fallbacks: int
     missing: str
+    #: Files an earlier build-md wrote whose statement is gone (publish/manifest.py).
+    removed: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -308,6 +311,7 @@ class MarkdownReport:
             "folder": self.folder,
             "written": list(self.written),
             "unchanged": list(self.unchanged),
+            "removed": list(self.removed),
             "fallbacks": self.fallbacks,
             "missing": self.missing,
         }
@@ -325,7 +329,12 @@ class MarkdownReport:
         return [
             f"{self.folder}: {files} statement{'' if files == 1 else 's'} in {self.language}, "
             f"{len(self.written)} written, {len(self.unchanged)} unchanged"
+            + _removed(len(self.removed))
         ]
+
+
+def _removed(count: int) -> str:
+    return f", removed {count} stale file{'' if count == 1 else 's'}" if count else ""
 
 
 def default_markdown_folder(project: Project) -> Path:
@@ -386,6 +395,11 @@ def build_markdown(
             continue
         write_text_atomically(target, text)  # a WriteError names the file
         written.append(shown)
+    current = {target.relative_to(folder).as_posix(): text for target, text in planned}
+    removed = sweep(
+        folder, current, suffix=".md", partial=bool(statements), notice=notice,
+        shown=project.relative,
+    )  # fmt: skip
     return MarkdownReport(
         chosen,
         project.relative(folder),
@@ -393,4 +407,5 @@ def build_markdown(
         tuple(unchanged),
         fallbacks,
         policy.value,
+        tuple(removed),
     )
