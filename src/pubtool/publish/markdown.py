@@ -40,6 +40,7 @@ from pubtool.statements import (
 
 Notice = Callable[[str], None]
 
+
 def escape_line_start(text: str) -> str:
     """`text` as the start of a line of Markdown that stays a paragraph: a leading `#`, `-`,
     `1.`, `>` or `<` gets a backslash (CommonMark's escape), everything else is as written."""
