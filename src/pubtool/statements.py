@@ -56,6 +56,10 @@ class Block:
     kind: str
     text: str
     line: int
+    #: A list item's list: `number` is the item's number in an ordered list (None in a
+    #: bulleted one); `first_item` marks the first item of each list, where a new list starts.
+    number: int | None = None
+    first_item: bool = False
 
 
 @dataclass(frozen=True)
@@ -498,9 +502,14 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
     """Blocks of the body from markdown-it tokens; inline Markdown is kept as written."""
     tokens = _PARSER.parse(body)
     containers: list[str] = []
+    number: int | None = None  # the list item's number, in an ordered list
+    list_starts = False  # the next list item is the first of its list
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list-item")
+            list_starts = True
+        elif token.type == "list_item_open":
+            number = int(token.info) if token.info.isdigit() else None
         elif token.type == "blockquote_open":
             containers.append("quote")
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
@@ -515,7 +524,10 @@ def _body_blocks(body: str, first_line: int, shown: Path) -> Iterator[Block]:
             line = first_line + _start_line(token)
             _refuse_inline(inline, shown, line)
             text = _inline_source(inline)
-            if text:  # a paragraph of only U+2028 or no-break spaces shows nothing
+            if text and kind == "list-item":
+                yield Block(kind, text, line, number, first_item=list_starts)
+                list_starts = False
+            elif text:  # a paragraph of only U+2028 or no-break spaces shows nothing
                 yield Block(kind, text, line)
         elif token.type in _UNSUPPORTED:
             raise StatementError(
@@ -547,7 +559,27 @@ def _start_line(token: Token) -> int:
 
 
 def _inline_source(inline: Token) -> str:
-    return _inline(inline.content)
+    return unescape_line_start(_inline(inline.content))
+
+
+#: What a line of text may not start with in Markdown without becoming another construct:
+#: an ATX heading, a list item, a quote, raw HTML, a fence, a thematic break or an underline.
+BLOCK_START = re.compile(
+    r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|<[A-Za-z!/?]|```|~~~"
+    r"|(?:[-*_]\s*){3,}$|=+\s*$)"
+)
+_ESCAPED_START = re.compile(r"^(\d{1,9})?\\(?=[-+*#>.)<`~_=])")
+
+
+def unescape_line_start(text: str) -> str:
+    """A block's text as CommonMark reads it where a backslash only keeps its first characters
+    from starting another construct (`1990\\. Год`, `\\- начинается`): without that
+    backslash, as the translator wrote it. Any other backslash is inline Markdown, kept."""
+    escaped = _ESCAPED_START.match(text)
+    if escaped is None:
+        return text
+    plain = (escaped[1] or "") + text[escaped.end() :]
+    return plain if BLOCK_START.match(plain) else text
 
 
 @dataclass(frozen=True)

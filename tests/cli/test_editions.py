@@ -118,6 +118,29 @@ def test_build_md_refuses_an_unknown_language_and_the_statements_folder(
     assert not (out / "az").exists()
 
 
+def test_build_md_removes_the_files_it_wrote_for_a_statement_that_is_gone(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    ru = out / "ru"
+    gone = "2016-01-30-cohen-26th-anniversary.md"
+    edited = "2007-01-19-ombudsman-17th-anniversary.md"
+    (ru / "_index.md").write_text("---\ntitle: Заявления\n---\n", encoding="utf-8")
+    (ru / edited).write_text("Отредактировано на сайте.\n", encoding="utf-8")
+    (shipped_project / "statements" / gone).unlink()
+    (shipped_project / "statements" / edited).unlink()
+    code, stdout, stderr = invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))
+    assert code == 0, stderr
+    assert "19 statements in ru, 0 written, 19 unchanged, removed 1 stale file" in stdout
+    assert not (ru / gone).exists()
+    assert (ru / "_index.md").is_file()  # not pubtool's: never touched
+    assert (ru / edited).read_text(encoding="utf-8") == "Отредактировано на сайте.\n"
+    assert f"{edited}: its statement is gone, but the file changed" in stderr
+    code, stdout, _ = invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))
+    assert code == 0 and stdout.strip().endswith("19 unchanged")  # nothing more to remove
+
+
 # --- seed ------------------------------------------------------------------------------------
 
 
@@ -149,6 +172,34 @@ def test_build_md_then_seed_restores_the_translations(
     code, stdout, _ = invoke(shipped_project, "seed", "-l", "az", str(out / "az"))
     assert code == 0 and "0 filled" in stdout and "unchanged" in stdout
     assert path.read_bytes() == text
+
+
+def test_build_md_then_seed_restores_translations_that_start_like_markdown(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    first = load_statements(shipped_project / "statements")[0]
+    odd = {
+        first.body[0].text: "1990. Год, когда в Баку ввели войска.",
+        first.body[1].text: "- начинается с тире, но это абзац.",
+    }
+    po = catalog(shipped_project, "ru")
+    for entry in po:
+        if entry.msgid in odd:
+            entry.msgstr = odd[entry.msgid]
+    po.save()
+    assert all(any(e.msgid == msgid for e in po) for msgid in odd)
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "ru", "-o", str(out))[0] == 0
+    written = "".join(p.read_text(encoding="utf-8") for p in (out / "ru").glob("*.md"))
+    assert "\n1990\\. Год, когда" in written  # escaped in the file, so it stays a paragraph
+    assert "\n\\- начинается" in written
+    path = shipped_project / "locales" / "ru" / "LC_MESSAGES" / "statements.po"
+    path.unlink()
+    assert invoke(shipped_project, "update", "-l", "ru")[0] == 0
+    code, _, stderr = invoke(shipped_project, "seed", "-l", "ru", "--confirmed", str(out / "ru"))
+    assert code == 0, stderr
+    entries = {e.msgid: e.msgstr for e in catalog(shipped_project, "ru")}
+    assert {msgid: entries[msgid] for msgid in odd} == odd
 
 
 def test_seed_never_overwrites_and_confirmed_is_not_fuzzy(
@@ -187,7 +238,7 @@ def test_seed_skips_a_file_that_does_not_align_and_names_its_line(
     assert "2022-01-20-commemoration-and-mfa-statement.md:20: a paragraph where the source" in (
         stderr
     )
-    assert "from 20 files" in stdout and "1 files skipped" in stdout
+    assert "from 20 files" in stdout and "1 file skipped;" in stdout
     source = load_statements(shipped_project / "statements")
     skipped = next(s for s in source if s.id == "2022-01-20-commemoration-and-mfa-statement")
     entries = {e.msgid: e for e in catalog(shipped_project, "az")}
@@ -197,6 +248,41 @@ def test_seed_skips_a_file_that_does_not_align_and_names_its_line(
         if sum(b.text in (x.text for x in s.blocks()) for s in source) == 1
     ]
     assert only_there and all(not entries[text].msgstr for text in only_there)
+
+
+def test_seed_pairs_files_by_their_path_and_names_what_it_cannot_pair(
+    shipped_project: Path, tmp_path: Path
+) -> None:
+    statements = shipped_project / "statements"
+    (statements / "2022").mkdir()
+    nested = "2022-01-20-commemoration-and-mfa-statement.md"
+    (statements / nested).rename(statements / "2022" / nested)
+    out = tmp_path / "md"
+    assert invoke(shipped_project, "build-md", "-l", "az", "-o", str(out))[0] == 0
+    az = out / "az"
+    assert (az / "2022" / nested).is_file()  # build-md keeps the subfolder
+    moved = "2016-01-30-cohen-26th-anniversary.md"
+    (az / "2016").mkdir()
+    (az / moved).rename(az / "2016" / moved)  # a statements/ file, at another path
+    (az / "2007-01-19-ombudsman-17th-anniversary.md").unlink()
+    (az / "_index.md").write_text("---\ntitle: Bəyanatlar\n---\n", encoding="utf-8")
+    (az / "notes.md").write_text("Qeydlər.\n", encoding="utf-8")
+    (shipped_project / "locales" / "az" / "LC_MESSAGES" / "statements.po").unlink()
+    assert invoke(shipped_project, "update", "-l", "az")[0] == 0
+    code, stdout, stderr = invoke(shipped_project, "seed", "-l", "az", str(az))
+    assert code == 0, stderr
+    assert "from 19 files" in stdout
+    assert (
+        "2 statements without a translated file: "
+        "statements/2007-01-19-ombudsman-17th-anniversary.md, "
+        "statements/2016-01-30-cohen-26th-anniversary.md"
+    ) in stdout
+    assert f"2016/{moved}: skipped, no statement of statements/ at this path; " in stderr
+    assert f"statements/{moved} has this name" in stderr
+    assert "notes.md: skipped" in stderr and "_index.md" not in stderr
+    entries = {e.msgid: e.msgstr for e in catalog(shipped_project, "az")}
+    nested_statement = load_statements(statements / "2022")[0]
+    assert entries[nested_statement.title.text]  # the file in a subfolder was paired
 
 
 def test_seed_needs_a_catalog_and_a_folder(shipped_project: Path, tmp_path: Path) -> None:
@@ -341,6 +427,13 @@ def test_build_site_has_a_page_per_statement_and_language_and_no_broken_link(
         ]
     code, stdout, _ = invoke(shipped_project, "build-site", "-o", str(site))
     assert code == 0 and "0 written, 67 unchanged" in stdout
+    (site / "notes.html").write_text("<p>ours</p>", encoding="utf-8")
+    (shipped_project / "statements" / f"{ids[0]}.md").unlink()
+    code, stdout, _ = invoke(shipped_project, "build-site", "-o", str(site))
+    # the contents of each language and the index change; the statement's 3 pages go
+    assert code == 0
+    assert "64 pages in en, az, ru, 4 written, 60 unchanged, removed 3 stale files" in stdout
+    assert not any(site.glob(f"*/{ids[0]}.html")) and (site / "notes.html").is_file()
 
 
 def test_build_site_escapes_translator_text_and_marks_what_is_untranslated(
@@ -400,3 +493,40 @@ def test_import_with_a_memory_for_a_missing_catalog_writes_nothing(
     code, _, stderr = invoke(shipped_project, "import", str(xliff), str(memory))
     assert code == 2 and "no ru catalog to fill" in stderr
     assert az.read_bytes() == before
+
+
+LISTS = """\
+---
+id: 2024-02-01-lists
+title: Lists
+date: 2024-02-01
+issuer: An issuer
+---
+
+Before the lists.
+
+- A bullet
+- Another bullet
+
+1. First step
+2. Second step
+
+After them.
+
+3. Third step, a list of its own
+"""
+
+
+def test_build_site_keeps_ordered_lists_ordered(shipped_project: Path, tmp_path: Path) -> None:
+    (shipped_project / "statements" / "2024-02-01-lists.md").write_text(LISTS, encoding="utf-8")
+    site = tmp_path / "site"
+    code, _, stderr = invoke(shipped_project, "build-site", "-o", str(site))
+    assert code == 0, stderr
+    html = (site / "en" / "2024-02-01-lists.html").read_text(encoding="utf-8")
+    body = re.sub(r"\s+", " ", html.split('<div class="body">')[1].split("</div>")[0])
+    structure = re.findall(r"</?(?:ul|ol)[^>]*>|<li[^>]*>[^<]*", body)
+    assert [re.sub(r"<li[^>]*>", "li ", item).strip() for item in structure] == [
+        "<ul>", "li A bullet", "li Another bullet", "</ul>",
+        "<ol>", "li First step", "li Second step", "</ol>",
+        '<ol start="3">', "li Third step, a list of its own", "</ol>",
+    ]  # fmt: skip

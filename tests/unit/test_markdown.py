@@ -176,3 +176,35 @@ def test_a_translation_markdown_cannot_keep_as_one_block_is_an_error() -> None:
     with pytest.raises(RenderError, match="does not stay one block") as caught:
         translate_statement(raw, statement, lookup(broken), Missing.mark)  # type: ignore[arg-type]
     assert caught.value.line == 16
+
+
+def test_a_short_title_is_translated_like_the_title() -> None:
+    raw = SOURCE.replace("date: 2020-01-15\n", "short-title: Short\ndate: 2020-01-15\n")
+    statement = parse_statement(raw, Path("statements/2020-01-15-rich.md"))
+    result = translate_statement(raw, statement, lookup({**AZ, "Short": "Qısa"}), Missing.mark)
+    assert "\nshort-title: Qısa\n" in result.text
+    again = parse_statement(result.text, Path("2020-01-15-rich.md"))
+    assert again.short_title is not None and again.short_title.text == "Qısa"
+    fallback = translate_statement(raw, statement, lookup(AZ), Missing.mark)
+    assert "\nshort-title: Short\n" in fallback.text
+    assert [block.text for block in fallback.fallbacks] == ["Short"]
+    omitted = translate_statement(raw, statement, lookup(AZ), Missing.omit)
+    assert "short-title" not in omitted.text  # the running head falls back to the title
+    assert parse_statement(omitted.text, Path("2020-01-15-rich.md")).short_title is None
+
+
+def test_the_manifest_never_removes_a_file_outside_its_folder(tmp_path: Path) -> None:
+    from pubtool.publish.manifest import MANIFEST, sweep
+
+    folder = tmp_path / "out"
+    (folder / "sub").mkdir(parents=True)
+    assert sweep(folder, {"sub/a.md": "A\n", "b.md": "B\n"}, suffix=".md") == []
+    for name, text in (("sub/a.md", "A\n"), ("b.md", "B\n")):
+        (folder / name).write_text(text, encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_text("B\n", encoding="utf-8")
+    manifest = (folder / MANIFEST).read_text(encoding="utf-8")
+    (folder / MANIFEST).write_text(manifest.replace('"b.md"', '"../outside.md"'), "utf-8")
+    assert sweep(folder, {"b.md": "B\n"}, suffix=".md", partial=True) == []
+    assert sweep(folder, {"b.md": "B\n"}, suffix=".md") == [str(folder / "sub" / "a.md")]
+    assert outside.is_file() and not (folder / "sub").exists()

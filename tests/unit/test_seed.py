@@ -69,3 +69,32 @@ def test_only_empty_entries_are_filled_and_copies_of_the_source_are_not() -> Non
     assert entries["19.01.2011"].msgstr == "19.01.2011"
     assert (report.filled, report.already_translated, report.same_as_source) == (2, 1, 1)
     assert is_copy_of_source("Baku", "Baku") and not is_copy_of_source("19.01.2011", "19.01.2011")
+
+
+def test_a_short_title_pairs_with_its_translation() -> None:
+    head = HEAD.replace("date:", "short-title: {short}\ndate:")
+    source = parse_statement(
+        head.format(title="T", short="Short", issuer="I") + "Text.\n",
+        Path("statements/2020-01-15-a.md"),
+    )
+    translated = parse_statement(
+        head.format(title="B", short="Qısa", issuer="V") + "Mətn.\n", Path("az/2020-01-15-a.md")
+    )
+    assert [(a.text, b.text) for a, b in align(source, translated)] == [
+        ("T", "B"), ("Short", "Qısa"), ("I", "V"), ("Text.", "Mətn.")
+    ]  # fmt: skip
+
+
+def test_two_joined_paragraphs_are_named_where_their_run_starts_not_at_the_end() -> None:
+    source = statement("T", "I", "One.\n\nTwo.\n\n## Heading\n\nA.\n\nB.\n\nC.\n\n## End\n")
+    # lines 8 "Bir.", 10 "İki.", 12 heading, 14 "A və B." (two joined), 16 "C.", 18 heading
+    translated = statement("B", "V", "Bir.\n\nİki.\n\n## Başlıq\n\nA və B.\n\nC.\n\n## Son\n", "az")
+    with pytest.raises(Misaligned, match="2 paragraphs from here where the source has 3") as caught:
+        align(source, translated)  # type: ignore[arg-type]
+    assert caught.value.line == 14
+    assert "source lines 14-18" in caught.value.message
+
+
+def test_a_report_counts_one_file_in_the_singular() -> None:
+    report = SeedReport("az", "az.po", confirmed=False, files=1, skipped=["x"])
+    assert "from 1 file," in report.lines()[0] and "1 file skipped;" in report.lines()[0]

@@ -154,3 +154,25 @@ def test_a_lone_no_break_space_between_words_is_kept_other_runs_collapse() -> No
     assert _inline(written) == "23\u00a0000 dinc sakin həlak oldu"
     assert _inline("20\u202fянваря") == "20\u202fянваря"
     assert _inline("\u00a0") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("1990\\. Год трагедии.", "1990. Год трагедии."),
+        ("\\- начинается с тире.", "- начинается с тире."),
+        ("\\# не заголовок", "# не заголовок"),
+        ("\\> не цитата", "> не цитата"),
+        ("\\+ плюс", "+ плюс"),
+        ("\\* звезда", "* звезда"),
+        ("\\*курсив не*", "\\*курсив не*"),  # an escaped emphasis stays inline Markdown
+        ("1990\\-е годы", "1990\\-е годы"),
+        ("Текст \\- внутри", "Текст \\- внутри"),
+    ],
+)
+def test_a_backslash_that_only_keeps_a_line_a_paragraph_is_read_away(
+    tmp_path: Path, written: str, read: str
+) -> None:
+    loaded = load_statement(statement(tmp_path, GOOD.replace("First paragraph.", written)))
+    assert loaded.body[0].kind == "paragraph"
+    assert loaded.body[0].text == read

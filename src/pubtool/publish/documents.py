@@ -44,6 +44,9 @@ class Row:
     kind: str
     line: int
     cells: tuple[Cell, ...]
+    #: A list item's number in an ordered list, and whether a new list starts with it.
+    number: int | None = None
+    first_item: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def build_documents(
                     gaps.append((statement, block, lookup.language))
                     cell = Cell(lookup.language, "", state="untranslated")
                 cells.append(cell)
-            return Row(block.kind, block.line, tuple(cells))
+            return Row(block.kind, block.line, tuple(cells), block.number, block.first_item)
 
         documents.append(
             Document(

@@ -1,10 +1,10 @@
 """Translated Markdown: each statement written again in one language, for site generators.
 
 The source file is the pattern. Only the spans that hold translatable text change: the values
-of `title`, `issuer`, `signature` and `notes` in the front matter (keys, their order and the
-YAML comments stay as written), and each heading, paragraph, list item and quote of the body,
-whose Markdown markers (`## `, `- `, `> `, `1. `) stay in front of the translation. A
-translated file therefore re-extracts to the translations of its source's messages.
+of `title`, `short-title`, `issuer`, `signature` and `notes` in the front matter (keys, their
+order and the YAML comments stay as written), and each heading, paragraph, list item and
+quote of the body, whose Markdown markers (`## `, `- `, `> `, `1. `) stay in front of the
+translation. A translated file therefore re-extracts to the translations of its source's messages.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from pubtool.files import write_text_atomically
 from pubtool.project import Project
 from pubtool.publish.booklet import _catalog, _select
 from pubtool.publish.documents import Missing, Translations, missing_translations
+from pubtool.publish.manifest import sweep
 from pubtool.statements import (
     _PARSER,
+    BLOCK_START,
     Block,
     Statement,
     _inline,
@@ -33,22 +35,16 @@ from pubtool.statements import (
     _plain_lines,
     load_statements,
     parse_statement,
+    unescape_line_start,
 )
 
 Notice = Callable[[str], None]
-
-#: What a line of text may not start with in Markdown without becoming another construct:
-#: an ATX heading, a list item, a quote, raw HTML, a fence or a thematic break.
-_BLOCK_START = re.compile(
-    r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|<[A-Za-z!/?]|```|~~~"
-    r"|(?:[-*_]\s*){3,}$|=+\s*$)"
-)
 
 
 def escape_line_start(text: str) -> str:
     """`text` as the start of a line of Markdown that stays a paragraph: a leading `#`, `-`,
     `1.`, `>` or `<` gets a backslash (CommonMark's escape), everything else is as written."""
-    found = _BLOCK_START.match(text)
+    found = BLOCK_START.match(text)
     if found is None:
         return text
     digits = re.match(r"\d{1,9}(?=[.)])", text)
@@ -167,6 +163,7 @@ def _front_matter_spans(
     values = {
         str(key.value): value for key, value in node.value if isinstance(key, yaml.ScalarNode)
     }
+    keys = {str(key.value): key for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
     front_lines = front.split("\n")
     spans: list[_Span] = []
     head: list[str] = []
@@ -183,9 +180,20 @@ def _front_matter_spans(
         spans.append(_scalar_span(front_lines, value_node, chosen))
         return chosen
 
-    for key, block in (("title", statement.title), ("issuer", statement.issuer)):
-        chosen = replace(values[key], block, removable=False)
-        head.append(_inline(chosen or ""))
+    chosen = replace(values["title"], statement.title, removable=False)
+    head.append(_inline(chosen or ""))
+    if statement.short_title is not None:  # optional: left out, the running head is the title
+        chosen = choose(statement.short_title)
+        if chosen is None:
+            key_line = keys["short-title"].start_mark.line
+            spans.append(_Span(key_line, _item_lines(values["short-title"])[1], ()))
+        else:
+            value = values["short-title"]
+            assert isinstance(value, yaml.ScalarNode)
+            spans.append(_scalar_span(front_lines, value, chosen))
+            head.append(_inline(chosen))
+    chosen = replace(values["issuer"], statement.issuer, removable=False)
+    head.append(_inline(chosen or ""))
     for key, blocks in (("signature", statement.signature), ("notes", statement.notes)):
         if not blocks:
             continue
@@ -260,8 +268,9 @@ def _body_spans(
         if chosen is None:
             spans.append(_Span(first, last, ()))
             continue
-        text = escape_line_start(_inline(chosen))
-        written.append(_inline(text))
+        plain = unescape_line_start(_inline(chosen))  # as the statement reader reads it
+        text = escape_line_start(plain)
+        written.append(plain)
         prefix = _marker_prefix(lines[first], inline)
         replaced = [prefix + text]
         if token.type == "heading_open" and token.markup in ("=", "-"):
@@ -294,6 +303,8 @@ class MarkdownReport:
     unchanged: tuple[str, ...]
     fallbacks: int
     missing: str
+    #: Files an earlier build-md wrote whose statement is gone (publish/manifest.py).
+    removed: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -301,6 +312,7 @@ class MarkdownReport:
             "folder": self.folder,
             "written": list(self.written),
             "unchanged": list(self.unchanged),
+            "removed": list(self.removed),
             "fallbacks": self.fallbacks,
             "missing": self.missing,
         }
@@ -318,7 +330,12 @@ class MarkdownReport:
         return [
             f"{self.folder}: {files} statement{'' if files == 1 else 's'} in {self.language}, "
             f"{len(self.written)} written, {len(self.unchanged)} unchanged"
+            + _removed(len(self.removed))
         ]
+
+
+def _removed(count: int) -> str:
+    return f", removed {count} stale file{'' if count == 1 else 's'}" if count else ""
 
 
 def default_markdown_folder(project: Project) -> Path:
@@ -379,6 +396,11 @@ def build_markdown(
             continue
         write_text_atomically(target, text)  # a WriteError names the file
         written.append(shown)
+    current = {target.relative_to(folder).as_posix(): text for target, text in planned}
+    removed = sweep(
+        folder, current, suffix=".md", partial=bool(statements), notice=notice,
+        shown=project.relative,
+    )  # fmt: skip
     return MarkdownReport(
         chosen,
         project.relative(folder),
@@ -386,4 +408,5 @@ def build_markdown(
         tuple(unchanged),
         fallbacks,
         policy.value,
+        tuple(removed),
     )

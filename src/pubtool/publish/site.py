@@ -41,6 +41,7 @@ from pubtool.publish.labels import (
     load_labels,
     text_direction,
 )
+from pubtool.publish.manifest import sweep
 from pubtool.publish.render import template_environment
 from pubtool.publish.template_folders import template_folders
 from pubtool.statements import Block, Statement, load_statements
@@ -59,6 +60,8 @@ class SiteReport:
     fallbacks: int
     missing: str
     skipped_languages: tuple[str, ...] = ()
+    #: Pages an earlier build-site wrote that correspond to nothing now (publish/manifest.py).
+    removed: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -69,6 +72,7 @@ class SiteReport:
             "fallbacks": self.fallbacks,
             "missing": self.missing,
             "skipped_languages": list(self.skipped_languages),
+            "removed": list(self.removed),
         }
 
     def notices(self) -> list[str]:
@@ -88,6 +92,11 @@ class SiteReport:
         return [
             f"{self.folder}/index.html: {self.pages} pages in {', '.join(self.languages)}, "
             f"{self.written} written, {self.pages - self.written} unchanged"
+            + (
+                f", removed {len(self.removed)} stale file{'' if len(self.removed) == 1 else 's'}"
+                if self.removed
+                else ""
+            )
         ]
 
 
@@ -152,6 +161,7 @@ def build_site(
             continue
         write_text_atomically(target, html)  # a WriteError names the file
         written += 1
+    removed = sweep(folder, pages, suffix=".html", notice=notice, shown=project.relative)
     return SiteReport(
         project.relative(folder),
         tuple(languages),
@@ -160,6 +170,7 @@ def build_site(
         sum(fallback_count(documents) for documents in editions.values()),
         policy.value,
         tuple(skipped),
+        tuple(removed),
     )
 
 
