@@ -131,6 +131,10 @@ def test_pdf_ua(translated: Path) -> None:
     assert reader.metadata.title == "Sınaq bəyanatları"
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfuaid:part="1"' in xmp
+    # the collection's title in each language of the booklet, after the lead's x-default
+    title = xmp.split("<dc:title>", 1)[1].split("</dc:title>", 1)[0]
+    assert 'xml:lang="x-default">Sınaq bəyanatları<' in title
+    assert 'xml:lang="az">Sınaq bəyanatları<' in title and 'xml:lang="en">Test statements<' in title
     # the collection title is the H1, the statement titles H2, in the bookmarks too
     headings = [e["/S"] for e in structure(pdf) if e["/S"] in ("/H1", "/H2", "/H3")]
     assert headings[0] == "/H1" and headings.count("/H1") == 1

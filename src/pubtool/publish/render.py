@@ -418,7 +418,7 @@ def render_pdf(
         "tagged": tagged,
         "epoch": source_epoch,
         "pad": pad_to,
-        "structure": 2,
+        "structure": 3,
     }
     digest = _input_digest(html, allowed_dirs, options)
     cache = _read_cache(output)

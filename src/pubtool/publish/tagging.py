@@ -36,6 +36,7 @@ from lxml import html as lxml_html
 
 from pubtool.errors import RenderError
 from pubtool.publish.font_dates import stamp_fonts
+from pubtool.publish.metadata import add_title_languages
 
 Element = Any  # an lxml HTML element (lxml has no type stubs)
 
@@ -125,6 +126,7 @@ def retag(data: bytes, html: str, page_ids: Sequence[Sequence[str]], epoch: int)
     if "/StructTreeRoot" in pdf.Root:
         Retagger(pdf, root, page_ids).run()
     stamp_fonts(pdf, epoch)
+    add_title_languages(pdf, _collection_titles(root))
     output = io.BytesIO()
     pdf.save(
         output,
@@ -134,6 +136,16 @@ def retag(data: bytes, html: str, page_ids: Sequence[Sequence[str]], epoch: int)
         object_stream_mode=pikepdf.ObjectStreamMode.generate,
     )
     return output.getvalue()
+
+
+def _collection_titles(root: Element) -> list[tuple[str, str]]:
+    """The collection title in each language, as the cover sets it."""
+    return [
+        (element.get("lang"), " ".join(element.text_content().split()))
+        for element in root.find_class("collection-title")
+        if element.get("lang") and element.getparent() is not None
+        and "cover" in (element.getparent().get("class") or "")
+    ]
 
 
 class Retagger:
