@@ -15,6 +15,7 @@ from pubtool.cli.options import (
     OutputFormat,
     ProjectOption,
     TextOrJson,
+    TextOrJsonOption,
     path_value,
 )
 
@@ -164,9 +165,7 @@ def fmt_command(
             help="Page width, as msgcat's (default: the project's, else 79).",
         ),
     ] = None,
-    output_format: Annotated[
-        TextOrJson, typer.Option("--format", "-f", metavar="[text|json]", help="text or json.")
-    ] = TextOrJson.text,
+    output_format: TextOrJsonOption = TextOrJson.text,
     project: ProjectOption = None,
 ) -> None:
     """Rewrite catalogs exactly as GNU msgcat would (any project's, in any charset)."""

@@ -14,6 +14,7 @@ from pubtool.cli.options import (
     StatementOption,
     TemplatesOption,
     TextOrJson,
+    TextOrJsonOption,
     path_value,
 )
 
@@ -78,12 +79,7 @@ def seed_command(
         bool,
         typer.Option("--confirmed", help="Trust the translations (default: fuzzy, to review)."),
     ] = False,
-    output_format: Annotated[
-        TextOrJson,
-        typer.Option(
-            "--format", "-f", metavar="[text|json]", help="text for people, json for machines."
-        ),
-    ] = TextOrJson.text,
+    output_format: TextOrJsonOption = TextOrJson.text,
     project: ProjectOption = None,
 ) -> None:
     """Fill a catalog's empty entries from statements translated already."""

@@ -14,6 +14,7 @@ from pubtool.cli.options import (
     ProjectOption,
     StatementOption,
     TextOrJson,
+    TextOrJsonOption,
     path_value,
 )
 
@@ -85,12 +86,7 @@ def import_command(
             parser=path_value,
         ),
     ],
-    output_format: Annotated[
-        TextOrJson,
-        typer.Option(
-            "--format", "-f", metavar="[text|json]", help="text for people, json for machines."
-        ),
-    ] = TextOrJson.text,
+    output_format: TextOrJsonOption = TextOrJson.text,
     force: Annotated[
         bool,
         typer.Option(

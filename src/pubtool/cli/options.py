@@ -27,10 +27,19 @@ class OutputFormat(StrEnum):
 
 
 class TextOrJson(StrEnum):
-    """For the reports that have no table (fmt, import)."""
+    """For the reports that have no table (fmt, import, seed)."""
 
     text = "text"
     json = "json"
+
+
+#: `--format` of the commands whose report is a few lines (fmt, import, seed).
+TextOrJsonOption = Annotated[
+    TextOrJson,
+    typer.Option(
+        "--format", "-f", metavar="[text|json]", help="text for people, json for machines."
+    ),
+]
 
 
 class CheckFormat(StrEnum):
