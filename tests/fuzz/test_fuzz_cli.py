@@ -32,7 +32,7 @@ VALUES = [
     "az", "en", "ru", "az,en", "ru,en", "az,az", "az,en,ru,az", "de", "AZ", "", ",", " az ",
     "table", "json", "markdown", "text", "xml", "95", "100", "az=100,ru=80", "60%", "-1",
     "101", "nan", "inf", "x=1", "=", "az=", "mark", "source", "omit", "fail", "A4",
-    "locales", "locales/ru", "locales/ru/LC_MESSAGES/statements.po", "nonexistent", "/",
+    "locales", "locales/ru", "locales/ru/LC_MESSAGES/statements.po", "nonexistent", "/dev/null",
     "pyproject.toml", "statements", "templates", "out.html", "out.pdf", "build/x.html",
     "2020-01-15-good", "nul\x00byte", "-", "--", "-x", "x" * 300,
 ]
