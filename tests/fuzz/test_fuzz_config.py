@@ -33,7 +33,9 @@ KEYS = [
 ]
 LANGUAGE_CODES = ["en", "az", "ru", "de", "fr", "EN", "en_US", "en-US", "zz", "", "x" * 300,
                   "sr_Latn", "und", "root", "i-klingon", "en\x00", "../en"]
-PATHS = ["statements", "locales", "templates", "build", "", ".", "..", "/", "/nonexistent",
+# no "/": a statements or locales folder at the root would have pubtool search the whole
+# file system, minutes on a machine full of catalogs; "/dev/null" is absolute and no folder
+PATHS = ["statements", "locales", "templates", "build", "", ".", "..", "/dev/null", "/nonexistent",
          "a/b/c", "x" * 300, "statements/../statements", "nul\x00here", "~",
          "locales/glossary.yaml", "pyproject.toml", "tab\there"]
 
