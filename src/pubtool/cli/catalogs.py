@@ -13,6 +13,8 @@ from pubtool.cli import _emit, _finish, _project, app, notice, run_command
 from pubtool.cli.options import (
     LanguagesOption,
     OutputFormat,
+    OutputFormatOption,
+    PathsArgument,
     ProjectOption,
     TextOrJson,
     TextOrJsonOption,
@@ -24,12 +26,7 @@ from pubtool.cli.options import (
 @run_command
 def statements_command(
     ctx: typer.Context,
-    output_format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format", "-f", metavar="[table|json|markdown]", help="table, json or markdown."
-        ),
-    ] = OutputFormat.table,
+    output_format: OutputFormatOption = OutputFormat.table,
     project: ProjectOption = None,
 ) -> None:
     """List the statements: id, date, title, paragraphs, words."""
@@ -144,15 +141,7 @@ def templates_command(
 @run_command
 def fmt_command(
     ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Catalogs (.po, .pot) or folders (default: the project's catalogs).",
-            parser=path_value,
-            metavar="PATH",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file would change.")
     ] = False,

@@ -26,6 +26,15 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+#: `--format` of the commands whose report is a table (statements, status).
+OutputFormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f", metavar="[table|json|markdown]", help="table, json or markdown."
+    ),
+]
+
+
 class TextOrJson(StrEnum):
     """For the reports that have no table (fmt, import, seed)."""
 
@@ -72,7 +81,7 @@ LanguagesOption = Annotated[
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Catalogs or folders (default: the project's catalogs).",
+        help="Catalogs (.po, .pot) or folders (default: the project's catalogs).",
         parser=path_value,
         metavar="PATH",
         show_default=False,

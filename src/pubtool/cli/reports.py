@@ -13,6 +13,7 @@ from pubtool.cli.options import (
     CheckFormat,
     LanguagesOption,
     OutputFormat,
+    OutputFormatOption,
     PathsArgument,
     ProjectOption,
     path_value,
@@ -25,12 +26,7 @@ def status_command(
     ctx: typer.Context,
     paths: PathsArgument = None,
     lang: LanguagesOption = None,
-    output_format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format", "-f", metavar="[table|json|markdown]", help="table, json or markdown."
-        ),
-    ] = OutputFormat.table,
+    output_format: OutputFormatOption = OutputFormat.table,
     fail_under: Annotated[
         list[str] | None,
         typer.Option(
