@@ -110,3 +110,11 @@ def test_the_note_stays_true_on_the_next_update() -> None:
     again, _ = update_catalog(template, catalog, language="uk", source_language="en")
     entry = next(e for e in again if e.msgid == NEW)
     assert note(entry) == note(first)
+
+
+def test_superscript_digits_in_a_translation_are_not_read_as_a_number() -> None:
+    """`²` is a digit to `str.isdigit` but not a decimal one: it once stopped the update."""
+    entry = updated("The hall covers 3,450 m².", "The hall covers 3,520 m².",
+                    "Zalın sahəsi 3.450 m²-dir.", "az")
+    assert entry.msgstr == "Zalın sahəsi 3.520 m²-dir."
+    assert entry.fuzzy

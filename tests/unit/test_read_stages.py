@@ -12,6 +12,7 @@ import pytest
 from pubtool.errors import CatalogError
 from pubtool.po import format_po, load_po
 from pubtool.po.catalog import Catalog
+from pubtool.po.entries import copy_entry
 from pubtool.po.write import encode_po, has_header
 
 HEADER = (
@@ -117,3 +118,32 @@ def test_loading_leaves_the_garbage_collector_alone(
     path = tmp_path / "az.po"
     path.write_text(HEADER + 'msgid "a"\nmsgstr "b"\n', encoding="utf-8")
     assert [entry.msgstr for entry in load_po(path)] == ["b"]
+
+
+def test_entries_have_exactly_the_attributes_polib_gives_its_own(tmp_path: Path) -> None:
+    """The reader and `copy_entry` set polib's attributes directly, without its constructor:
+    a polib release that adds an attribute must show up here, not as a missing attribute
+    deep in a writer."""
+    path = tmp_path / "az.po"
+    path.write_text(
+        HEADER + '#. kind: paragraph\n#: a.md:3\nmsgctxt "c"\nmsgid "one"\nmsgstr "bir"\n\n'
+        'msgid "day"\nmsgid_plural "days"\nmsgstr[0] "gün"\nmsgstr[1] "gün"\n',
+        encoding="utf-8",
+    )
+    entries = list(load_po(path))
+    constructed = polib.POEntry(msgid="x")
+    for entry in entries:
+        assert type(entry) is polib.POEntry
+        assert set(vars(entry)) == set(vars(constructed))
+    copied = copy_entry(entries[0], msgstr="", flags=["fuzzy"])
+    assert set(vars(copied)) == set(vars(constructed))
+    assert (copied.msgctxt, copied.msgid, copied.msgstr) == ("c", "one", "")
+    assert copied.flags == ["fuzzy"]
+    assert copied.occurrences == entries[0].occurrences
+    assert copied.occurrences is not entries[0].occurrences
+    assert copy_entry(entries[1]).msgstr_plural == {0: "gün", 1: "gün"}
+
+
+def test_copy_entry_refuses_what_is_not_an_entry_field() -> None:
+    with pytest.raises(TypeError, match="msgtsr"):
+        copy_entry(polib.POEntry(msgid="a"), msgtsr="typo")

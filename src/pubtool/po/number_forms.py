@@ -21,6 +21,9 @@ from babel.core import UnknownLocaleError
 __all__ = ["NumberSpan", "number_spans", "rewrite_number"]
 
 _SPACES = " \u00a0\u202f"
+_NOT_DIGIT = re.compile(r"\D")
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+"""A decimal digit of a script other than ASCII's (Arabic-Indic, Devanagari, ...)."""
 
 #: The numbering system of a script's digit zero, for CLDR's symbols of that script.
 _NUMBERING = {"0": "latn", "\u0660": "arab", "\u06f0": "arabext"}
@@ -46,6 +49,7 @@ class NumberSpan:
     group: str | None = None
 
 
+@functools.lru_cache(maxsize=256)
 def _symbols(language: str, zero: str) -> tuple[str, str]:
     """CLDR's group and decimal symbols of `language` for the digits starting at `zero`."""
     system = _NUMBERING.get(zero, "latn")
@@ -62,13 +66,24 @@ def _read_source(token: str, language: str) -> _Number | None:
     """A source token as a number, by the source language's symbols; None for what is not
     a plain or grouped number (a time, a version, a date with dots)."""
     digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in token)
-    group, decimal = _symbols(language, "0")
-    group_class = re.escape(group) if group not in _SPACES else f"[{_SPACES}]"
-    pattern = rf"(\d{{1,3}}(?:{group_class}\d{{3}})+|\d+)(?:{re.escape(decimal)}(\d+))?"
-    match = re.fullmatch(pattern, digits)
+    match = _source_pattern(language).fullmatch(digits)
     if match is None:
         return None
-    return _Number(re.sub(r"\D", "", match[1]), match[2] or "")
+    return _Number(_NOT_DIGIT.sub("", match[1]), match[2] or "")
+
+
+@functools.lru_cache(maxsize=256)
+def _source_pattern(language: str) -> re.Pattern[str]:
+    """A plain or grouped number with `language`'s symbols, in ASCII digits."""
+    group, decimal = _symbols(language, "0")
+    group_class = re.escape(group) if group not in _SPACES else f"[{_SPACES}]"
+    return re.compile(rf"(\d{{1,3}}(?:{group_class}\d{{3}})+|\d+)(?:{re.escape(decimal)}(\d+))?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _exact_pattern(token: str) -> re.Pattern[str]:
+    """`token` exactly as the source spells it, not inside a longer number."""
+    return re.compile(rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -100,14 +115,13 @@ def number_spans(
     """Every place `translation` writes the source's number `token`: exactly as the source
     does, or in `language`'s own forms, in Latin digits or in the script's digits the
     translation uses."""
-    exact = re.compile(rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)")
-    spans = [NumberSpan(m.start(), m.end(), True) for m in exact.finditer(translation)]
+    exact = _exact_pattern(token).finditer(translation)
+    spans = [NumberSpan(m.start(), m.end(), True) for m in exact]
     number = _read_source(token, source_language)
     if number is None:
         return spans
-    zeros = {"0"} | {
-        chr(ord(c) - unicodedata.decimal(c)) for c in translation if c.isdigit() and c > "\x7f"
-    }
+    other_digits = _OTHER_DIGIT.findall(translation)
+    zeros = {"0"} | {chr(ord(c) - unicodedata.decimal(c)) for c in other_digits}
     taken = {(s.start, s.end) for s in spans}
     for zero in sorted(zeros):
         for match in _pattern(number, language, zero).finditer(translation):
