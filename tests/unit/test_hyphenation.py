@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyphen
@@ -217,3 +220,29 @@ def test_weasyprint_leaves_unknown_language_unhyphenated() -> None:
     lines = _rendered_lines("xx")
     assert len(lines) > 1
     assert not any(line.endswith((HYPHEN, "-", "\xad")) for line in lines)
+
+
+def test_registration_only_adds_to_pyphen() -> None:
+    """Run in a fresh interpreter: every language pyphen knew before keeps its dictionary,
+    and a dictionary registered for ``az`` before pubtool's is kept."""
+    script = (
+        "import pyphen, json\n"
+        "before = {k: str(v) for k, v in pyphen.LANGUAGES.items()}\n"
+        "lower = dict(pyphen.LANGUAGES_LOWERCASE)\n"
+        "pyphen.LANGUAGES['az_AZ'] = pyphen.LANGUAGES['de_DE']\n"
+        "pyphen.LANGUAGES_LOWERCASE['az_az'] = 'az_AZ'\n"
+        "from pubtool.publish.hyphenation import register_azerbaijani_hyphenation as r\n"
+        "r(); r()\n"
+        "after = {k: str(v) for k, v in pyphen.LANGUAGES.items()}\n"
+        "print(json.dumps({'kept': all(after[k] == v for k, v in before.items()),\n"
+        "  'lower_kept': all(pyphen.LANGUAGES_LOWERCASE[k] == v for k, v in lower.items()),\n"
+        "  'theirs': after['az_AZ'] == str(pyphen.LANGUAGES['de_DE']),\n"
+        "  'ours': after['az'].endswith('hyph_az_AZ.dic'),\n"
+        "  'added': sorted(set(after) - set(before))}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stdout) == {
+        "kept": True, "lower_kept": True, "theirs": True, "ours": True,
+        "added": ["az", "az_AZ", "az_Latn"],
+    }

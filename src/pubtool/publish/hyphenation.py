@@ -130,20 +130,27 @@ def _azerbaijani_patterns() -> AzerbaijaniPatterns:
 def register_azerbaijani_hyphenation() -> None:
     """Make ``pyphen.Pyphen(lang=...)``, and so WeasyPrint, use our dictionary for ``az``.
 
-    WeasyPrint calls ``pyphen.language_fallback(lang)`` and then ``pyphen.Pyphen(lang=...)``;
-    the first looks in ``LANGUAGES_LOWERCASE``, the second in ``LANGUAGES``. Adding to both is
-    the way pyphen's maintainers give for extra dictionaries until a public register function
-    exists (Kozea/WeasyPrint#1945). The parsed patterns are put in pyphen's cache wrapped in
-    :class:`AzerbaijaniPatterns` so that ``İ`` and ``I`` are lower-cased correctly.
+    WeasyPrint 70 looks a language up with ``pyphen.language_fallback(lang)`` and then
+    ``pyphen.Pyphen(lang=...)``, which read pyphen's module tables ``LANGUAGES_LOWERCASE``
+    and ``LANGUAGES``; it takes no dictionary as an argument, so adding to those tables is
+    the only way in, and the way pyphen's maintainers give until a public register function
+    exists (Kozea/WeasyPrint#1945). This is the one mark pubtool leaves on another library,
+    and it only adds: codes pyphen already knows (a pyphen that ships Azerbaijani, or a
+    dictionary the application registered) are left as they are, so no other user of
+    pyphen in the process sees a change in a language it had. The parsed patterns go in
+    pyphen's cache, under our own file's path, wrapped in :class:`AzerbaijaniPatterns` so
+    that ``İ`` and ``I`` are lower-cased correctly.
 
-    Idempotent. Calling ``pyphen.Pyphen(lang="az", cache=False)`` replaces the cached patterns
+    Idempotent, and safe from several threads (each step is one dictionary operation).
+    ``pyphen.Pyphen(filename=<our file>, cache=False)`` would replace the cached patterns
     with plain ones; call this again afterwards.
     """
     path = dictionary_path()
     for code in LANGUAGE_CODES:
-        pyphen.LANGUAGES[code] = path
-        pyphen.LANGUAGES_LOWERCASE[code.lower()] = code
-    pyphen.hdcache[path] = _azerbaijani_patterns()
+        pyphen.LANGUAGES.setdefault(code, path)
+        pyphen.LANGUAGES_LOWERCASE.setdefault(code.lower(), code)
+    if not isinstance(pyphen.hdcache.get(path), AzerbaijaniPatterns):
+        pyphen.hdcache[path] = _azerbaijani_patterns()
 
 
 def hyphenate_word(word: str, *, left: int = MIN_FRAGMENT, right: int = MIN_FRAGMENT) -> list[str]:
