@@ -3,10 +3,15 @@ symbols of its language, its own digits), and the note says only what is true.""
 
 from __future__ import annotations
 
+import re
+
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pubtool.catalogs import Message, build_template
+from pubtool.po import number_forms
 from pubtool.po.merge import RISK_NOTE, update_catalog
 
 OLD = "The city spent 3,450 dollars on 12 new buses in 2025."
@@ -118,3 +123,75 @@ def test_superscript_digits_in_a_translation_are_not_read_as_a_number() -> None:
                     "Zalın sahəsi 3.450 m²-dir.", "az")
     assert entry.msgstr == "Zalın sahəsi 3.520 m²-dir."
     assert entry.fuzzy
+
+
+# The number patterns check what stands before a number after its first digit, so that the
+# regex engine can skip ahead to that digit; they must find what the plain form (the
+# lookbehinds first, tried at every position) finds.
+
+
+def _plain_exact(token: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)")
+
+
+def _plain_forms(integer: str, fraction: str, language: str, zero: str) -> re.Pattern[str]:
+    offset = ord(zero)
+
+    def script(digits: str) -> str:
+        return "".join(chr(offset + int(d)) for d in digits)
+
+    group, decimal = number_forms._symbols(language, zero)
+    separators = number_forms._SPACES if group in number_forms._SPACES else group
+    group_class = "[" + re.escape(separators) + "]"
+    head_length = len(integer) % 3 or 3
+    head, rest = integer[:head_length], integer[head_length:]
+    triples = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    grouped = script(head) + "".join(f"(?P<g{i}>{group_class})" + script(t)
+                                     for i, t in enumerate(triples))
+    whole = f"(?:{grouped}|{script(integer)})" if triples else script(integer)
+    tail = re.escape(decimal) + script(fraction) if fraction else ""
+    around = re.escape(number_forms._SPACES + ".," + group + decimal)
+    return re.compile(rf"(?<!\d)(?<!\d[{around}])" + whole + tail + rf"(?!\d|[{around}]\d)")
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, dict[str, str | None]]]:
+    return [(m.start(), m.end(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+_AROUND = st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩ .,\u00a0\u202f٬٫ab\n", max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    integer=st.from_regex(r"[1-9][0-9]{0,6}", fullmatch=True),
+    fraction=st.from_regex(r"([0-9]{1,2})?", fullmatch=True),
+    language=st.sampled_from(["en", "es", "uk", "fr", "ar", "de"]),
+    separator=st.sampled_from(["", " ", ".", ",", "\u00a0", "\u202f", "٬"]),
+    decimal=st.sampled_from([".", ",", "٫"]),
+    arabic=st.booleans(),
+    as_source=st.booleans(),
+    joint=st.sampled_from(list(" .,\u00a0a1٫٬")),
+    before=_AROUND,
+    after=_AROUND,
+)
+def test_number_patterns_find_what_the_plain_patterns_find(
+    integer: str, fraction: str, language: str, separator: str, decimal: str, arabic: bool,
+    as_source: bool, joint: str, before: str, after: str,
+) -> None:
+    """The number is written in a random form (or as the source writes it) twice, between
+    random neighbours."""
+    head = len(integer) % 3 or 3
+    written = separator.join([integer[:head]] + [integer[i : i + 3]
+                                                 for i in range(head, len(integer), 3)])
+    written += decimal + fraction if fraction else ""
+    if arabic:
+        written = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in written)
+    token = integer + ("." + fraction if fraction else "")
+    if as_source:
+        written = token
+    text = before + written + after + joint + written
+    assert _found(number_forms._exact_pattern(token), text) == _found(_plain_exact(token), text)
+    number = number_forms._Number(integer, fraction)
+    for zero in ("0", "\u0660"):
+        fast = number_forms._pattern(number, language, zero)
+        assert _found(fast, text) == _found(_plain_forms(integer, fraction, language, zero), text)

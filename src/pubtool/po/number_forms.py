@@ -82,8 +82,12 @@ def _source_pattern(language: str) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _exact_pattern(token: str) -> re.Pattern[str]:
-    """`token` exactly as the source spells it, not inside a longer number."""
-    return re.compile(rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)")
+    """`token` exactly as the source spells it, not inside a longer number.
+
+    What may not come before it is checked after its first character, so that the
+    search can skip ahead to that character (see `_pattern`)."""
+    first, rest = re.escape(token[:1]), re.escape(token[1:])
+    return re.compile(rf"{first}(?<![\d.,].){rest}(?![\d]|[.,]\d)")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -100,13 +104,18 @@ def _pattern(number: _Number, language: str, zero: str) -> re.Pattern[str]:
     head_length = len(number.integer) % 3 or 3
     head, rest = number.integer[:head_length], number.integer[head_length:]
     triples = [rest[i : i + 3] for i in range(0, len(rest), 3)]
-    grouped = script(head) + "".join(f"(?P<g{i}>{group_class})" + script(t)
-                                     for i, t in enumerate(triples))
-    integer = f"(?:{grouped}|{script(number.integer)})" if triples else script(number.integer)
+    grouped = script(head)[1:] + "".join(f"(?P<g{i}>{group_class})" + script(t)
+                                         for i, t in enumerate(triples))
+    plain = script(number.integer)[1:]
+    integer = f"(?:{grouped}|{plain})" if triples else plain
     fraction = re.escape(decimal) + script(number.fraction) if number.fraction else ""
-    after = rf"(?!\d|[{re.escape(_SPACES + '.,' + group + decimal)}]\d)"
-    before = rf"(?<!\d)(?<!\d[{re.escape(_SPACES + '.,' + group + decimal)}])"
-    return re.compile(before + integer + fraction + after)
+    separators_class = "[" + re.escape(_SPACES + ".," + group + decimal) + "]"
+    after = rf"(?!\d|{separators_class}\d)"
+    # No digit, nor a digit and a separator, before the number: checked after its first
+    # digit (`.` is that digit), so that the search skips ahead to that digit instead of
+    # trying the lookbehinds at every position of the translation.
+    before = rf"(?<!\d.)(?<!\d{separators_class}.)"
+    return re.compile(script(number.integer[0]) + before + integer + fraction + after)
 
 
 def number_spans(
