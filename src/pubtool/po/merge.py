@@ -237,22 +237,25 @@ def translation_memory(
     the same memory as the one it was made from: suggestions do not change on a second
     run.  Each item is (source, entry with the translation, entries it stands for).
     """
-    by_source: dict[str, list[tuple[tuple[str, ...], polib.POEntry]]] = {}
+    by_source: dict[str, list[polib.POEntry]] = {}
     for entry in entries:
         if not has_translation(entry):
             continue
         source = entry.previous_msgid if entry.fuzzy and entry.previous_msgid else entry.msgid
-        by_source.setdefault(source, []).append((_translation(entry), entry))
+        same_source = by_source.get(source)
+        if same_source is None:
+            by_source[source] = [entry]
+        else:
+            same_source.append(entry)
     memory = []
     for source in sorted(by_source):
-        translations = by_source[source]
-        if len(translations) > 1:  # most sources have one
-            translations = sorted(translations, key=lambda item: item[0])
-        chosen_translation, chosen = translations[0]
-        origins = [
-            entry for translation, entry in translations if translation == chosen_translation
-        ]
-        memory.append((source, chosen, origins))
+        origins = by_source[source]
+        if len(origins) > 1:  # most sources have one
+            translations = sorted(((_translation(e), e) for e in origins), key=lambda t: t[0])
+            chosen_translation = translations[0][0]
+            origins = [entry for translation, entry in translations
+                       if translation == chosen_translation]
+        memory.append((source, origins[0], origins))
     return memory
 
 
