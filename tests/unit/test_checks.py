@@ -488,6 +488,17 @@ def test_script_pass(source: str, language: str, translation: str) -> None:
          "words mixing Latin and Cyrillic letters: Бaку"),
         ("Troops entered Baku.", "az", "Qoşunlar Bakıyа daxil oldu.",  # Cyrillic а
          "words mixing Latin and Cyrillic letters: Bakıyа"),
+        # every language's alphabet comes from CLDR, not only az, en and ru's
+        ("The parliament adopted the decision.", "uk", "Парламент ухвалив resolution.",
+         "Latin words not in the source or the glossary: resolution"),
+        ("The parliament adopted the decision.", "sr", "Skupština je donela odluku.",
+         "Latin words not in the source or the glossary: Skupština, je, donela, odluku"),
+        ("The parliament adopted the decision.", "sr@latin", "Скупштина je donela odluku.",
+         "Cyrillic words not in the source or the glossary: Скупштина"),
+        ("The parliament adopted the decision.", "de", "Das Parlament приняло den Beschluss.",
+         "Cyrillic words not in the source or the glossary: приняло"),
+        ("Troops entered Baku.", "az-Cyrl", "Гошунлар Bakıya дахил олду.",
+         "Latin words not in the source or the glossary: Bakıya"),
     ],
 )
 def test_script_fail(source: str, language: str, translation: str, expected: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import get_month_names
 from babel.localedata import locale_identifiers
 from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
@@ -45,6 +46,22 @@ def cldr_locale(language: str) -> Locale | None:
             return Locale.parse(candidate)
         except (ValueError, TypeError, UnknownLocaleError):
             continue
+    return None
+
+
+@functools.cache
+def writing_script(language: str) -> str | None:
+    """The ISO 15924 script `language` is written in (`Latn`, `Cyrl`, `Arab`...): the one its
+    tag names (`sr_Latn`, `sr@latin`), else the one CLDR's likely subtags give it (`az` is
+    `az_Latn_AZ`, `sr` is `sr_Cyrl_RS`); None for a language CLDR does not know."""
+    locale = cldr_locale(language)
+    if locale is not None and locale.script:
+        return str(locale.script)
+    likely = get_global("likely_subtags")
+    for candidate in (language.replace("-", "_"), base_language(language)):
+        parts = str(likely.get(candidate, "")).split("_")
+        if len(parts) > 1 and len(parts[1]) == 4:
+            return parts[1]
     return None
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from babel.dates import get_month_names
 
 from pubtool.checks.cldr import (
     ENGLISH_MONTHS,
@@ -20,22 +23,35 @@ from pubtool.checks.language import WORD, base_language, fold_case
 from pubtool.checks.links import without_links
 from pubtool.checks.numbers import _NUMERIC_DATE, reversed_ranges, without_placeholders
 
-#: A month name with its endings, where CLDR's forms are not enough: Azerbaijani and Russian
-#: inflect month names ("Yanvarın", "yanvarda"; "января", "январские"). Other languages
-#: get CLDR's forms (`month_vocabulary`).
-_MONTH_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ENGLISH_MONTHS,
-    "az": (
-        r"yanvar\w*", r"fevral\w*", r"mart(?:ın\w*|ı|a|da\w*|dan)?", r"aprel\w*",
-        r"may(?:ın\w*|ı|a|da\w*|dan)?", r"iyun\w*", r"iyul\w*", r"avqust\w*", r"sentyabr\w*",
-        r"oktyabr\w*", r"noyabr\w*", r"dekabr\w*",
-    ),
-    "ru": (
-        r"январ\w*", r"феврал\w*", r"март\w*", r"апрел\w*", r"ма(?:й|я|е|ю|ем)|майск\w*",
-        r"июн\w*", r"июл\w*", r"август\w*", r"сентябр\w*", r"октябр\w*", r"ноябр\w*",
-        r"декабр\w*",
-    ),
+#: Languages whose month names take endings CLDR does not list ("Yanvarın", "yanvarda";
+#: "января", "январские"): there a month is the stem CLDR's wide forms share, with any
+#: ending, except where the stem also starts common words (Azerbaijani "mart", "may";
+#: Russian "ма"): those take only the endings listed here. Other languages get CLDR's forms
+#: (`month_vocabulary`).
+_INFLECTED_MONTHS: dict[str, dict[int, str]] = {
+    "az": {3: r"(?:ın\w*|ı|a|da\w*|dan)?", 5: r"(?:ın\w*|ı|a|da\w*|dan)?"},
+    "ru": {5: r"(?:й|я|е|ю|ем|йск\w*)"},
 }
+
+
+def _month_words(language: str) -> tuple[str, ...]:
+    """A pattern per month, January first, for a language whose months inflect; English
+    names as written; nothing for other languages."""
+    if language == "en":
+        return ENGLISH_MONTHS
+    endings = _INFLECTED_MONTHS.get(language)
+    if endings is None:
+        return ()
+    patterns = []
+    for month in range(1, 13):
+        forms = sorted({
+            fold_case(get_month_names("wide", context, language)[month], language)
+            for context in ("format", "stand-alone")
+        })
+        patterns.append(re.escape(os.path.commonprefix(forms)) + endings.get(month, r"\w*"))
+    return tuple(patterns)
+
+
 #: Month names that are also ordinary words ("may", "march"): months only next to a number.
 _AMBIGUOUS_MONTHS = {"en": {5, 3}}
 _TOKEN = re.compile(rf"\d+(?:[-–]\d+)*(?:-?{WORD})?|{WORD}")
@@ -184,7 +200,8 @@ def month_mentions(
 
 def knows_months(language: str) -> bool:
     """Whether pubtool has month names for `language` (from CLDR or its own tables)."""
-    return bool(month_vocabulary(language).words) or base_language(language) in _MONTH_WORDS
+    base = base_language(language)
+    return bool(month_vocabulary(language).words) or base == "en" or base in _INFLECTED_MONTHS
 
 
 def _tokens(text: str, language: str) -> list[str]:
@@ -207,7 +224,7 @@ _CERTAIN, _NEEDS_NUMBER, _UNCERTAIN = "certain", "needs a number", "uncertain"
 def _month_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     base = base_language(language)
     flags = 0 if base == "en" else re.IGNORECASE
-    return tuple(re.compile(pattern, flags) for pattern in _MONTH_WORDS.get(base, ()))
+    return tuple(re.compile(pattern, flags) for pattern in _month_words(base))
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from pubtool.checks.cldr import writing_script
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import base_language, with_hebrew_marks
 from pubtool.checks.links import link_targets, without_links
@@ -196,8 +197,8 @@ CYRILLIC = "CYRILLIC"
 _CYRILLIC = re.compile(
     "[\u0400-\u052f\u1c80-\u1c8f\u1d2b\u2de0-\u2dff\ua640-\ua69f\U0001e030-\U0001e08f]"
 )
-#: The alphabet each target language is written in.
-LANGUAGE_SCRIPTS = {"az": LATIN, "en": LATIN, "ru": CYRILLIC}
+#: The alphabets this check tells apart, by their ISO 15924 codes.
+_ALPHABETS = {"Latn": LATIN, "Cyrl": CYRILLIC}
 #: Letters that look right on screen but are the wrong character: ǝ (turned e) for ə (schwa).
 LOOKALIKES = {"ǝ": "ə", "Ǝ": "Ə"}
 
@@ -221,16 +222,17 @@ def _scripts_of_word(word: str) -> frozenset[str]:
 def check_script(source: str, translation: str, context: CheckContext) -> Iterator[str]:
     """Letters of the wrong alphabet.
 
-    Cyrillic in Azerbaijani text, or Latin words in Russian text that the source does not
-    have (abbreviations such as OSCE or AZERTAC stay as they are), usually mean a pasted
-    fragment of another translation; a word mixing both alphabets hides a look-alike
-    letter (Latin a in "Бaку") that breaks search and hyphenation. Azerbaijani ǝ (U+01DD)
-    typed for ə (U+0259) looks identical and is wrong.
+    Which alphabet a language is written in is CLDR's (`writing_script`); the check tells
+    Latin and Cyrillic apart. Cyrillic in Azerbaijani text, or Latin words in Russian text
+    that the source does not have (abbreviations such as OSCE or AZERTAC stay as they are),
+    usually mean a pasted fragment of another translation; a word mixing both alphabets
+    hides a look-alike letter (Latin a in "Бaку") that breaks search and hyphenation.
+    Azerbaijani ǝ (U+01DD) typed for ə (U+0259) looks identical and is wrong.
     """
     for wrong, right in LOOKALIKES.items():
         if wrong in translation:
             yield (f"{wrong} (U+{ord(wrong):04X}) used instead of {right} (U+{ord(right):04X})")
-    expected = LANGUAGE_SCRIPTS.get(base_language(context.language))
+    expected = _ALPHABETS.get(writing_script(context.language) or "")
     if expected in {None, LATIN} and _CYRILLIC.search(translation) is None:
         return  # no Cyrillic letter: no word mixes scripts, none is foreign
     text = without_links(translation)
