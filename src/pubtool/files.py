@@ -11,7 +11,8 @@ import contextlib
 import errno
 import hashlib
 import os
-import tempfile
+import secrets
+import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -284,9 +285,7 @@ def _temporary_copy(path: Path, data: bytes) -> str:
         status: os.stat_result | None = path.stat()
     except FileNotFoundError:
         status = None
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+    descriptor, temporary = _new_temporary(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -295,12 +294,26 @@ def _temporary_copy(path: Path, data: bytes) -> str:
         if status is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):  # only root may give a file away
                 os.chown(temporary, status.st_uid, status.st_gid)
-        os.chmod(temporary, status.st_mode & 0o777 if status else 0o644)
+        if status is not None:  # a new file keeps the mode the umask gave it
+            os.chmod(temporary, stat.S_IMODE(status.st_mode))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     return temporary
+
+
+def _new_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside `path`, opened for writing, created as `open()` creates a file:
+    mode 0o666 less the umask (`tempfile.mkstemp` makes 0o600, which a new catalog would
+    keep; reading the umask to undo that means setting it, for every thread at once)."""
+    for _ in range(100):
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), str(temporary)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def _digest(data: bytes) -> str:

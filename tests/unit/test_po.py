@@ -758,3 +758,24 @@ def test_load_leaves_the_garbage_collector_as_it_was(tmp_path: Path, enabled: bo
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was_enabled else gc.disable)()
+
+
+def test_a_new_catalog_gets_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    """As a file made by `open()`: a umask of 077 keeps a new catalog private, 022 makes it
+    readable by all (not the 0o600 of a temporary file, nor a fixed 0o644)."""
+    for umask, expected in ((0o077, 0o600), (0o022, 0o644), (0o002, 0o664)):
+        path = tmp_path / f"new-{umask:o}.po"
+        previous = os.umask(umask)
+        try:
+            write_po(golden_catalog(), path)
+        finally:
+            os.umask(previous)
+        assert stat.S_IMODE(path.stat().st_mode) == expected
+
+
+def test_a_rewrite_keeps_the_setgid_bit(tmp_path: Path) -> None:
+    path = tmp_path / "az.po"
+    path.write_text(HEADER, encoding="utf-8")
+    path.chmod(0o2640)
+    write_po(golden_catalog(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o2640
