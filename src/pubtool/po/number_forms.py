@@ -65,7 +65,7 @@ def _symbols(language: str, zero: str) -> tuple[str, str]:
 def _read_source(token: str, language: str) -> _Number | None:
     """A source token as a number, by the source language's symbols; None for what is not
     a plain or grouped number (a time, a version, a date with dots)."""
-    digits = "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in token)
+    digits = "".join(c if (d := unicodedata.decimal(c, None)) is None else str(d) for c in token)
     match = _source_pattern(language).fullmatch(digits)
     if match is None:
         return None

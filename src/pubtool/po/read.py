@@ -183,50 +183,35 @@ class _Parser:
         end of a line).  Nothing changes before every value is known to be plain.
         """
         block_start = match.start()
-        fields: dict[str, str] = {}
-        field_lines: dict[str, int] = {}
-        for keyword in _BLOCK_KEYWORDS:
+        fields: list[tuple[str, int | None, str, int]] = []
+        for keyword in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
             strings = match[keyword]
             if strings is not None:
                 value = _block_value(strings)
                 if value is None:
                     return False
-                fields[keyword] = value
-                field_lines[keyword] = number + text.count("\n", block_start, match.start(keyword))
-        if fields["msgid"] == "" and "msgctxt" not in fields:
+                line = number + text.count("\n", block_start, match.start(keyword))
+                fields.append((keyword, None, value, line))
+        if fields[0][0] == "msgid" and fields[0][2] == "":
             return False
-        forms: list[str] = []
-        form_lines: list[int] = []
         if match["forms"] is not None:
             forms_start = match.start("forms")
             for index, form in enumerate(_BLOCK_FORM.finditer(match["forms"])):
                 value = _block_value(form[2])
                 if value is None or int(form[1]) != index:
                     return False
-                forms.append(value)
-                form_start = forms_start + form.start()
-                form_lines.append(number + text.count("\n", block_start, form_start))
+                line = number + text.count("\n", block_start, forms_start + form.start())
+                fields.append(("msgstr[]", index, value, line))
         comments = match["comments"]
-        if comments and "\r" in comments:
-            return False
-        # What `_start_field` and `_append` would make of the fields: the pattern holds
-        # them in an order `_NEXT_KEYWORDS` allows, each on lines of its own.  (No
-        # `string_lines`: only the header's are read, and the header is declined.)
-        if self.draft is not None:
-            self._finish()
-        self.draft = draft = Draft(
-            first_line=number,
-            obsolete=False,
-            fields=fields,
-            field_lines=field_lines,
-            plural_forms=forms,
-            plural_lines=form_lines,
-            last_keyword="msgstr[]" if forms else "msgstr",
-        )
-        self.current_field = draft.last_keyword
         if comments:
+            if "\r" in comments:
+                return False
+            draft = self._draft_for_comment(number)
             for offset, line_text in enumerate(comments[:-1].split("\n")):
                 _add_comment(draft, line_text, number + offset)
+        for keyword, plural_index, value, line in fields:
+            self._start_field(keyword, plural_index, line, obsolete=False)
+            self._append(value, line)
         return True
 
     def _physical_line(self, line: str, number: int) -> None:
@@ -408,7 +393,6 @@ _PLAIN_BLOCK = re.compile(
     f"|msgid_plural (?P<msgid_plural>{_BLOCK_STRINGS})"
     rf"(?P<forms>(?:msgstr\[[0-9]+\] {_BLOCK_STRINGS})+))"
 )
-_BLOCK_KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
 _BLOCK_FORM = re.compile(rf"msgstr\[([0-9]+)\] ({_BLOCK_STRINGS})")
 # The same lines, each holding one `SIMPLE_STRING` and nothing else.
 _SIMPLE_STRING_LINES = re.compile(r'(?:"[^"\\\n]*(?:\\[ntrabfv\\"][^"\\\n]*)*"\n)+')

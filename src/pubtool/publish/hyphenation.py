@@ -141,7 +141,7 @@ def register_azerbaijani_hyphenation() -> None:
     pyphen's cache, under our own file's path, wrapped in :class:`AzerbaijaniPatterns` so
     that ``İ`` and ``I`` are lower-cased correctly.
 
-    Idempotent, and safe from several threads (each step is one dictionary operation).
+    Idempotent. Two threads may both put the wrapper in the cache; each puts an equal one.
     ``pyphen.Pyphen(filename=<our file>, cache=False)`` would replace the cached patterns
     with plain ones; call this again afterwards.
     """
