@@ -246,6 +246,13 @@ def test_the_first_possible_language_is_the_parser() -> None:
         ("kde-kuit", "<b>%1 %2", []),  # not well-formed: nothing is a directive
         ("php", "%'*10s %'é5d %d", [(0, 6)]),
         ("ruby", "%<a> 5d %{b} %d", [(0, 7), (8, 12)]),
+        ("lua", "%5.2f %% %q %-5s", [(0, 5), (6, 8), (9, 11)]),  # no flags in Lua
+        ("lua", "%1$d %s", []),  # nor argument numbers: `1` is a width, `$` no conversion
+        ("python", "%(a(b)c)s %*d", [(0, 9)]),  # nested parentheses; then no unnamed `*`
+        ("python", "%(x)s %%  %.*f", [(0, 5), (6, 8)]),  # `%%` takes no argument
+        ("python", "%*d %(x)s", [(0, 3)]),  # unnamed, then named
+        ("python", "%(x)*d", []),  # a named argument takes no `*` width
+        ("python", "%5.*f %s %hd", [(0, 5), (6, 8), (9, 12)]),
     ],
 )
 def test_directive_spans(language: str, text: str, spans: list[tuple[int, int]]) -> None:

@@ -48,6 +48,8 @@ class PrintfDialect:
     percent_first: bool = False
     #: ISO C 99 <inttypes.h> macros, as in `%<PRIu64>`
     macros: bool = False
+    #: `%N$` numbers an argument (else `N` is read as a width)
+    numbered: bool = True
 
 
 def printf_spans(value: str, msgstr: bool, dialect: PrintfDialect) -> list[tuple[int, int]]:
@@ -63,7 +65,8 @@ def printf_spans(value: str, msgstr: bool, dialect: PrintfDialect) -> list[tuple
             position = index + 1
             continue
         number = 0
-        if (numbered := argument_number(value, index)) is not None:
+        numbered = argument_number(value, index) if dialect.numbered else None
+        if numbered is not None:
             if numbered[0] > 0:
                 number, index = numbered
             elif dialect.zero_number_ends:
@@ -126,6 +129,16 @@ _ELISP = PrintfDialect(
     zero_number_ends=False,
 )
 _LIBREP = replace(_ELISP, flags="-^0+ ", conversions=frozenset("%cdxXosS"), stars="none")
+# Lua's `string.format`: `%%`, or `%[width][.precision]c`; no flags, no argument numbers
+_LUA = PrintfDialect(
+    flags="",
+    conversions=frozenset("cdiouXxaAEefgGsq"),
+    stars="none",
+    exclusive_numbering=False,
+    zero_number_ends=False,
+    percent_first=True,
+    numbered=False,
+)
 
 
 def c_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
@@ -138,69 +151,61 @@ def objc_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
 
 # --- Python (format-python.c) -----------------------------------------------------------------
 
-_PYTHON_CONVERSIONS = set("%csraiduoxXeEfFgG")
+_PYTHON_CONVERSIONS = frozenset("%csraiduoxXeEfFgG")
+_PYTHON_FLAGS = frozenset("-+ #0")
+_PYTHON_SIZES = frozenset("hlL")
 
 
 def python_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
+    """`%[(name)][flags][width][.precision][size]c` (format-python.c): named and unnamed
+    arguments do not mix, and a named one takes no `*` width or precision."""
     spans: list[tuple[int, int]] = []
     position = 0
-    length = len(value)
     named = unnamed = False
-    while True:
-        start = value.find("%", position)
-        if start < 0:
-            return spans
+    while (start := value.find("%", position)) >= 0:
         index = start + 1
-        name = False
-        if index < length and value[index] == "(":
-            depth = 0
-            index += 1
-            while index < length:
-                if value[index] == "(":
-                    depth += 1
-                elif value[index] == ")":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                index += 1
-            if index >= length:
+        name = at(value, index) == "("
+        if name:
+            index = _closing_parenthesis(value, index + 1)
+            if index < 0:
                 return spans
+        index = skip(value, index, _PYTHON_FLAGS)
+        star = at(value, index) == "*"
+        index = index + 1 if star else skip(value, index, DIGITS)
+        if at(value, index) == ".":
             index += 1
-            name = True
-        while index < length and value[index] in "-+ #0":
-            index += 1
-        star = False
-        if index < length and value[index] == "*":
-            index += 1
-            star = True
-        else:
-            while index < length and value[index] in "0123456789":
-                index += 1
-        if index < length and value[index] == ".":
-            index += 1
-            if index < length and value[index] == "*":
-                index += 1
-                star = True
+            if at(value, index) == "*":
+                star, index = True, index + 1
             else:
-                while index < length and value[index] in "0123456789":
-                    index += 1
-        if index < length and value[index] in "hlL":
+                index = skip(value, index, DIGITS)
+        if at(value, index) in _PYTHON_SIZES:
             index += 1
-        if index >= length or value[index] not in _PYTHON_CONVERSIONS:
+        conversion = at(value, index)
+        if conversion not in _PYTHON_CONVERSIONS:
             return spans
-        if value[index] != "%" or name:
-            if name:
-                if unnamed or star:
-                    return spans
-                named = True
-            else:
-                if named:
-                    return spans
-                unnamed = True
+        if conversion != "%" or name:
+            if name and (unnamed or star) or not name and named:
+                return spans
+            named, unnamed = named or name, unnamed or not name
         elif star and named:
             return spans
         spans.append((start, index + 1))
         position = index + 1
+    return spans
+
+
+def _closing_parenthesis(value: str, index: int) -> int:
+    """The index after the `)` that closes the name starting at `index` (nested pairs
+    allowed), or -1 if it is not closed."""
+    depth = 0
+    for position in range(index, len(value)):
+        if value[position] == "(":
+            depth += 1
+        elif value[position] == ")":
+            if depth == 0:
+                return position + 1
+            depth -= 1
+    return -1
 
 
 # --- Java printf (format-java-printf.c) -------------------------------------------------------
@@ -280,20 +285,7 @@ def javascript_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
 
 
 def lua_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while (start := value.find("%", position)) >= 0:
-        index = start + 1
-        if at(value, index) != "%":
-            index = skip(value, index, DIGITS)
-            if at(value, index) == ".":
-                index = skip(value, index + 1, DIGITS)
-            conversion = at(value, index)
-            if conversion == "" or conversion not in "cdiouXxaAEefgGsq":
-                return spans
-        spans.append((start, index + 1))
-        position = index + 1
-    return spans
+    return printf_spans(value, msgstr, _LUA)
 
 
 def pascal_spans(value: str, msgstr: bool) -> list[tuple[int, int]]:
