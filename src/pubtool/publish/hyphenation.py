@@ -134,10 +134,12 @@ def register_azerbaijani_hyphenation() -> None:
     ``pyphen.Pyphen(lang=...)``, which read pyphen's module tables ``LANGUAGES_LOWERCASE``
     and ``LANGUAGES``; it takes no dictionary as an argument, so adding to those tables is
     the only way in, and the way pyphen's maintainers give until a public register function
-    exists (Kozea/WeasyPrint#1945). This is the one mark pubtool leaves on another library,
-    and it only adds: codes pyphen already knows (a pyphen that ships Azerbaijani, or a
-    dictionary the application registered) are left as they are, so no other user of
-    pyphen in the process sees a change in a language it had. The parsed patterns go in
+    exists (Kozea/WeasyPrint#1945). Soft hyphens in the text instead would hyphenate a third
+    of the lines (no limit zone applies to them; benchmarks/README.md). This is the one mark
+    pubtool leaves on another library, and it only adds: codes pyphen already knows (a
+    pyphen that ships Azerbaijani, or a dictionary the application registered) are left as
+    they are, so no other user of pyphen in the process sees a change in a language it
+    had. The parsed patterns go in
     pyphen's cache, under our own file's path, wrapped in :class:`AzerbaijaniPatterns` so
     that ``İ`` and ``I`` are lower-cased correctly.
 
