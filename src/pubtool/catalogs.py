@@ -438,7 +438,9 @@ class UpdateSummary:
                 f" {r.untranslated} untranslated before)"
             )
             lines.append(
-                f"{item.path}: {r.kept} kept, {r.fuzzy_matched} fuzzy from changed source"
+                f"{item.path}: {r.kept} kept"
+                + (f" ({r.kept_fuzzy} still fuzzy)" if r.kept_fuzzy else "")
+                + f", {r.fuzzy_matched} fuzzy from changed source"
                 f" ({r.risky} with changed numbers, dates or negation), {waiting},"
                 f" {r.obsoleted} made obsolete, {r.dropped} dropped"
             )

@@ -147,6 +147,9 @@ def test_update_keeps_translations_when_source_changes(project_dir: Path) -> Non
     assert '#, fuzzy\n#| msgid ""\n#| "On the night of January 19-20, 1990, 147 civilians' in text
     assert "#. pubtool: number changed: 147 -> 150" in text
     assert "*Bakıda* 150 mülki" in text  # the number change is carried into the suggestion
+    # the next update keeps the suggestion, and says it is still to be confirmed
+    code, out, _ = run(project_dir, "update", "--lang", "az")
+    assert code == 0 and "kept (1 still fuzzy), 0 fuzzy from changed source" in out
 
 
 def test_broken_catalog_is_never_overwritten(project_dir: Path) -> None:

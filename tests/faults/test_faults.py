@@ -266,10 +266,10 @@ INJECTIONS: dict[str, Callable[[pytest.MonkeyPatch], None]] = {
         "pubtool.files.os.fsync", failing(errno.ENOSPC, "fsync")
     ),
     "read-only file system": lambda mp: mp.setattr(
-        "pubtool.files.tempfile.mkstemp", failing(errno.EROFS, "mkstemp")
+        "pubtool.files._new_temporary", failing(errno.EROFS, "open")
     ),
     "permission denied": lambda mp: mp.setattr(
-        "pubtool.files.tempfile.mkstemp", failing(errno.EACCES, "mkstemp")
+        "pubtool.files._new_temporary", failing(errno.EACCES, "open")
     ),
     "folder vanished": lambda mp: mp.setattr(
         "pubtool.files.os.replace", failing(errno.ENOENT, "replace")

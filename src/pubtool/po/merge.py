@@ -104,6 +104,7 @@ class UpdateReport:
     """What `update_catalog` did, for the summary line a translator reads."""
 
     kept: int = 0
+    kept_fuzzy: int = 0  # of those kept, still marked fuzzy (a suggestion not yet confirmed)
     new: int = 0
     untranslated: int = 0  # in the old catalog already, still without a translation
     fuzzy_matched: int = 0
@@ -153,6 +154,7 @@ def update_catalog(
             if entry.previous_msgid:
                 _add_risk_notes(entry, language, source_language)
             report.kept += 1
+            report.kept_fuzzy += int(old.fuzzy)
         else:
             if old is not None:
                 used.add(id(old))
