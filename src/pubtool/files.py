@@ -285,7 +285,9 @@ def _temporary_copy(path: Path, data: bytes) -> str:
         status: os.stat_result | None = path.stat()
     except FileNotFoundError:
         status = None
-    descriptor, temporary = _new_temporary(path)
+    # created no more open than the file it replaces, so its text is never readable by
+    # more people than before, even for the moment before the chmod below
+    descriptor, temporary = _new_temporary(path, status.st_mode & 0o777 if status else 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -303,14 +305,14 @@ def _temporary_copy(path: Path, data: bytes) -> str:
     return temporary
 
 
-def _new_temporary(path: Path) -> tuple[int, str]:
+def _new_temporary(path: Path, mode: int) -> tuple[int, str]:
     """A new file beside `path`, opened for writing, created as `open()` creates a file:
-    mode 0o666 less the umask (`tempfile.mkstemp` makes 0o600, which a new catalog would
-    keep; reading the umask to undo that means setting it, for every thread at once)."""
+    `mode` less the umask (`tempfile.mkstemp` makes 0o600, which a new catalog would keep;
+    reading the umask to undo that means setting it, for every thread at once)."""
     for _ in range(100):
         temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
         try:
-            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), str(temporary)
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), str(temporary)
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))

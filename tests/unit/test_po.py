@@ -779,3 +779,23 @@ def test_a_rewrite_keeps_the_setgid_bit(tmp_path: Path) -> None:
     path.chmod(0o2640)
     write_po(golden_catalog(), path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o2640
+
+
+def test_the_temporary_copy_of_a_private_catalog_is_private_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody may read a 0o600 catalog's text through its temporary copy, not even for the
+    moment between the copy's creation and the mode set on it."""
+    path = tmp_path / "az.po"
+    path.write_text(HEADER, encoding="utf-8")
+    path.chmod(0o600)
+    modes = []
+    real_fdopen = os.fdopen
+
+    def fdopen(descriptor: int, *args: object, **kwargs: object) -> object:
+        modes.append(stat.S_IMODE(os.fstat(descriptor).st_mode))
+        return real_fdopen(descriptor, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("pubtool.files.os.fdopen", fdopen)
+    write_po(golden_catalog(), path)
+    assert modes and all(mode & 0o077 == 0 for mode in modes)
