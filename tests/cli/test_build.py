@@ -126,8 +126,9 @@ def test_russian_edition_and_three_columns(translated: Path) -> None:
     assert "В ночь с 19 на 20 января 1990 года" in text and "15 января 2020\u202fг." in text
     code, _, err = invoke(translated, "build-pdf", "--lang", "az,en,ru", "--paper", "a5")
     assert code == 0, err
-    page = PdfReader(translated / "build" / "booklet-az-en-ru.pdf").pages[0]
+    page = PdfReader(translated / "build" / "booklet-az-en-ru-a5.pdf").pages[0]
     assert round(float(page.mediabox.width)) == 420  # A5: 148 mm
+    assert not (translated / "build" / "booklet-az-en-ru.pdf").exists()
 
 
 def test_missing_policies_and_coverage_gate(translated: Path) -> None:
@@ -247,3 +248,23 @@ def test_impose_refuses_unknown_schemes_and_its_own_booklet_path(translated: Pat
         translated, "build-pdf", "--lang", "az,en", "--impose", "saddle", "-o", str(same)
     )
     assert code == 2 and "imposed file" in err
+
+
+def test_another_paper_or_layout_does_not_replace_the_default_booklet(translated: Path) -> None:
+    """An A5 proof or a facing-pages edition, built without -o, gets a name of its own: the
+    A4 booklet built before it is still there, unchanged."""
+    builds = {
+        (): "booklet-az-en.pdf",
+        ("--paper", "A5"): "booklet-az-en-a5.pdf",
+        ("--layout", "facing"): "booklet-az-en-facing.pdf",
+        ("--layout", "facing", "--paper", "letter"): "booklet-az-en-facing-letter.pdf",
+    }
+    made = {}
+    for options, name in builds.items():
+        code, out, err = invoke(translated, "build-pdf", "--lang", "az,en", *options)
+        assert code == 0, err
+        assert out.startswith(f"build/{name}: ")
+        made[name] = (translated / "build" / name).read_bytes()
+    assert len(set(made.values())) == len(builds)
+    for name, data in made.items():
+        assert (translated / "build" / name).read_bytes() == data

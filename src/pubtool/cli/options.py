@@ -187,7 +187,8 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="Output file (default: booklet-de-en.pdf or .html, named after --lang, in the "
-        "project's output folder).",
+        "project's output folder; other paper or layout than A4 columns is added to the "
+        "name: booklet-de-en-a5.pdf, booklet-de-en-facing.pdf).",
         parser=path_value,
     ),
 ]

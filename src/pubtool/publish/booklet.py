@@ -79,8 +79,21 @@ class Booklet:
     source_epoch: int = 0  # the inputs' date as a Unix time: see source_dates
 
 
-def default_output(project: Project, languages: Sequence[str], suffix: str = "pdf") -> Path:
-    return project.output_dir / f"booklet-{'-'.join(languages)}.{suffix}"
+def default_output(
+    project: Project, languages: Sequence[str], suffix: str = "pdf", *, variant: Sequence[str] = ()
+) -> Path:
+    """`booklet-az-en.pdf` in the project's output folder, with `variant` (what sets this
+    edition apart from the default A4 columns: `facing`, `a5`) before the suffix, so that an
+    A5 or facing build does not replace the A4 one."""
+    name = "-".join(["booklet", *languages, *variant])
+    return project.output_dir / f"{name}.{suffix}"
+
+
+def edition_variant(request: BookletRequest) -> tuple[str, ...]:
+    """What sets a booklet apart from the default edition, for its default file name."""
+    layout = () if request.layout == "columns" else (request.layout,)
+    paper = () if request.paper.upper() == "A4" else (request.paper.lower(),)
+    return layout + paper
 
 
 def template_dirs(project: Project, request: BookletRequest) -> list[Path]:

@@ -15,6 +15,7 @@ from pubtool.publish.booklet import (
     check_html_output,
     check_pdf_output,
     default_output,
+    edition_variant,
     prepare_booklet,
 )
 from pubtool.publish.booklet import (
@@ -159,7 +160,7 @@ def build_pdf(
         for line in missing_font_notices(request.fonts):
             notice(line)
     chosen = Path(output) if output is not None else None
-    target = default_output(project, request.languages)
+    target = default_output(project, request.languages, variant=edition_variant(request))
     imposed_target = None
     if impose:
         imposed_target = chosen or target.with_name(f"{target.stem}-saddle.pdf")
