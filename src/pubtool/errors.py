@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+#: The exit code of bad input on the command line itself (an unknown option, a bad value).
+USAGE_EXIT_CODE = 2
 #: The exit code of an internal error: a bug in pubtool, never the user's input.
 BUG_EXIT_CODE = 3
 #: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).

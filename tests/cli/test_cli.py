@@ -197,3 +197,24 @@ def test_check_names_a_path_that_is_not_a_catalog(project_dir: Path) -> None:
     assert code == 2
     assert f"pubtool: error: {notes}: not a catalog (.po file)" in err
     assert "1 catalog checked" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["statements", "--colour"], "pubtool: error: statements: No such option: --colour"),
+        (["frobnicate"], "pubtool: error: No such command"),
+        (["status", "--format", "xml"], "pubtool: error: status: Invalid value for '--format'"),
+        (["build-pdf", "--lan", "az"], "--lang"),  # the suggestion stays on the line
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(
+    project_dir: Path, args: list[str], expected: str
+) -> None:
+    """As every other bad input: one line naming the problem and where the help is, not
+    Click's usage line, hint and error on three."""
+    code, out, err = run(project_dir, *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert expected in err and err.rstrip().endswith("--help)")
+    assert "Traceback" not in err

@@ -20,13 +20,14 @@ import typer
 from rich.console import Console
 
 import pubtool
-from pubtool.cli.help import PubtoolTyper
+from pubtool.cli.help import PubtoolGroup, PubtoolTyper
 from pubtool.cli.options import ProjectOption
 from pubtool.errors import BUG_EXIT_CODE, INTERRUPTED_EXIT_CODE, PubtoolError
 from pubtool.project import Project, load_project
 
 app = PubtoolTyper(
     name="pubtool",
+    cls=PubtoolGroup,
     help="Public statements to translated, checked, printable publications.",
     no_args_is_help=True,
     add_completion=False,
