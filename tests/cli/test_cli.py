@@ -202,19 +202,20 @@ def test_check_names_a_path_that_is_not_a_catalog(project_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["statements", "--colour"], "pubtool: error: statements: No such option: --colour"),
-        (["frobnicate"], "pubtool: error: No such command"),
-        (["status", "--format", "xml"], "pubtool: error: status: Invalid value for '--format'"),
-        (["build-pdf", "--lan", "az"], "--lang"),  # the suggestion stays on the line
+        (["statements", "--colour"], ("pubtool: error: statements: ", "--colour")),
+        (["frobnicate"], ("pubtool: error: ", "frobnicate")),
+        (["status", "--format", "xml"], ("pubtool: error: status: ", "--format", "xml")),
+        (["build-pdf", "--lan", "az"], ("pubtool: error: build-pdf: ", "--lang")),  # suggested
     ],
 )
 def test_a_usage_error_is_one_line_and_exit_2(
-    project_dir: Path, args: list[str], expected: str
+    project_dir: Path, args: list[str], expected: tuple[str, ...]
 ) -> None:
     """As every other bad input: one line naming the problem and where the help is, not
     Click's usage line, hint and error on three."""
     code, out, err = run(project_dir, *args)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1, err
-    assert expected in err and err.rstrip().endswith("--help)")
+    assert err.startswith(expected[0]) and all(part in err for part in expected[1:])
+    assert err.rstrip().endswith("--help)")  # Click's own wording differs between releases
     assert "Traceback" not in err
