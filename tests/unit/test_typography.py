@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pubtool.checks.style import house_style
 from pubtool.publish.render import inline_markdown
-from pubtool.publish.typography import set_punctuation
+from pubtool.publish.typography import set_punctuation, without_runt
 
 
 def test_straight_quotes_take_the_column_languages_marks() -> None:
@@ -40,3 +42,18 @@ def test_hebrew_abbreviation_marks_are_gershayim_and_geresh_not_quotes() -> None
     reads as the end of a quotation."""
     text = 'ד"ר כהן אמר "שלום" לג\'ורג\''
     assert set_punctuation(text, house_style("he")) == "ד\u05f4ר כהן אמר “שלום” לג\u05f3ורג\u05f3"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Рада затвердила бюджет на 2027 рік", "Рада затвердила бюджет на 2027\u00a0рік"),
+        ("Stadtrat beschließt den Haushalt 2027.", "Stadtrat beschließt den Haushalt\u00a02027."),
+        ("A heading ending in *рік*.", "A heading ending in\u00a0*рік*."),
+        ("Statement on the 36th anniversary", "Statement on the 36th anniversary"),  # long
+        ("Two words", "Two words"),  # nothing to take along
+        ("Bakı, 20 Yanvar", "Bakı, 20 Yanvar"),
+    ],
+)
+def test_a_short_last_word_of_a_heading_never_stands_alone(heading: str, expected: str) -> None:
+    assert without_runt(heading) == expected

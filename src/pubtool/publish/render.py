@@ -41,7 +41,7 @@ from pubtool.publish.labels import (
     load_labels,
     text_direction,
 )
-from pubtool.publish.typography import set_punctuation
+from pubtool.publish.typography import set_punctuation, without_runt
 
 if TYPE_CHECKING:  # facing.py imports this module
     from pubtool.publish.facing import FacingLayout, MeasureItem
@@ -232,6 +232,7 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     environment.filters["inline"] = inline_markdown
     environment.filters["plain"] = plain_text
     environment.filters["running_title"] = running_title
+    environment.filters["without_runt"] = without_runt
     return environment
 
 

@@ -49,3 +49,19 @@ def set_punctuation(text: str, style: HouseStyle, before: str = " ") -> str:
         result.append(character)
         previous = character
     return "".join(result)
+
+
+SHORT_LAST_WORD = 4
+"""Letters: a heading's last word this short never stands alone on its last line (a runt:
+«бюджет на 2027 / рік»); it takes the word before it along."""
+
+_RUNT = re.compile(rf"(?<=\S)[ \t]+(?=[^\s]{{1,{SHORT_LAST_WORD}}}[.!?…:»”’)\]*_]*\s*$)")
+
+
+def without_runt(text: str) -> str:
+    """`text` (a heading) with a no-break space before its last word when that word is short
+    and the heading has at least three words: a line of a heading never holds one short
+    word alone. The text is typesetting only: catalogs and statements keep their spaces."""
+    if len(text.split()) < 3:
+        return text
+    return _RUNT.sub("\u00a0", text, count=1)
