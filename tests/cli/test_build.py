@@ -192,7 +192,7 @@ def test_bad_requests_are_one_line(translated: Path, tmp_path: Path) -> None:
         (["--lang", "de,en"], "de is not one of this project's languages"),
         (["--lang", "az,en", "--statement", "1999-01-01-nope"], "unknown statement id"),
         (["--lang", "az,en", "-o", str(tmp_path / "x.txt")], "must end in .pdf"),
-        (["--lang", "az,en", "--paper", "B5"], "paper 'B5'"),
+        (["--lang", "az,en", "--paper", "B5"], "--paper: 'B5' is not one of A4, A5, A6, letter"),
         (["--lang", "az,en", "--missing", "maybe"], "--missing: 'maybe'"),
     ]
     for args, message in cases:
@@ -251,13 +251,14 @@ def test_impose_refuses_unknown_schemes_and_its_own_booklet_path(translated: Pat
 
 
 def test_another_paper_or_layout_does_not_replace_the_default_booklet(translated: Path) -> None:
-    """An A5 proof or a facing-pages edition, built without -o, gets a name of its own: the
-    A4 booklet built before it is still there, unchanged."""
+    """An A5 proof, a facing-pages edition, pair numbers or a PDF/A copy, built without -o,
+    gets a name of its own: the A4 booklet built before it is still there, unchanged."""
     builds = {
         (): "booklet-az-en.pdf",
         ("--paper", "A5"): "booklet-az-en-a5.pdf",
         ("--layout", "facing"): "booklet-az-en-facing.pdf",
         ("--layout", "facing", "--paper", "letter"): "booklet-az-en-facing-letter.pdf",
+        ("--numbers", "--pdf-variant", "pdf/a-3b"): "booklet-az-en-numbers-pdf-a-3b.pdf",
     }
     made = {}
     for options, name in builds.items():

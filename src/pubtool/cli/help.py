@@ -112,7 +112,9 @@ def usage_error_line(error: Exception) -> str:
 def _message(error: Exception) -> str:
     format_message = getattr(error, "format_message", None)
     text = format_message() if format_message is not None else str(error)
-    return one_line(" ".join(str(text).split()))
+    # Typer's own enum check words its message as a validation library does
+    text = str(text).replace("Value error, ", "")
+    return one_line(" ".join(text.split()))
 
 
 def _exit(line: str, code: int) -> NoReturn:

@@ -187,8 +187,8 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="Output file (default: booklet-de-en.pdf or .html, named after --lang, in the "
-        "project's output folder; other paper or layout than A4 columns is added to the "
-        "name: booklet-de-en-a5.pdf, booklet-de-en-facing.pdf).",
+        "project's output folder; what differs from A4 columns is added to the name: "
+        "booklet-de-en-facing-numbers-a5-pdf-a-3b.pdf).",
         parser=path_value,
     ),
 ]

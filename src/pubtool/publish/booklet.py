@@ -90,10 +90,16 @@ def default_output(
 
 
 def edition_variant(request: BookletRequest) -> tuple[str, ...]:
-    """What sets a booklet apart from the default edition, for its default file name."""
-    layout = () if request.layout == "columns" else (request.layout,)
-    paper = () if request.paper.upper() == "A4" else (request.paper.lower(),)
-    return layout + paper
+    """What sets a booklet apart from the default edition, for its default file name:
+    `facing`, `numbers`, the paper (`a5`) and the PDF variant (`pdf-a-3b`), in that order."""
+    parts = [] if request.layout == "columns" else [request.layout]
+    if request.numbers:
+        parts.append("numbers")
+    if request.paper.upper() != "A4":
+        parts.append(request.paper.lower())
+    if request.pdf_variant:
+        parts.append(request.pdf_variant.replace("/", "-"))
+    return tuple(parts)
 
 
 def template_dirs(project: Project, request: BookletRequest) -> list[Path]:

@@ -156,6 +156,8 @@ def build_pdf(
     request = booklet_request(project, languages, **options)  # type: ignore[arg-type]
     if impose not in (None, "saddle"):
         raise PubtoolError(f"--impose: {impose!r} is not a known imposition (saddle)")
+    if creep and not impose:
+        raise RenderError("--creep: only with --impose saddle (it shifts pages on the sheets)")
     if options.get("fonts") and notice is not None:
         for line in missing_font_notices(request.fonts):
             notice(line)

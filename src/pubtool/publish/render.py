@@ -41,7 +41,7 @@ from pubtool.publish.labels import (
     load_labels,
     text_direction,
 )
-from pubtool.publish.typography import set_punctuation, without_runt
+from pubtool.publish.typography import heading_breaks, set_punctuation
 
 if TYPE_CHECKING:  # facing.py imports this module
     from pubtool.publish.facing import FacingLayout, MeasureItem
@@ -213,7 +213,8 @@ class Edition:
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
-            raise RenderError(f"paper {self.paper!r} is not one of {', '.join(PAPER_SIZES)}")
+            names = ", ".join(name if name[0] == "A" else name.lower() for name in PAPER_SIZES)
+            raise RenderError(f"--paper: {self.paper!r} is not one of {names}")
         for font in self.fonts:
             if not FONT_NAME.match(font):
                 raise RenderError(f"font name {font!r} may hold only letters, digits, spaces, '-'")
@@ -232,7 +233,7 @@ def template_environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
     environment.filters["inline"] = inline_markdown
     environment.filters["plain"] = plain_text
     environment.filters["running_title"] = running_title
-    environment.filters["without_runt"] = without_runt
+    environment.filters["heading_breaks"] = heading_breaks
     return environment
 
 

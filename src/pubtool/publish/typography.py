@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from pubtool.checks.style import HouseStyle
 
 _SPACED_HYPHEN = re.compile(r"(?<=\S) +- +(?=\S)")
@@ -51,17 +53,63 @@ def set_punctuation(text: str, style: HouseStyle, before: str = " ") -> str:
     return "".join(result)
 
 
-SHORT_LAST_WORD = 4
-"""Letters: a heading's last word this short never stands alone on its last line (a runt:
-«бюджет на 2027 / рік»); it takes the word before it along."""
+LAST_WORDS = 20
+"""Characters: a heading's last two words up to this long stay together, so its last line
+never holds one word alone (a runt: «бюджет на 2027 / рік», «bağlı / bəyanatı»)."""
 
-_RUNT = re.compile(rf"(?<=\S)[ \t]+(?=[^\s]{{1,{SHORT_LAST_WORD}}}[.!?…:»”’)\]*_]*\s*$)")
+NUMBER_WORD = 12
+"""Characters: a word up to this long after a number stays with it (20 Yanvar, 2027 рік),
+as does a day after its month (January 20)."""
+
+_GLUE = "\x00"  # a space that must not break, while the joins are found
+#: `30-cu`, `36-ї`, `1990-cı`: a number and its suffix, which must not break at the hyphen.
+_SUFFIXED_NUMBER = re.compile(r"(?<![\w.,:-])\d{1,4}-[^\W\d]{1,4}\b")
+#: A number (with its suffix) and a short word after it; not the end of a decimal (3.11).
+_NUMBER_THEN_WORD = re.compile(
+    rf"(?<![\w.,:-])(\d{{1,4}}(?:-[^\W\d]{{1,4}})?) "
+    rf"(?=[^\W\d][^\s{_GLUE}]{{0,{NUMBER_WORD - 1}}}(?:[\s{_GLUE}]|$))"
+)
+#: A capitalised word (a month) and a day after it: not a time, a decimal or an ordinal.
+_MONTH_THEN_DAY = re.compile(r"\b([^\W\d_]+) (?=\d{1,2}\b(?![.:]\d|-))")
+_TAG = re.compile(r"(<[^>]*>)")
+#: A run of words glued together, or a number with its suffix: what a span keeps whole.
+_TOKEN = re.compile(rf"[^ ]*{_GLUE}[^ ]*|{_SUFFIXED_NUMBER.pattern}\S*")
 
 
-def without_runt(text: str) -> str:
-    """`text` (a heading) with a no-break space before its last word when that word is short
-    and the heading has at least three words: a line of a heading never holds one short
-    word alone. The text is typesetting only: catalogs and statements keep their spaces."""
-    if len(text.split()) < 3:
+def heading_breaks(html: Markup) -> Markup:
+    """`html` (a heading as set) with `nowrap` spans where a line break would read badly:
+    a number and its suffix (`30-cu`), a number and the word after it, a capitalised word
+    (a month) and the day after it, and the last two words when they are short together.
+    The characters stay as they are, so copying, searching and bookmarks read the text
+    as written."""
+    parts = _TAG.split(str(html))
+    texts = [index for index in range(0, len(parts), 2) if parts[index].strip()]
+    for index in texts:
+        text = _NUMBER_THEN_WORD.sub(lambda match: match[1] + _GLUE, parts[index])
+        text = _MONTH_THEN_DAY.sub(
+            lambda match: match[1] + (_GLUE if match[1][0].isupper() else " "), text
+        )
+        if index == texts[-1] and len(_words(parts)) >= 3:
+            text = _join_last_two(text)
+        parts[index] = _TOKEN.sub(_nowrap, text)
+    return Markup("".join(parts))
+
+
+def _words(parts: list[str]) -> list[str]:
+    return " ".join(parts[index] for index in range(0, len(parts), 2)).split()
+
+
+def _join_last_two(text: str) -> str:
+    """The last space glued when the two words around it are short together."""
+    body = text.rstrip()
+    head, space, last = body.rpartition(" ")
+    if not space:
         return text
-    return _RUNT.sub("\u00a0", text, count=1)
+    previous = head.rpartition(" ")[2]
+    if len(previous.replace(_GLUE, " ")) + 1 + len(last.replace(_GLUE, " ")) > LAST_WORDS:
+        return text
+    return f"{head}{_GLUE}{last}{text[len(body):]}"
+
+
+def _nowrap(match: re.Match[str]) -> str:
+    return f'<span class="nowrap">{match[0].replace(_GLUE, " ")}</span>'
