@@ -219,3 +219,12 @@ def test_a_usage_error_is_one_line_and_exit_2(
     assert err.startswith(expected[0]) and all(part in err for part in expected[1:])
     assert err.rstrip().endswith("--help)")  # Click's own wording differs between releases
     assert "Traceback" not in err
+
+
+def test_build_pdf_help_offers_every_pdf_variant_it_accepts() -> None:
+    from pubtool.publish.render import PDF_VARIANTS
+
+    result = runner.invoke(app, ["build-pdf", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for variant in PDF_VARIANTS:
+        assert variant in result.stdout

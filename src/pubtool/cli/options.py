@@ -196,8 +196,9 @@ PdfVariantOption = Annotated[
     str | None,
     typer.Option(
         "--pdf-variant",
-        metavar="[pdf/ua-1|pdf/a-3b]",
-        help="pdf/ua-1 (accessible) or pdf/a-3b (archival); the PDF is tagged either way.",
+        metavar="[pdf/ua-1|pdf/a-3b|pdf/a-3u|pdf/a-2b]",
+        help="pdf/ua-1 (accessible) or pdf/a-3b, pdf/a-3u, pdf/a-2b (archival); the PDF is "
+        "tagged either way.",
     ),
 ]
 
