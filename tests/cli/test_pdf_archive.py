@@ -123,7 +123,7 @@ def test_tagged_by_default_with_a_language_per_column(translated: Path) -> None:
 def test_pdf_ua(translated: Path) -> None:
     code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "--pdf-variant", "pdf/ua-1")
     assert code == 0, err
-    pdf = translated / "build" / "booklet-az-en.pdf"
+    pdf = translated / "build" / "booklet-az-en-pdf-ua-1.pdf"  # beside the plain booklet
     reader = PdfReader(pdf)
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
@@ -145,7 +145,7 @@ def test_pdf_ua(translated: Path) -> None:
 def test_pdf_a(translated: Path) -> None:
     code, _, err = invoke(translated, "build-pdf", "--lang", "az,en", "--pdf-variant", "PDF/A-3b")
     assert code == 0, err
-    reader = PdfReader(translated / "build" / "booklet-az-en.pdf")
+    reader = PdfReader(translated / "build" / "booklet-az-en-pdf-a-3b.pdf")
     root = reader.trailer["/Root"]
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
