@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -37,8 +39,10 @@ def test_every_pair_once_in_order_and_no_page_overfull(heights, keep) -> None:  
     for spread in spreads:
         for side in (0, 1):
             used = sum(heights[i][side] for i in spread.pairs)
-            assert used == spread.used[side]
-            assert used <= 100 or len(spread.pairs) == 1
+            # the same heights added in another order (a pair moved on with its heading)
+            # differ in the last bits of a float
+            assert math.isclose(used, spread.used[side], rel_tol=1e-12)
+            assert used <= 100 + 1e-9 or len(spread.pairs) == 1
     # no spread could have taken the next spread's first pair
     for spread, following in zip(spreads, spreads[1:], strict=False):
         first = following.pairs[0]
