@@ -246,6 +246,16 @@ def numeric_dates(language: str) -> tuple[re.Pattern[str], ...]:
     return tuple(found.values())
 
 
+def wide_month_stems(locale: Locale, language: str) -> dict[int, str]:
+    """For each month `locale` names, the start its wide names share (format and
+    stand-alone, folded as `language` folds them): январ for января and январь."""
+    wide: dict[int, set[str]] = {}
+    for context in ("format", "stand-alone"):
+        for month, name in locale.months[context]["wide"].items():
+            wide.setdefault(month, set()).add(fold_month(name, language))
+    return {month: os.path.commonprefix(sorted(forms)) for month, forms in wide.items()}
+
+
 @functools.cache
 def month_vocabulary(language: str) -> MonthVocabulary:
     """Month names of `language` in every form CLDR has (none for a language Babel lacks)."""
@@ -257,16 +267,11 @@ def month_vocabulary(language: str) -> MonthVocabulary:
     if locale is not None:
         display = tuple(locale.months["stand-alone"]["wide"][month] for month in range(1, 13))
         for variant in _variants(locale):
-            wide: dict[int, set[str]] = {month: set() for month in range(1, 13)}
             for context in ("format", "stand-alone"):
                 for width, found in (("wide", words), ("abbreviated", abbreviations)):
                     for month, name in variant.months[context][width].items():
-                        folded = fold_month(name, language)
-                        found.setdefault(folded, set()).add(month)
-                        if width == "wide":
-                            wide[month].add(folded)
-            for month, forms in wide.items():
-                stem = os.path.commonprefix(sorted(forms)) if forms else ""
+                        found.setdefault(fold_month(name, language), set()).add(month)
+            for month, stem in wide_month_stems(variant, language).items():
                 if len(stem) >= _STEM_MINIMUM and not any(char.isdigit() for char in stem):
                     stems.add((stem, month))
     for month, names in _EXTRA_MONTH_NAMES.get(base_language(language), {}).items():

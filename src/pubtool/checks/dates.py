@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from babel.dates import get_month_names
-
 from pubtool.checks.cldr import (
     ENGLISH_MONTHS,
+    cldr_locale,
     find_numeric_dates,
     fold_month,
     month_vocabulary,
+    wide_month_stems,
 )
 from pubtool.checks.context import CheckContext
 from pubtool.checks.language import WORD, base_language, fold_case
@@ -40,16 +39,11 @@ def _month_words(language: str) -> tuple[str, ...]:
     if language == "en":
         return ENGLISH_MONTHS
     endings = _INFLECTED_MONTHS.get(language)
-    if endings is None:
+    locale = cldr_locale(language)
+    if endings is None or locale is None:
         return ()
-    patterns = []
-    for month in range(1, 13):
-        forms = sorted({
-            fold_case(get_month_names("wide", context, language)[month], language)
-            for context in ("format", "stand-alone")
-        })
-        patterns.append(re.escape(os.path.commonprefix(forms)) + endings.get(month, r"\w*"))
-    return tuple(patterns)
+    stems = wide_month_stems(locale, language)
+    return tuple(re.escape(stems[month]) + endings.get(month, r"\w*") for month in range(1, 13))
 
 
 #: Month names that are also ordinary words ("may", "march"): months only next to a number.
